@@ -1,0 +1,47 @@
+package cn.zhengai.api;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Turns failures of the app's own API into {@link ApiError} bodies with Chinese messages. */
+@RestControllerAdvice(basePackages = "cn.zhengai")
+class ApiExceptionHandler {
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<ApiError> status(ResponseStatusException e) {
+    return error(HttpStatus.valueOf(e.getStatusCode().value()), e.getReason());
+  }
+
+  @ExceptionHandler(BadUserRequestException.class)
+  ResponseEntity<ApiError> badRequest(BadUserRequestException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ApiError> forbidden(AuthorizationException e) {
+    return error(HttpStatus.FORBIDDEN, "无权执行此操作：" + e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
+    String problems = String.join("；", e.getBindingResult().getFieldErrors().stream()
+        .map(error -> error.getField() + "：" + error.getDefaultMessage()).toList());
+    return error(HttpStatus.BAD_REQUEST, "请求内容有误：" + problems);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+    return error(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值 \"" + e.getValue() + "\" 无效");
+  }
+
+  private static ResponseEntity<ApiError> error(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(new ApiError(status.value(), message));
+  }
+}

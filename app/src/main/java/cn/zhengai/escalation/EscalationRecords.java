@@ -1,0 +1,47 @@
+package cn.zhengai.escalation;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Every escalation of an overdue task, kept for accountability (问责): task, unit, stage, when, to whom. */
+@Service
+public class EscalationRecords {
+
+  private final JdbcTemplate jdbc;
+
+  EscalationRecords(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Records the escalation once; returns false if this unit's task was already escalated at this stage. */
+  public boolean record(Escalation escalation) {
+    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE process_instance_id = ?"
+        + " AND unit_id = ? AND activity_id = ? AND stage = ?", Integer.class,
+        escalation.processInstanceId(), escalation.unitId(), escalation.activityId(), escalation.stage());
+    if (already != null && already > 0) {
+      return false;
+    }
+    jdbc.update("INSERT INTO escalation_record (process_instance_id, business_key, unit_id, activity_id, stage,"
+              + " escalated_to, due_at, escalated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          escalation.processInstanceId(), escalation.businessKey(), escalation.unitId(), escalation.activityId(),
+          escalation.stage(), escalation.escalatedTo(),
+          escalation.dueAt() == null ? null : new Timestamp(escalation.dueAt().getTime()),
+          Timestamp.from(escalation.escalatedAt()));
+    return true;
+  }
+
+  public List<Escalation> findAll(String unitId) {
+    String sql = "SELECT * FROM escalation_record" + (unitId == null ? "" : " WHERE unit_id = ?") + " ORDER BY escalated_at, id";
+    Object[] args = unitId == null ? new Object[0] : new Object[] {unitId};
+    return jdbc.query(sql, (rs, n) -> new Escalation(rs.getString("process_instance_id"), rs.getString("business_key"),
+        rs.getString("unit_id"), rs.getString("activity_id"), rs.getString("stage"), rs.getString("escalated_to"),
+        rs.getTimestamp("due_at"), rs.getTimestamp("escalated_at").toInstant()), args);
+  }
+
+  public record Escalation(String processInstanceId, String businessKey, String unitId, String activityId, String stage,
+      String escalatedTo, Date dueAt, Instant escalatedAt) {}
+}

@@ -1,0 +1,155 @@
+package cn.zhengai.org;
+
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.integration.org.Organisation.Person;
+import cn.zhengai.integration.org.Organisation.Role;
+import cn.zhengai.integration.org.Organisation.Unit;
+import cn.zhengai.integration.org.OrganisationFileReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Brings Camunda's identity, the {@code org_unit} table, the authorizations and the Tasklist filters in line with
+ * the organisation files. Idempotent: a second run over the same files changes nothing; a run over changed files
+ * applies the changes. The files are checked whole first, so a broken file changes nothing.
+ */
+@Service
+public class OrganisationImporter {
+
+  static final String HEAD_GROUP_TYPE = "unit-head";
+  static final String ROLE_GROUP_TYPE = "role";
+  private static final Logger LOG = LoggerFactory.getLogger(OrganisationImporter.class);
+
+  private final OrganisationProperties properties;
+  private final DemoProperties demo;
+  private final ResourceLoader resources;
+  private final IdentityService identityService;
+  private final OrgUnitRepository units;
+  private final AccessGrants accessGrants;
+  private final TasklistFilters tasklistFilters;
+
+  OrganisationImporter(OrganisationProperties properties, DemoProperties demo, ResourceLoader resources,
+      IdentityService identityService, OrgUnitRepository units, AccessGrants accessGrants,
+      TasklistFilters tasklistFilters) {
+    this.properties = properties;
+    this.demo = demo;
+    this.resources = resources;
+    this.identityService = identityService;
+    this.units = units;
+    this.accessGrants = accessGrants;
+    this.tasklistFilters = tasklistFilters;
+  }
+
+  /** Imports the files named in the configuration. */
+  @Transactional
+  public ImportReport importConfigured() {
+    Organisation organisation = read();
+    List<String> changes = new ArrayList<>();
+    organisation.units().forEach(unit -> saveUnit(unit, changes));
+    organisation.roles().forEach(role -> saveGroup(role.id(), role.name(), ROLE_GROUP_TYPE, changes));
+    organisation.people().forEach(person -> savePerson(person, managedGroups(organisation), changes));
+    changes.addAll(accessGrants.apply(organisation));
+    changes.addAll(tasklistFilters.ensure());
+    LOG.info("组织数据导入完成：{} 个单位，{} 个角色，{} 人，{} 处变更", organisation.units().size(),
+        organisation.roles().size(), organisation.people().size(), changes.size());
+    return new ImportReport(organisation.units().size(), organisation.people().size(), changes);
+  }
+
+  private Organisation read() {
+    boolean withPeople = demo.enabled() && properties.demoPeople() != null && !properties.demoPeople().isBlank();
+    Resource structure = resources.getResource(properties.structure());
+    try (InputStream structureIn = structure.getInputStream();
+        InputStream peopleIn = withPeople ? resources.getResource(properties.demoPeople()).getInputStream() : null) {
+      return OrganisationFileReader.read(structure.getFilename(), structureIn,
+          withPeople ? resources.getResource(properties.demoPeople()).getFilename() : null, peopleIn);
+    } catch (IOException e) {
+      throw new UncheckedIOException("无法读取组织数据文件 " + properties.structure(), e);
+    }
+  }
+
+  private void saveUnit(Unit unit, List<String> changes) {
+    if (units.save(unit)) {
+      changes.add("单位 " + unit.id() + " " + unit.name());
+    }
+    saveGroup(unit.id(), unit.name(), unit.kind().groupType(), changes);
+    if (unit.hasHeads()) {
+      saveGroup(Organisation.headGroupOf(unit.id()), unit.name() + "负责人", HEAD_GROUP_TYPE, changes);
+    }
+  }
+
+  private void saveGroup(String id, String name, String type, List<String> changes) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(id);
+    } else if (Objects.equals(group.getName(), name) && Objects.equals(group.getType(), type)) {
+      return;
+    }
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+    changes.add("组 " + id + " " + name);
+  }
+
+  private void savePerson(Person person, Set<String> managedGroups, List<String> changes) {
+    User user = identityService.createUserQuery().userId(person.id()).singleResult();
+    if (user == null) {
+      user = identityService.newUser(person.id());
+      user.setPassword(demo.password());
+    } else if (Objects.equals(user.getLastName(), person.lastName())
+        && Objects.equals(user.getFirstName(), person.firstName())) {
+      user = null;
+    }
+    if (user != null) {
+      user.setLastName(person.lastName());
+      user.setFirstName(person.firstName());
+      identityService.saveUser(user);
+      changes.add("用户 " + person.id() + " " + person.lastName() + person.firstName());
+    }
+    Set<String> current = new HashSet<>();
+    identityService.createGroupQuery().groupMember(person.id()).list().forEach(group -> current.add(group.getId()));
+    Set<String> wanted = person.groupIds();
+    for (String group : wanted) {
+      if (!current.contains(group)) {
+        identityService.createMembership(person.id(), group);
+        changes.add("成员 " + person.id() + " → " + group);
+      }
+    }
+    for (String group : current) {
+      if (managedGroups.contains(group) && !wanted.contains(group)) {
+        identityService.deleteMembership(person.id(), group);
+        changes.add("移出 " + person.id() + " ← " + group);
+      }
+    }
+  }
+
+  /** Groups the files own; memberships in other groups (e.g. camunda-admin) are left alone. */
+  private static Set<String> managedGroups(Organisation organisation) {
+    Set<String> groups = new HashSet<>();
+    for (Unit unit : organisation.units()) {
+      groups.add(unit.id());
+      if (unit.hasHeads()) {
+        groups.add(Organisation.headGroupOf(unit.id()));
+      }
+    }
+    organisation.roles().stream().map(Role::id).forEach(groups::add);
+    return groups;
+  }
+
+  /** What an import did: sizes read and every change applied (empty when nothing changed). */
+  public record ImportReport(int units, int people, List<String> changes) {}
+}

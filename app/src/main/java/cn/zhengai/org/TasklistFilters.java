@@ -1,0 +1,59 @@
+package cn.zhengai.org;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, in Chinese, each showing the unit and year of a task beside its name. A filter
+ * only selects; what a user sees of it is still limited by their authorizations.
+ */
+@Component
+class TasklistFilters {
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  TasklistFilters(FilterService filterService, TaskService taskService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  List<String> ensure() {
+    List<String> changes = new ArrayList<>();
+    ensure("本单位待办", "我所在单位和角色的任务（含已认领）", -10, "#1f6fb2",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
+        changes);
+    ensure("我的任务", "已认领或分配给我的任务", 0, "#2e8b57",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), changes);
+    ensure("已逾期", "已过到期日期的任务", 10, "#c0392b",
+        taskService.createTaskQuery().dueBeforeExpression("${now()}"), changes);
+    ensure("全部可见任务", "我有权查看的全部任务（质管办用于监控）", 20, "#7f8c8d",
+        taskService.createTaskQuery(), changes);
+    return changes;
+  }
+
+  private void ensure(String name, String description, int priority, String color, TaskQuery query, List<String> changes) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    properties.put("variables", List.of(
+        Map.of("name", AnnualWorkPlanProcess.Variables.UNIT_NAME, "label", "单位"),
+        Map.of("name", AnnualWorkPlanProcess.Variables.YEAR, "label", "年度")));
+    Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+    filterService.saveFilter(filter);
+    changes.add("任务过滤器 " + name);
+  }
+}

@@ -1,0 +1,37 @@
+package cn.zhengai.workplan;
+
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses an incomplete review decision; for a returned plan, turns the revision due date into the revise
+ * task's due date (end of that day).
+ */
+@Component(AnnualWorkPlanProcess.Beans.CHECK_REVIEW_DECISION)
+class CheckReviewDecisionListener implements TaskListener {
+
+  private final Clock clock;
+
+  CheckReviewDecisionListener(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<String> problems = WorkPlanRules.checkReview(task.getVariables(), LocalDate.now(clock.withZone(WorkPlanRules.COLLEGE_ZONE)));
+    if (!problems.isEmpty()) {
+      throw new FormValueException(problems);
+    }
+    if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
+      LocalDate revisionDue = LocalDate.parse(task.getVariable(REVISION_DUE_DATE).toString().trim());
+      task.setVariable(REVISION_DUE_AT, PrepareAnnualPlanRoundDelegate.toDate(WorkPlanRules.endOfDay(revisionDue)));
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package cn.zhengai.workplan;
+
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.stereotype.Component;
+
+/** Registers {@link FormValueExceptionMapper} with the engine REST API at /engine-rest. */
+@Component
+class EngineRestErrors implements ResourceConfigCustomizer {
+
+  @Override
+  public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    config.register(FormValueExceptionMapper.class);
+  }
+}

@@ -1,0 +1,99 @@
+package cn.zhengai.workplan;
+
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
+
+import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.Milestone;
+import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a year's round: checks the year, makes it the business key, refuses a second running round for the same
+ * year, lists the units that submit a plan and takes the due date from the academic calendar (or the start form).
+ */
+@Component(AnnualWorkPlanProcess.Beans.PREPARE_ROUND)
+class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
+
+  private final AcademicCalendar calendar;
+  private final OrgUnitRepository units;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+  private final int reminderDaysBeforeDue;
+
+  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, RuntimeService runtimeService,
+      Clock clock, @Value("${zhengai.reminders.days-before-due}") int reminderDaysBeforeDue) {
+    this.calendar = calendar;
+    this.units = units;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+    this.reminderDaysBeforeDue = reminderDaysBeforeDue;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<String> problems = new ArrayList<>();
+    Integer year = year(execution.getVariable(YEAR), problems);
+    if (year == null) {
+      throw new FormValueException(problems);
+    }
+    LocalDateTime now = LocalDateTime.now(clock.withZone(WorkPlanRules.COLLEGE_ZONE));
+    LocalDate due = WorkPlanRules.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
+    if (due == null && problems.isEmpty()) {
+      due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE).orElse(null);
+      if (due == null) {
+        problems.add("校历中没有 " + year + " 年的“" + Milestone.ANNUAL_WORK_PLAN_DUE.label() + "”，请在启动表单中填写提交截止日期");
+      }
+    }
+    if (due != null && due.isBefore(now.toLocalDate())) {
+      problems.add("提交截止日期 " + due + " 已过，请填写今天以后的日期");
+    }
+    boolean running = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(AnnualWorkPlanProcess.KEY).processInstanceBusinessKey(String.valueOf(year)).active()
+        .list().stream().anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId()));
+    if (running) {
+      problems.add(year + " 年度工作计划征集已在进行中，不能重复发起");
+    }
+    List<String> participating = units.findSubmittingAnnualPlan().stream().map(OrgUnit::id).toList();
+    if (participating.isEmpty()) {
+      problems.add("组织数据中没有需要提交年度工作计划的单位");
+    }
+    if (!problems.isEmpty()) {
+      throw new FormValueException(problems);
+    }
+    execution.setProcessBusinessKey(String.valueOf(year));
+    execution.setVariable(YEAR, year);
+    execution.setVariable(PARTICIPATING_UNITS, new ArrayList<>(participating));
+    execution.setVariable(SUBMISSION_DUE_AT, toDate(WorkPlanRules.endOfDay(due)));
+    execution.setVariable(SUBMISSION_REMINDER_AT, toDate(WorkPlanRules.reminderBefore(due, reminderDaysBeforeDue, now)));
+  }
+
+  private static Integer year(Object value, List<String> problems) {
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      int year = number.intValue();
+      if (year >= 2000 && year <= 2100) {
+        return year;
+      }
+    }
+    if (value instanceof String text && text.trim().matches("\\d{4}")) {
+      return year(Integer.valueOf(text.trim()), problems);
+    }
+    problems.add("计划年度 \"" + value + "\" 无效，应为 2000 至 2100 之间的年份");
+    return null;
+  }
+
+  static Date toDate(LocalDateTime time) {
+    return Date.from(time.atZone(WorkPlanRules.COLLEGE_ZONE).toInstant());
+  }
+}

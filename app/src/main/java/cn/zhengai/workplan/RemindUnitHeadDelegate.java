@@ -1,0 +1,39 @@
+package cn.zhengai.workplan;
+
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
+
+import cn.zhengai.notification.Notifications;
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.TimeZone;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Reminds a unit's heads that their plan is due soon. */
+@Component(AnnualWorkPlanProcess.Beans.REMIND_UNIT_HEAD)
+class RemindUnitHeadDelegate implements JavaDelegate {
+
+  private final Notifications notifications;
+
+  RemindUnitHeadDelegate(Notifications notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object year = execution.getVariable(YEAR);
+    String due = day((Date) execution.getVariable(SUBMISSION_DUE_AT));
+    notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.REMINDER,
+        year + " 年度工作计划即将截止：" + execution.getVariable(UNIT_NAME),
+        "请于 " + due + " 前在任务列表中提交本单位 " + year + " 年度工作计划，逾期将升级至质管办督办。",
+        execution.getProcessInstanceId());
+  }
+
+  static String day(Date date) {
+    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd");
+    format.setTimeZone(TimeZone.getTimeZone(WorkPlanRules.COLLEGE_ZONE));
+    return format.format(date);
+  }
+}

@@ -1,0 +1,15 @@
+// 诊改平台: Simplified Chinese by default; a browser that asks for English gets English.
+// The webapps match only the first part of the browser language, hence "zh".
+export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  shortcuts: {
+    claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
+    focusFilter: { key: 'ctrl+shift+f', description: '聚焦到第一个过滤器' },
+    focusList: { key: 'ctrl+alt+l', description: '聚焦到任务列表的第一个任务' },
+    focusForm: { key: 'ctrl+alt+f', description: '聚焦到任务表单的第一个输入框' },
+    startProcess: { key: 'ctrl+alt+p', description: '打开发起流程对话框' }
+  }
+};

@@ -1,0 +1,47 @@
+package cn.zhengai.integration.org;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The college as read from its organisation files: units, roles and (in demo data) people. */
+public record Organisation(String college, List<Unit> units, List<Role> roles, List<Person> people) {
+
+  /** Prefix of the group that holds a unit's heads, the candidate group of the unit's tasks. */
+  public static final String HEAD_GROUP_PREFIX = "head-";
+  /** The role every unit head holds. */
+  public static final String DEPARTMENT_HEAD_ROLE = "role-dept-head";
+
+  public static String headGroupOf(String unitId) {
+    return HEAD_GROUP_PREFIX + unitId;
+  }
+
+  public record Unit(String id, String name, String fullName, UnitKind kind, QualitySystem system, String parent,
+      boolean submitsAnnualPlan, int sortOrder) {
+
+    /** Departments and teaching units have heads, and so a head group. */
+    public boolean hasHeads() {
+      return kind == UnitKind.FUNCTIONAL_DEPARTMENT || kind == UnitKind.TEACHING_UNIT;
+    }
+  }
+
+  public record Role(String id, String name) {}
+
+  public record Person(String id, String lastName, String firstName, List<String> headOf, List<String> memberOf,
+      List<String> roles) {
+
+    /** Every Camunda group the person belongs to: units, head groups of the units they lead, roles. */
+    public Set<String> groupIds() {
+      Set<String> groups = new LinkedHashSet<>(memberOf);
+      for (String unit : headOf) {
+        groups.add(unit);
+        groups.add(headGroupOf(unit));
+      }
+      if (!headOf.isEmpty()) {
+        groups.add(DEPARTMENT_HEAD_ROLE);
+      }
+      groups.addAll(roles);
+      return groups;
+    }
+  }
+}

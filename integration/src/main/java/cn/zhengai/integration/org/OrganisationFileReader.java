@@ -1,0 +1,262 @@
+package cn.zhengai.integration.org;
+
+import cn.zhengai.integration.org.Organisation.Person;
+import cn.zhengai.integration.org.Organisation.Role;
+import cn.zhengai.integration.org.Organisation.Unit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the college's structure file and, optionally, a demo-people file, and checks them whole: every problem
+ * is collected (file, entry, field) before anything is returned, so that nothing half-read gets imported.
+ */
+public final class OrganisationFileReader {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+  private final List<String> problems = new ArrayList<>();
+
+  private OrganisationFileReader() {}
+
+  /**
+   * @param structureName name of the structure file, used in messages
+   * @param peopleName name of the demo-people file, used in messages; {@code people} may be null
+   */
+  public static Organisation read(String structureName, InputStream structure, String peopleName, InputStream people)
+      throws IOException {
+    return new OrganisationFileReader().readBoth(structureName, structure, peopleName, people);
+  }
+
+  private Organisation readBoth(String structureName, InputStream structure, String peopleName, InputStream peopleIn)
+      throws IOException {
+    Map<String, Object> main = load(structureName, structure);
+    Map<String, Object> demo = peopleIn == null ? Map.of() : load(peopleName, peopleIn);
+    if (!problems.isEmpty()) {
+      throw new OrganisationFileException(problems);
+    }
+    String college = text(main.get("college"));
+    if (college == null) {
+      problems.add(structureName + "：缺少学校名称 college");
+    }
+    List<Unit> units = new ArrayList<>();
+    readUnits(structureName, "units", main, null, units);
+    readUnits(peopleName, "majors", demo, UnitKind.MAJOR, units);
+    readUnits(peopleName, "courses", demo, UnitKind.COURSE, units);
+    List<Role> roles = readRoles(structureName, main);
+    Set<String> groupIds = new HashSet<>();
+    units.forEach(unit -> groupIds.add(unit.id()));
+    roles.forEach(role -> groupIds.add(role.id()));
+    checkParents(structureName, units);
+    List<Person> people = readPeople(peopleName, demo, units, groupIds);
+    if (!problems.isEmpty()) {
+      throw new OrganisationFileException(problems);
+    }
+    return new Organisation(college, List.copyOf(units), roles, people);
+  }
+
+  private Map<String, Object> load(String name, InputStream in) throws IOException {
+    try (InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+      if (document == null) {
+        problems.add(name + "：文件为空");
+        return Map.of();
+      }
+      if (!(document instanceof Map<?, ?> map)) {
+        problems.add(name + "：顶层应为键值结构（college、units、roles…）");
+        return Map.of();
+      }
+      return cast(map);
+    } catch (YAMLException e) {
+      problems.add(name + "：不是有效的 YAML：" + e.getMessage());
+      return Map.of();
+    }
+  }
+
+  private void readUnits(String file, String section, Map<String, Object> document, UnitKind fixedKind, List<Unit> units) {
+    List<Map<String, Object>> entries = entries(file, section, document);
+    Set<String> seen = new HashSet<>();
+    units.forEach(unit -> seen.add(unit.id()));
+    for (int i = 0; i < entries.size(); i++) {
+      Map<String, Object> entry = entries.get(i);
+      String where = file + " " + section + " 第 " + (i + 1) + " 项";
+      String id = requiredId(where, entry, seen);
+      String name = text(entry.get("name"));
+      if (name == null) {
+        problems.add(where + "：缺少名称 name");
+      }
+      UnitKind kind = fixedKind != null ? fixedKind : enumValue(where, "kind", entry, UnitKind.class, true);
+      QualitySystem system = enumValue(where, "system", entry, QualitySystem.class, false);
+      if ((kind == UnitKind.FUNCTIONAL_DEPARTMENT || kind == UnitKind.TEACHING_UNIT) && system == null) {
+        problems.add(where + "（" + id + "）：职能部门和教学单位必须指明所属系统 system");
+      }
+      boolean submits = Boolean.TRUE.equals(entry.get("submitsAnnualPlan"));
+      String fullName = text(entry.get("fullName"));
+      units.add(new Unit(id, name, fullName == null ? name : fullName, kind, system, text(entry.get("parent")), submits,
+          units.size()));
+    }
+  }
+
+  private void checkParents(String file, List<Unit> units) {
+    Set<String> ids = new HashSet<>();
+    units.forEach(unit -> ids.add(unit.id()));
+    for (Unit unit : units) {
+      if (unit.parent() != null && !ids.contains(unit.parent())) {
+        problems.add(file + "：单位 " + unit.id() + " 的上级单位 " + unit.parent() + " 不存在");
+      }
+    }
+  }
+
+  private List<Role> readRoles(String file, Map<String, Object> document) {
+    List<Role> roles = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> entries = entries(file, "roles", document);
+    for (int i = 0; i < entries.size(); i++) {
+      String where = file + " roles 第 " + (i + 1) + " 项";
+      String id = requiredId(where, entries.get(i), seen);
+      String name = text(entries.get(i).get("name"));
+      if (name == null) {
+        problems.add(where + "：缺少名称 name");
+      }
+      roles.add(new Role(id, name));
+    }
+    if (roles.stream().noneMatch(role -> Organisation.DEPARTMENT_HEAD_ROLE.equals(role.id()))) {
+      problems.add(file + "：roles 中缺少部门负责人角色 " + Organisation.DEPARTMENT_HEAD_ROLE);
+    }
+    return roles;
+  }
+
+  private List<Person> readPeople(String file, Map<String, Object> document, List<Unit> units, Set<String> groupIds) {
+    Map<String, Unit> byId = new LinkedHashMap<>();
+    units.forEach(unit -> byId.put(unit.id(), unit));
+    List<Person> people = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> entries = entries(file, "people", document);
+    for (int i = 0; i < entries.size(); i++) {
+      Map<String, Object> entry = entries.get(i);
+      String where = file + " people 第 " + (i + 1) + " 项";
+      String id = requiredId(where, entry, seen);
+      String lastName = text(entry.get("lastName"));
+      String firstName = text(entry.get("firstName"));
+      if (lastName == null || firstName == null) {
+        problems.add(where + "（" + id + "）：缺少姓 lastName 或名 firstName");
+      }
+      List<String> headOf = list(where, "headOf", entry);
+      for (String unit : headOf) {
+        Unit led = byId.get(unit);
+        if (led == null || !led.hasHeads()) {
+          problems.add(where + "（" + id + "）：headOf 中的 " + unit + " 不是职能部门或教学单位");
+        }
+      }
+      List<String> memberOf = list(where, "memberOf", entry);
+      List<String> roles = list(where, "roles", entry);
+      for (String group : concat(memberOf, roles)) {
+        if (!groupIds.contains(group)) {
+          problems.add(where + "（" + id + "）：所属组 " + group + " 不存在");
+        }
+      }
+      people.add(new Person(id, lastName, firstName, headOf, memberOf, roles));
+    }
+    return people;
+  }
+
+  private String requiredId(String where, Map<String, Object> entry, Set<String> seen) {
+    String id = text(entry.get("id"));
+    if (id == null) {
+      problems.add(where + "：缺少 id");
+      return "";
+    }
+    if (!ID.matcher(id).matches()) {
+      problems.add(where + "：id \"" + id + "\" 只能包含小写字母、数字、点和连字符");
+    }
+    if (!seen.add(id)) {
+      problems.add(where + "：id " + id + " 重复");
+    }
+    return id;
+  }
+
+  private <E extends Enum<E>> E enumValue(String where, String field, Map<String, Object> entry, Class<E> type,
+      boolean required) {
+    String value = text(entry.get(field));
+    if (value == null) {
+      if (required) {
+        problems.add(where + "：缺少 " + field);
+      }
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = new ArrayList<>();
+      for (E constant : type.getEnumConstants()) {
+        allowed.add(constant.name());
+      }
+      problems.add(where + "：" + field + " \"" + value + "\" 无效，应为 " + String.join(" / ", allowed));
+      return null;
+    }
+  }
+
+  private List<Map<String, Object>> entries(String file, String section, Map<String, Object> document) {
+    Object value = document.get(section);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      problems.add(file + "：" + section + " 应为列表");
+      return List.of();
+    }
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) instanceof Map<?, ?> map) {
+        entries.add(cast(map));
+      } else {
+        problems.add(file + " " + section + " 第 " + (i + 1) + " 项：应为 { id: …, name: … } 形式");
+        entries.add(Map.of());
+      }
+    }
+    return entries;
+  }
+
+  private List<String> list(String where, String field, Map<String, Object> entry) {
+    Object value = entry.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      problems.add(where + "：" + field + " 应为列表，例如 [jwc]");
+      return List.of();
+    }
+    return list.stream().map(String::valueOf).toList();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  private static String text(Object value) {
+    if (value == null) {
+      return null;
+    }
+    String text = String.valueOf(value).trim();
+    return text.isEmpty() ? null : text;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> cast(Map<?, ?> map) {
+    return (Map<String, Object>) map;
+  }
+}

@@ -1,0 +1,25 @@
+package cn.zhengai.integration.org;
+
+/** Kinds of organisational unit; the Camunda group type is the lower-case name with dashes. */
+public enum UnitKind {
+  LEADERSHIP("领导小组"),
+  FUNCTIONAL_DEPARTMENT("职能部门"),
+  TEACHING_UNIT("教学单位"),
+  QA_BODY("质量保证组织"),
+  MAJOR("专业"),
+  COURSE("课程");
+
+  private final String label;
+
+  UnitKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String groupType() {
+    return name().toLowerCase().replace('_', '-');
+  }
+}

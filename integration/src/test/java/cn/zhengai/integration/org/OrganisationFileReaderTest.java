@@ -1,0 +1,96 @@
+package cn.zhengai.integration.org;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.zhengai.integration.org.Organisation.Person;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class OrganisationFileReaderTest {
+
+  private static final String STRUCTURE = """
+      college: 测试学院
+      units:
+        - { id: jwc, name: 教务处, kind: FUNCTIONAL_DEPARTMENT, system: QUALITY_GENERATION, submitsAnnualPlan: true }
+        - { id: qcxy, name: 汽车工程学院, kind: TEACHING_UNIT, system: QUALITY_GENERATION }
+        - { id: qa-wg-qcxy, name: 工作组, kind: QA_BODY, parent: qcxy }
+      roles:
+        - { id: role-dept-head, name: 部门负责人 }
+        - { id: role-teacher, name: 教师 }
+      """;
+
+  @Test
+  void readsUnitsRolesAndPeopleWithTheirGroups() throws IOException {
+    Organisation organisation = OrganisationFileReader.read("college.yaml", yaml(STRUCTURE), "people.yaml", yaml("""
+        majors:
+          - { id: major-qcjx, name: 汽车检测与维修技术, parent: qcxy }
+        people:
+          - { id: wangfang, lastName: 王, firstName: 芳, headOf: [jwc] }
+          - { id: hetao, lastName: 何, firstName: 涛, roles: [role-teacher], memberOf: [qcxy, major-qcjx] }
+        """));
+
+    assertThat(organisation.college()).isEqualTo("测试学院");
+    assertThat(organisation.units()).extracting(Organisation.Unit::id).containsExactly("jwc", "qcxy", "qa-wg-qcxy", "major-qcjx");
+    assertThat(organisation.units().get(0).system()).isEqualTo(QualitySystem.QUALITY_GENERATION);
+    assertThat(organisation.units().get(3).kind()).isEqualTo(UnitKind.MAJOR);
+    Person head = organisation.people().get(0);
+    assertThat(head.groupIds()).containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
+    assertThat(organisation.people().get(1).groupIds()).containsExactlyInAnyOrder("qcxy", "major-qcjx", "role-teacher");
+  }
+
+  @Test
+  void reportsEveryProblemWithWhereItIs() {
+    assertThatThrownBy(() -> OrganisationFileReader.read("college.yaml", yaml("""
+        college: 测试学院
+        units:
+          - { id: jwc, name: 教务处, kind: FUNCTIONAL_DEPARTMENT, system: TEACHING }
+          - { id: jwc, name: 重复, kind: QA_BODY, parent: nowhere }
+          - { id: Bad_Id, kind: CLUB }
+        roles:
+          - { id: role-teacher, name: 教师 }
+        """), "people.yaml", yaml("""
+        people:
+          - { id: x1, lastName: 王, firstName: 五, headOf: [missing], memberOf: [ghost] }
+        """)))
+        .isInstanceOfSatisfying(OrganisationFileException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "college.yaml units 第 1 项：system \"TEACHING\" 无效，应为 DECISION_COMMAND / QUALITY_GENERATION / RESOURCE_BUILDING / SUPPORT_SERVICE / SUPERVISION_CONTROL",
+            "college.yaml units 第 1 项（jwc）：职能部门和教学单位必须指明所属系统 system",
+            "college.yaml units 第 2 项：id jwc 重复",
+            "college.yaml units 第 3 项：id \"Bad_Id\" 只能包含小写字母、数字、点和连字符",
+            "college.yaml units 第 3 项：缺少名称 name",
+            "college.yaml units 第 3 项：kind \"CLUB\" 无效，应为 LEADERSHIP / FUNCTIONAL_DEPARTMENT / TEACHING_UNIT / QA_BODY / MAJOR / COURSE",
+            "college.yaml：roles 中缺少部门负责人角色 role-dept-head",
+            "college.yaml：单位 jwc 的上级单位 nowhere 不存在",
+            "people.yaml people 第 1 项（x1）：headOf 中的 missing 不是职能部门或教学单位",
+            "people.yaml people 第 1 项（x1）：所属组 ghost 不存在"));
+  }
+
+  @Test
+  void refusesAFileThatIsNotYaml() {
+    assertThatThrownBy(() -> OrganisationFileReader.read("college.yaml", yaml("units: [ {id: a"), null, null))
+        .isInstanceOf(OrganisationFileException.class)
+        .hasMessageContaining("college.yaml：不是有效的 YAML");
+  }
+
+  @Test
+  void theShippedCollegeFileHasTheSeedsDepartmentsInTheirSystems() throws IOException {
+    try (InputStream structure = new java.io.FileInputStream("../app/src/main/resources/org/college.yaml");
+        InputStream people = new java.io.FileInputStream("../app/src/main/resources/org/demo-people.yaml")) {
+      Organisation organisation = OrganisationFileReader.read("college.yaml", structure, "demo-people.yaml", people);
+      assertThat(organisation.units().stream().filter(unit -> unit.kind() == UnitKind.TEACHING_UNIT)).hasSize(6);
+      assertThat(organisation.units()).extracting(Organisation.Unit::name).contains(
+          "院办", "教务处", "人事处", "学工处", "产学研处", "质管办", "宣传部", "发规处", "信息中心", "党委工作部", "总务处", "计财处", "团委");
+      assertThat(organisation.units().stream().filter(unit -> unit.system() != null).map(Organisation.Unit::system).distinct())
+          .containsExactlyInAnyOrder(QualitySystem.values());
+      assertThat(organisation.people()).extracting(Person::id).doesNotHaveDuplicates();
+    }
+  }
+
+  private static InputStream yaml(String text) {
+    return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,11 @@
+package cn.zhengai.processes;
+
+import java.util.List;
+
+/** Every model the product deploys. A test keeps this list equal to the files in {@code processes/}. */
+public final class ProcessCatalogue {
+
+  public static final List<ProcessModel> ALL = List.of(AnnualWorkPlanProcess.MODEL);
+
+  private ProcessCatalogue() {}
+}
