@@ -110,15 +110,15 @@ public class OrganisationImporter {
     if (user == null) {
       user = identityService.newUser(person.id());
       user.setPassword(demo.password());
-    } else if (Objects.equals(user.getLastName(), person.lastName())
-        && Objects.equals(user.getFirstName(), person.firstName())) {
+    } else if (Objects.equals(user.getFirstName(), person.fullName()) && (user.getLastName() == null || user.getLastName().isEmpty())) {
       user = null;
     }
     if (user != null) {
-      user.setLastName(person.lastName());
-      user.setFirstName(person.firstName());
+      // the webapps show "first last": the whole Chinese name goes first so that they show 王芳, not 芳 王
+      user.setFirstName(person.fullName());
+      user.setLastName("");
       identityService.saveUser(user);
-      changes.add("用户 " + person.id() + " " + person.lastName() + person.firstName());
+      changes.add("用户 " + person.id() + " " + person.fullName());
     }
     Set<String> current = new HashSet<>();
     identityService.createGroupQuery().groupMember(person.id()).list().forEach(group -> current.add(group.getId()));

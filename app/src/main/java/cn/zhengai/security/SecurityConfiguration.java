@@ -64,6 +64,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico").permitAll()
             .anyRequest().authenticated())
+        // HTTP Basic too, so that API documentation and tools can be used without the login page
+        .httpBasic(basic -> { })
         .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/", false)
             .failureUrl(LOGIN_PAGE + "?error"))
         .logout(logout -> logout

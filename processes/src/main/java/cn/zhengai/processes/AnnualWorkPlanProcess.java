@@ -115,6 +115,7 @@ public final class AnnualWorkPlanProcess {
     public static final String RECORD_ESCALATION = "recordPlanEscalationDelegate";
     public static final String VALIDATE_WORK_PLAN = "validateWorkPlanListener";
     public static final String CHECK_REVIEW_DECISION = "checkReviewDecisionListener";
+    public static final String SHOW_UNIT_IN_TASKLIST = "showUnitInTasklistListener";
 
     private Beans() {}
   }

@@ -61,6 +61,7 @@ class AnnualWorkPlanProcessTest {
     Mocks.register(Beans.REMIND_UNIT_HEAD, (JavaDelegate) execution -> reminded.add((String) execution.getVariable(UNIT)));
     Mocks.register(Beans.RECORD_ESCALATION, (JavaDelegate) execution -> escalated.add((String) execution.getVariable(UNIT)));
     Mocks.register(Beans.VALIDATE_WORK_PLAN, (TaskListener) task -> {});
+    Mocks.register(Beans.SHOW_UNIT_IN_TASKLIST, (TaskListener) task -> {});
     Mocks.register(Beans.CHECK_REVIEW_DECISION, (TaskListener) task -> {
       if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
         task.setVariable(REVISION_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(7))));

@@ -1,0 +1,23 @@
+package cn.zhengai.workplan;
+
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT_NAME;
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.YEAR;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the unit's name and the year onto the new task. Tasklist's filters show only variables of the task and
+ * its own execution, so without this the 院办 reviewer would face nineteen identical "审核年度工作计划" cards.
+ */
+@Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
+class ShowUnitInTasklistListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.setVariableLocal(UNIT_NAME, task.getVariable(UNIT_NAME));
+    task.setVariableLocal(YEAR, task.getVariable(YEAR));
+  }
+}

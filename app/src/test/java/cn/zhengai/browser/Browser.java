@@ -1,0 +1,61 @@
+package cn.zhengai.browser;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven through the system chromedriver: nothing is downloaded at test time. Where
+ * the browser is missing the test is skipped on a developer's machine and fails under CI, which installs it.
+ */
+final class Browser {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path ARTIFACTS = Path.of("target", "browser-artifacts");
+
+  private Browser() {}
+
+  static WebDriver open(String acceptLanguage) {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String missing = "Chromium/chromedriver 未安装（apt-get install chromium chromium-driver）";
+      if (System.getenv("CI") != null) {
+        fail(missing);
+      }
+      Assumptions.abort(missing);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000", "--lang=" + acceptLanguage);
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguage));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+    return driver;
+  }
+
+  /** Keeps a screenshot (and the page source) under target/browser-artifacts for people to look at. */
+  static Path keep(WebDriver driver, String name) {
+    try {
+      Files.createDirectories(ARTIFACTS);
+      Path png = ARTIFACTS.resolve(name + ".png");
+      Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource());
+      return png;
+    } catch (IOException e) {
+      throw new IllegalStateException("无法保存浏览器截图 " + name, e);
+    }
+  }
+}

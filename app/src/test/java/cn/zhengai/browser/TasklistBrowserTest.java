@@ -1,0 +1,96 @@
+package cn.zhengai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.support.EngineRest;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A department head logs in to Tasklist in a real browser, opens the work-plan task, fills its form and completes it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private WebDriver browser;
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aDepartmentHeadCompletesTheAnnualWorkPlanTaskInTasklist() {
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      wait.until(ExpectedConditions.urlContains("/login"));
+      browser.findElement(By.id("username")).sendKeys("wangfang");
+      browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
+      browser.findElement(By.id("login")).click();
+
+      wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
+      WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+          By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]")));
+      // the card shows the unit and the year from the filter's variables
+      assertThat(browser.findElement(By.cssSelector(".tasks-list .variables")).getText()).contains("教务处", "2027");
+      task.click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+
+      fill(wait, "重点任务", "1. 完成 3 个专业人才培养方案修订\n2. 新建 2 门精品在线开放课程");
+      fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
+      fill(wait, "预期目标", "专业教学标准覆盖率 100%");
+      WebElement deadline = fill(wait, "完成期限", "12/31/2027");
+      deadline.sendKeys(Keys.TAB);
+      Browser.keep(browser, "tasklist-work-plan-form");
+
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(round)
+          .taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).count() == 1);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-failure");
+      throw e;
+    }
+    Task review = taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).singleResult();
+    assertThat(taskService.getVariable(review.getId(), Variables.UNIT)).isEqualTo("jwc");
+    assertThat(taskService.getVariable(review.getId(), Variables.KEY_TASKS)).asString().contains("新建 2 门精品在线开放课程");
+    assertThat(taskService.getVariable(review.getId(), Variables.PLAN_DEADLINE)).isEqualTo("2027-12-31");
+  }
+
+  /** Types into the form field whose label contains the given text, as a user would find it. */
+  private WebElement fill(WebDriverWait wait, String label, String text) {
+    WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//form//label[contains(normalize-space(.), '" + label + "')]")));
+    WebElement field = browser.findElement(By.id(labelElement.getAttribute("for")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.click();
+    field.sendKeys(text);
+    return field;
+  }
+}

@@ -1,0 +1,168 @@
+package cn.zhengai.security;
+
+import static cn.zhengai.support.EngineRest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.support.EngineRest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** Who may do what: anonymous callers, a wrong password, another department, the right one, the QA office. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SecurityTest {
+
+  private TestRestTemplate http;
+  @Autowired
+  void noRedirects(TestRestTemplate template) {
+    // see each answer as a browser gets it, redirects included
+    http = template.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+  }
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  private String round;
+
+  @BeforeEach
+  void openRound() {
+    runtimeService.createProcessInstanceQuery().list().forEach(old -> runtimeService.deleteProcessInstance(old.getId(), "reset"));
+    round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+  }
+
+  @Test
+  void anonymousCallsToTheApisGet401AndBrowsersAreSentToTheLoginPage() {
+    EngineRest anonymous = EngineRest.anonymous(http);
+    assertThat(anonymous.get("/engine-rest/task").expect(401).json().get("message").asText()).contains("未登录");
+    anonymous.get("/api/organisation/units").expect(401);
+    anonymous.get("/v3/api-docs").expect(302);
+    ResponseEntity<String> tasklist = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(tasklist.getStatusCode().value()).isEqualTo(302);
+    assertThat(tasklist.getHeaders().getLocation().getPath()).isEqualTo("/login");
+    assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
+    assertThat(http.getForEntity("/login", String.class).getBody()).contains("用户名", "密码", "登录");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedWithAClearMessage() {
+    ResponseEntity<String> response = http.withBasicAuth("fengxue", "wrong-password").getForEntity("/engine-rest/task", String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(401);
+    assertThat(response.getBody()).contains("用户名、密码错误");
+  }
+
+  @Test
+  void aDepartmentHeadSeesAndCompletesOnlyTheirOwnDepartmentsTask() {
+    EngineRest academicAffairs = EngineRest.as(http, "wangfang");
+    JsonNode visible = academicAffairs.get("/engine-rest/task?processInstanceId=" + round).expect(200).json();
+    assertThat(visible).hasSize(1);
+    assertThat(unitOf(visible.get(0).get("id").asText())).isEqualTo("jwc");
+
+    Task humanResources = submitTaskOf("rsc");
+    // another unit's task does not even exist for them
+    academicAffairs.get("/engine-rest/task/" + humanResources.getId()).expect(404);
+    JsonNode refusal = academicAffairs.post("/engine-rest/task/" + humanResources.getId() + "/submit-form",
+        variables(plan())).expect(403).json();
+    assertThat(refusal.get("type").asText()).isEqualTo("AuthorizationException");
+    assertThat(taskService.createTaskQuery().taskId(humanResources.getId()).count()).isEqualTo(1);
+    assertThat(taskService.getVariable(humanResources.getId(), Variables.KEY_TASKS)).isNull();
+
+    EngineRest.as(http, "chenjie").post("/engine-rest/task/" + humanResources.getId() + "/submit-form", variables(plan())).expect(204);
+    assertThat(taskService.createTaskQuery().taskId(humanResources.getId()).count()).isZero();
+  }
+
+  @Test
+  void theQaOfficeAndTheLeadingGroupSeeEveryUnitsTaskButCannotCompleteThem() {
+    for (String monitor : List.of("zhouqiang", "sunhua")) {
+      assertThat(EngineRest.as(http, monitor).get("/engine-rest/task/count?processInstanceId=" + round).expect(200)
+          .json().get("count").asInt()).as(monitor).isEqualTo(19);
+    }
+    EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + submitTaskOf("jwc").getId() + "/complete", variables(plan()))
+        .expect(403);
+    assertThat(EngineRest.as(http, "zhangxiaoyu").get("/engine-rest/task/count").expect(200).json().get("count").asInt())
+        .as("a student sees no department's task").isZero();
+  }
+
+  @Test
+  void oneAccountWorksInTheAppsApiAndItsAdminOnlyActionsAreGuarded() {
+    assertThat(EngineRest.as(http, "wangfang").get("/api/organisation/units").expect(200).json()).isNotEmpty();
+    assertThat(EngineRest.as(http, "wangfang").post("/api/organisation/import", null).expect(403).json().get("message").asText())
+        .contains("无权重新导入组织数据");
+    assertThat(EngineRest.as(http, "admin").get("/v3/api-docs").expect(200).json().get("paths").has("/api/organisation/units")).isTrue();
+  }
+
+  @Test
+  void browserSessionsNeedTheCsrfTokenAndAFormLoginOpensTheWebapps() {
+    // a login post without the page's CSRF token is refused
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    LinkedMultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+    credentials.add("username", "liming");
+    credentials.add("password", EngineRest.DEMO_PASSWORD);
+    assertThat(http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class).getStatusCode().value()).isEqualTo(403);
+
+    // with the token from the login page the session is established and Tasklist's API answers
+    ResponseEntity<String> page = http.getForEntity("/login", String.class);
+    String session = cookie(page, "JSESSIONID");
+    String token = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    credentials.add("_csrf", token);
+    form.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<String> login = http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
+    assertThat(login.getStatusCode().value()).isEqualTo(302);
+    String loggedIn = cookie(login, "JSESSIONID");
+
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, loggedIn);
+    ResponseEntity<String> tasklistPage = http.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(tasklistPage.getStatusCode().value()).isEqualTo(200);
+    ResponseEntity<String> user = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(user.getStatusCode().value()).isEqualTo(200);
+    assertThat(user.getBody()).contains("\"userId\":\"liming\"", "tasklist");
+
+    // a state-changing webapp call without Camunda's X-XSRF-TOKEN is refused
+    browser.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> forged = http.exchange("/camunda/api/engine/engine/default/process-definition/key/"
+        + AnnualWorkPlanProcess.KEY + "/submit-form", HttpMethod.POST,
+        new HttpEntity<>("{\"variables\":{\"year\":{\"value\":2028}}}", browser), String.class);
+    assertThat(forged.getStatusCode().value()).isEqualTo(403);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2028").count()).isZero();
+  }
+
+  private static String cookie(ResponseEntity<?> response, String name) {
+    return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .filter(cookie -> cookie.startsWith(name + "=")).map(cookie -> cookie.split(";")[0])
+        .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.getHeaders()));
+  }
+
+  private Task submitTaskOf(String unit) {
+    return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).list()
+        .stream().filter(task -> unit.equals(unitOf(task.getId()))).findFirst().orElseThrow();
+  }
+
+  private String unitOf(String taskId) {
+    return (String) taskService.getVariable(taskId, Variables.UNIT);
+  }
+
+  private static Map<String, Object> plan() {
+    return Map.of(Variables.KEY_TASKS, "引进双师型教师 20 名", Variables.MEASURES, "校企互聘", Variables.TARGETS,
+        "双师比例 60%", Variables.PLAN_DEADLINE, "2027-12-31");
+  }
+}
