@@ -18,7 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Debian Chromium driven through the system chromedriver: nothing is downloaded at test time. Where
  * the browser is missing the test is skipped on a developer's machine and fails under CI, which installs it.
  */
-final class Browser {
+public final class Browser {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -26,7 +26,7 @@ final class Browser {
 
   private Browser() {}
 
-  static WebDriver open(String acceptLanguage) {
+  public static WebDriver open(String acceptLanguage) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       String missing = "Chromium/chromedriver 未安装（apt-get install chromium chromium-driver）";
       if (System.getenv("CI") != null) {
@@ -47,7 +47,7 @@ final class Browser {
   }
 
   /** Keeps a screenshot (and the page source) under target/browser-artifacts for people to look at. */
-  static Path keep(WebDriver driver, String name) {
+  public static Path keep(WebDriver driver, String name) {
     try {
       Files.createDirectories(ARTIFACTS);
       Path png = ARTIFACTS.resolve(name + ".png");

@@ -1,0 +1,70 @@
+package cn.zhengai.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.browser.Browser;
+import cn.zhengai.support.EngineRest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Tasklist, Cockpit and Admin speak Chinese to a Chinese browser and English to an English one. Screenshots are
+ * kept under app/target/browser-artifacts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WebappsLanguageBrowserTest {
+
+  @LocalServerPort int port;
+  private WebDriver browser;
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theWebappsSpeakChineseToAChineseBrowser() {
+    browser = Browser.open("zh-CN");
+    login("admin");
+    expectText("/camunda/app/tasklist/default/", "启动流程", "webapp-tasklist-zh");
+    expectText("/camunda/app/cockpit/default/", "流程定义", "webapp-cockpit-zh");
+    expectText("/camunda/app/admin/default/", "用户", "webapp-admin-zh");
+    assertThat(browser.findElements(By.xpath("//body[contains(normalize-space(.), '授权')]"))).isNotEmpty();
+  }
+
+  @Test
+  void anEnglishBrowserGetsEnglish() {
+    browser = Browser.open("en-US");
+    login("admin");
+    expectText("/camunda/app/tasklist/default/", "Start process", "webapp-tasklist-en");
+  }
+
+  private void login(String user) {
+    browser.get("http://localhost:" + port + "/login");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
+    browser.findElement(By.id("login")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/camunda/app/"));
+  }
+
+  private void expectText(String path, String text, String screenshot) {
+    browser.get("http://localhost:" + port + path);
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '" + text + "')]")));
+    } finally {
+      Browser.keep(browser, screenshot);
+    }
+  }
+}
