@@ -70,6 +70,22 @@ class SecurityTest {
   }
 
   @Test
+  void aWrongPasswordOnTheLoginPageSendsTheUserBackWithAChineseMessage() {
+    ResponseEntity<String> page = http.getForEntity("/login", String.class);
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.add(HttpHeaders.COOKIE, cookie(page, "JSESSIONID"));
+    LinkedMultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+    credentials.add("username", "hanmei");
+    credentials.add("password", "not-her-password");
+    credentials.add("_csrf", csrfToken(page));
+    ResponseEntity<String> login = http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
+    assertThat(login.getStatusCode().value()).isEqualTo(302);
+    assertThat(login.getHeaders().getLocation().toString()).endsWith("/login?error");
+    assertThat(http.getForEntity("/login?error", String.class).getBody()).contains("用户名或密码错误");
+  }
+
+  @Test
   void aDepartmentHeadSeesAndCompletesOnlyTheirOwnDepartmentsTask() {
     EngineRest academicAffairs = EngineRest.as(http, "wangfang");
     JsonNode visible = academicAffairs.get("/engine-rest/task?processInstanceId=" + round).expect(200).json();
@@ -122,8 +138,7 @@ class SecurityTest {
     // with the token from the login page the session is established and Tasklist's API answers
     ResponseEntity<String> page = http.getForEntity("/login", String.class);
     String session = cookie(page, "JSESSIONID");
-    String token = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    credentials.add("_csrf", token);
+    credentials.add("_csrf", csrfToken(page));
     form.add(HttpHeaders.COOKIE, session);
     ResponseEntity<String> login = http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
     assertThat(login.getStatusCode().value()).isEqualTo(302);
@@ -144,6 +159,10 @@ class SecurityTest {
         new HttpEntity<>("{\"variables\":{\"year\":{\"value\":2028}}}", browser), String.class);
     assertThat(forged.getStatusCode().value()).isEqualTo(403);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2028").count()).isZero();
+  }
+
+  private static String csrfToken(ResponseEntity<String> loginPage) {
+    return loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
   }
 
   private static String cookie(ResponseEntity<?> response, String name) {
