@@ -33,6 +33,7 @@ public final class AnnualWorkPlanProcess {
     public static final String TASK_RECORD_ESCALATION = "Task_RecordEscalation";
     public static final String TASK_FOLLOW_UP_OVERDUE_PLAN = "Task_FollowUpOverduePlan";
     public static final String END_FOLLOWED_UP = "End_FollowedUp";
+    public static final String GATEWAY_TO_REVIEW = "Gateway_ToReview";
     public static final String TASK_REVIEW_WORK_PLAN = "Task_ReviewWorkPlan";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
     public static final String TASK_REVISE_WORK_PLAN = "Task_ReviseWorkPlan";
