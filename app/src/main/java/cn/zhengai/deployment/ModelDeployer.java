@@ -1,62 +1,68 @@
 package cn.zhengai.deployment;
 
+import cn.zhengai.processes.ModelResources;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys every model with the forms it references in one deployment, under stable resource names (the file
- * name alone), so that {@code camunda-forms:deployment:NAME} resolves in Tasklist. Unchanged resources are
- * filtered, so a restart creates no new versions.
+ * Deploys models together with the product's forms, under stable resource names (the file name alone), so that
+ * {@code camunda-forms:deployment:NAME} resolves in Tasklist. Unchanged resources are filtered, so a restart
+ * creates no new versions.
  */
 @Component
 class ModelDeployer {
 
   static final String DEPLOYMENT_NAME = "zhengai-models";
+  /** Uploads go under their own name: the shipped models' duplicate filtering compares only with its own kind. */
+  static final String UPLOAD_DEPLOYMENT_NAME = "zhengai-model-upload";
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployer.class);
 
   private final RepositoryService repositoryService;
+  private final ProductForms forms;
 
-  ModelDeployer(RepositoryService repositoryService) {
+  ModelDeployer(RepositoryService repositoryService, ProductForms forms) {
     this.repositoryService = repositoryService;
+    this.forms = forms;
   }
 
+  /** The models the product ships, on every start. */
   void deployAll() {
-    DeploymentBuilder deployment = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source("zhengai")
-        .enableDuplicateFiltering(false);
-    Set<String> forms = new TreeSet<>();
+    DeploymentBuilder deployment = newDeployment(DEPLOYMENT_NAME, "zhengai");
     for (ProcessModel model : ProcessCatalogue.ALL) {
-      deployment.addInputStream(model.resource(), open("classpath:" + model.classpathLocation()));
-      forms.addAll(model.formFieldsRead().keySet());
+      try {
+        deployment.addInputStream(model.resource(), new ByteArrayInputStream(ModelResources.bytes(model)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    for (String form : forms) {
-      deployment.addInputStream(form, open("classpath:forms/" + form));
-    }
-    var result = deployment.deployWithResult();
+    DeploymentWithDefinitions result = deployment.deployWithResult();
     // an unchanged set of resources is filtered out and yields no new definitions
     var definitions = result.getDeployedProcessDefinitions();
     LOG.info("模型部署 {}：新版本流程定义 {} 个", result.getId(), definitions == null ? 0 : definitions.size());
   }
 
-  private static InputStream open(String location) {
-    Resource resource = new PathMatchingResourcePatternResolver().getResource(location);
-    try {
-      return resource.getInputStream();
-    } catch (IOException e) {
-      throw new UncheckedIOException("缺少模型资源 " + location, e);
-    }
+  /** One model a process owner uploaded, as {@code <key>.bpmn}. */
+  DeploymentWithDefinitions deployUploaded(String processKey, byte[] bpmn, String userId) {
+    return newDeployment(UPLOAD_DEPLOYMENT_NAME, "upload:" + userId)
+        .addInputStream(processKey + ".bpmn", new ByteArrayInputStream(bpmn))
+        .deployWithResult();
+  }
+
+  private DeploymentBuilder newDeployment(String name, String source) {
+    DeploymentBuilder deployment = repositoryService.createDeployment()
+        .name(name)
+        .source(source)
+        .enableDuplicateFiltering(false);
+    forms.all().forEach((form, bytes) -> deployment.addInputStream(form, new ByteArrayInputStream(bytes)));
+    return deployment;
   }
 }

@@ -63,6 +63,12 @@ class AccessGrants {
       grant(monitor, Resources.DEPLOYMENT, ANY, changes, Permissions.READ);
       grant(monitor, Resources.DECISION_DEFINITION, ANY, changes, Permissions.READ);
     }
+    // process owners deploy edited models and migrate running instances to them
+    grant(Organisation.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, changes, Permissions.CREATE, Permissions.READ);
+    grant(Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, changes, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    grant(Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_INSTANCE, ANY, changes, Permissions.READ, Permissions.UPDATE);
     // 院办 opens the annual work plan round; unit heads read its definition (process name, forms)
     grant(AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY, changes,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

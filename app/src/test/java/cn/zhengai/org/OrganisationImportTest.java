@@ -37,7 +37,7 @@ class OrganisationImportTest {
     assertThat(identityService.createGroupQuery().groupId("head-jwc").singleResult().getName()).isEqualTo("教务处负责人");
     assertThat(identityService.createGroupQuery().groupType("teaching-unit").count()).isEqualTo(6);
     assertThat(identityService.createGroupQuery().groupType("role").list()).extracting(Group::getName)
-        .containsExactlyInAnyOrder("部门负责人", "专业带头人", "课程负责人", "教师", "学生", "校外专家");
+        .containsExactlyInAnyOrder("部门负责人", "专业带头人", "课程负责人", "教师", "学生", "校外专家", "流程负责人");
     assertThat(identityService.createGroupQuery().groupId("qa-leading-group").singleResult().getName()).isEqualTo("质量保证领导小组");
     assertThat(identityService.createGroupQuery().groupId("qa-wg-qcxy").singleResult().getType()).isEqualTo("qa-body");
 
@@ -56,7 +56,7 @@ class OrganisationImportTest {
     assertThat(head.getFirstName()).isEqualTo("王芳");
     assertThat(identityService.createGroupQuery().groupMember("wangfang").list()).extracting(Group::getId)
         .containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
-    for (String role : List.of("role-dept-head", "role-major-leader", "role-course-leader", "role-teacher", "role-student", "role-expert")) {
+    for (String role : List.of("role-dept-head", "role-major-leader", "role-course-leader", "role-teacher", "role-student", "role-expert", "role-process-owner")) {
       assertThat(identityService.createUserQuery().memberOfGroup(role).count()).as(role).isPositive();
     }
     assertThat(identityService.checkPassword("hetao", "zhengai2026")).isTrue();

@@ -1,0 +1,200 @@
+package cn.zhengai.deployment;
+
+import static cn.zhengai.support.EngineRest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.processes.FlowableModeler;
+import cn.zhengai.processes.ModelResources;
+import cn.zhengai.support.EngineRest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** A process owner deploys an edited model through the app's API: checks, dialects, versions, migration, audit. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ModelUploadTest {
+
+  private static final String PROCESS_OWNER = "wuqian";
+
+  @Autowired TestRestTemplate http;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+
+  @AfterEach
+  void closeRounds() {
+    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
+  }
+
+  @Test
+  void aDryRunChecksTheShippedModelAndDeploysNothing() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    JsonNode report = upload(PROCESS_OWNER, shipped(), "dryRun=true").expect(200).json();
+    assertThat(report.get("problems")).isEmpty();
+    assertThat(report.get("deployed").asBoolean()).isFalse();
+    assertThat(report.get("dialect").asText()).isEqualTo("camunda");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void onlyProcessOwnersMayDeploy() throws Exception {
+    assertThat(upload("wangfang", shipped(), "dryRun=true").expect(403).json().get("message").asText()).contains("无权部署流程模型");
+  }
+
+  @Test
+  void eachProblemIsNamedByElementAndNothingIsDeployed() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    assertRefused(shipped().replace("camunda:candidateGroups=\"yb\"", "camunda:candidateGroups=\"dean-office\""),
+        "元素 Task_ReviewWorkPlan（审核年度工作计划）：候选组 \"dean-office\" 在组织机构中不存在");
+    assertRefused(shipped().replace("annual-work-plan-review.form", "annual-work-plan-approval.form"),
+        "元素 Task_ReviewWorkPlan（审核年度工作计划）：表单 \"annual-work-plan-approval.form\" 不存在");
+    assertRefused(shipped().replace("${remindUnitHeadDelegate}", "${smsReminderDelegate}"),
+        "元素 Task_RemindUnitHead（提醒单位负责人）：表达式 ${smsReminderDelegate} 引用的组件 \"smsReminderDelegate\" 不存在");
+    assertRefused(shipped().replace("${checkReviewDecisionListener}", "${reviewListener}"),
+        "元素 Task_ReviewWorkPlan（审核年度工作计划）：表达式 ${reviewListener} 引用的组件 \"reviewListener\" 不存在");
+    assertRefused(shipped().replace("${submissionDueAt}</bpmn:timeDate>", "月底</bpmn:timeDate>"),
+        "元素 Timer_PlanOverdue（逾期未交）：定时器日期 \"月底\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
+    assertRefused(shipped().replace(" camunda:collection=\"${participatingUnits}\"", ""),
+        "元素 SubProcess_UnitPlan（单位年度工作计划）：流程引擎拒绝");
+    assertRefused(shipped().replace("id=\"annual-work-plan\"", "id=\"annual-work-plan-copy\"").replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\""),
+        "流程 key \"annual-work-plan-copy\" 不是已有流程；如确为新流程，请勾选“新流程”后再上传");
+    assertRefused(shipped().replaceFirst("<\\?xml[^>]*\\?>", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"),
+        "文件含有 DOCTYPE 声明（可能引用外部实体），出于安全原因拒绝");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void aNewProcessIsAcceptedWhenDeclaredNew() throws Exception {
+    String copy = shipped().replace("id=\"annual-work-plan\"", "id=\"annual-work-plan-copy\"")
+        .replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\"");
+    JsonNode report = upload(PROCESS_OWNER, copy, "newProcess=true").expect(200).json();
+    assertThat(report.get("deployed").asBoolean()).isTrue();
+    assertThat(report.get("changes").get(0).asText()).isEqualTo("新流程");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("annual-work-plan-copy").count()).isEqualTo(1);
+  }
+
+  @Test
+  void aFileSavedByFlowableModelerIsDeployedAsANewVersionAndRuns() throws Exception {
+    int latest = latestVersion();
+    byte[] flowable = FlowableModeler.openAndSave(ModelResources.bytes(AnnualWorkPlanProcess.MODEL));
+    assertThat(new String(flowable, StandardCharsets.UTF_8)).contains("flowable:candidateGroups").doesNotContain("camunda:");
+
+    JsonNode report = upload(PROCESS_OWNER, new String(flowable, StandardCharsets.UTF_8), "").expect(200).json();
+    assertThat(report.get("dialect").asText()).isEqualTo("flowable");
+    assertThat(report.get("version").asInt()).isEqualTo(latest + 1);
+    assertThat(report.get("notes").toString()).contains("沿用 3650 天");
+
+    ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
+    assertThat(repositoryService.getProcessDefinition(round.getProcessDefinitionId()).getVersion()).isEqualTo(latest + 1);
+    Task submit = taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN)
+        .taskCandidateGroup("head-jwc").singleResult();
+    assertThat(submit.getDueDate()).isNotNull();
+    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submit.getId() + "/submit-form",
+        variables(Map.of(Variables.MEASURES, "措施"))).expect(400);
+    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submit.getId() + "/submit-form", variables(Map.of(
+        Variables.KEY_TASKS, "任务", Variables.MEASURES, "措施", Variables.TARGETS, "目标", Variables.PLAN_DEADLINE, "2027-12-31"))).expect(204);
+    assertThat(taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN)
+        .taskCandidateGroup("yb").count()).isEqualTo(1);
+
+    JsonNode history = EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").expect(200).json();
+    assertThat(history.get(0).get("deployedBy").asText()).isEqualTo(PROCESS_OWNER);
+    assertThat(history.get(0).get("dialect").asText()).isEqualTo("flowable");
+    assertThat(history.get(0).get("version").asInt()).isEqualTo(latest + 1);
+  }
+
+  @Test
+  void runningInstancesMoveToTheNewVersionAndThoseThatCannotAreReported() throws Exception {
+    int before = latestVersion();
+    ProcessInstance waitingForPlans = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
+    ProcessInstance inRevision = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
+        Map.of(Variables.YEAR, 2028, Variables.SUBMISSION_DUE_DATE, "2028-02-25"));
+    Task submit = taskService.createTaskQuery().processInstanceId(inRevision.getId()).taskCandidateGroup("head-jwc").singleResult();
+    taskService.complete(submit.getId(), Map.of(Variables.KEY_TASKS, "任务", Variables.MEASURES, "措施", Variables.TARGETS, "目标",
+        Variables.PLAN_DEADLINE, "2028-12-31"));
+    Task review = taskService.createTaskQuery().processInstanceId(inRevision.getId()).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).singleResult();
+    taskService.complete(review.getId(), Map.of(Variables.DECISION, Variables.DECISION_RETURN, Variables.RETURN_REASON, "补充指标",
+        Variables.REVISION_DUE_DATE, LocalDate.now().plusDays(5).toString()));
+
+    // version 2 renames the revise task: an instance waiting in it has nowhere to go
+    String edited = shipped().replace("Task_ReviseWorkPlan", "Task_RevisePlan").replace("name=\"修改年度工作计划\"", "name=\"修改计划\"");
+    JsonNode report = upload(PROCESS_OWNER, edited, "migrate=true").expect(200).json();
+
+    assertThat(report.get("changes").toString()).contains("新增 Task_RevisePlan（修改计划）", "删除 Task_ReviseWorkPlan（修改年度工作计划）");
+    assertThat(report.get("migration").get("migrated").asInt()).isEqualTo(1);
+    JsonNode notMigrated = report.get("migration").get("notMigrated");
+    assertThat(notMigrated).hasSize(1);
+    assertThat(notMigrated.get(0).get("businessKey").asText()).isEqualTo("2028");
+    assertThat(notMigrated.get(0).get("reasons").toString()).contains("Task_ReviseWorkPlan");
+    assertThat(definitionVersionOf(waitingForPlans)).isEqualTo(before + 1);
+    assertThat(definitionVersionOf(inRevision)).isEqualTo(before);
+    assertThat(EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").json().get(0).get("unmigratedInstances").asInt()).isEqualTo(1);
+  }
+
+  private int latestVersion() {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY).latestVersion()
+        .singleResult().getVersion();
+  }
+
+  private int definitionVersionOf(ProcessInstance instance) {
+    String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getProcessDefinitionId();
+    return repositoryService.getProcessDefinition(definitionId).getVersion();
+  }
+
+  private void assertRefused(String bpmn, String expectedProblem) {
+    JsonNode report = upload(PROCESS_OWNER, bpmn, "").expect(400).json();
+    assertThat(report.get("deployed").asBoolean()).isFalse();
+    java.util.List<String> described = new java.util.ArrayList<>();
+    report.get("problems").forEach(problem -> described.add(describe(problem)));
+    assertThat(described).anySatisfy(problem -> assertThat(problem).startsWith(expectedProblem));
+  }
+
+  private static String describe(JsonNode problem) {
+    if (problem.get("elementId").isNull()) {
+      return problem.get("message").asText();
+    }
+    String name = problem.get("elementName").isNull() ? "" : "（" + problem.get("elementName").asText() + "）";
+    return "元素 " + problem.get("elementId").asText() + name + "：" + problem.get("message").asText();
+  }
+
+  private static String shipped() throws Exception {
+    return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
+  }
+
+  private EngineRest.Reply upload(String user, String bpmn, String query) {
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "annual-work-plan.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> response = http.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
+        .postForEntity("/api/models" + (query.isEmpty() ? "" : "?" + query), new HttpEntity<>(body, headers), String.class);
+    return new EngineRest.Reply(response.getStatusCode().value(), response.getBody(), user + " upload");
+  }
+}

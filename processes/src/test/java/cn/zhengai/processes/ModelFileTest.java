@@ -1,0 +1,101 @@
+package cn.zhengai.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.zhengai.processes.modelfile.ModelDialect;
+import cn.zhengai.processes.modelfile.ModelFile;
+import cn.zhengai.processes.modelfile.ModelFileException;
+import cn.zhengai.processes.modelfile.ModelProblem;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+/** Each check of a model file refusing a file crafted to break it, and the dialects normalised. */
+class ModelFileTest {
+
+  private static String shipped() throws Exception {
+    return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void theShippedModelsPassEveryCheck() throws Exception {
+    for (ProcessModel model : ProcessCatalogue.ALL) {
+      ModelFile file = ModelFile.read(ModelResources.bytes(model));
+      assertThat(file.dialect()).isEqualTo(ModelDialect.CAMUNDA);
+      assertThat(file.check()).as(model.resource()).isEmpty();
+      assertThat(file.process().getId()).isEqualTo(model.key());
+    }
+  }
+
+  @Test
+  void anEmptyFileOrOneThatIsNotXmlOrNotBpmnIsRefused() {
+    assertThat(refusal(new byte[0])).isEqualTo("文件为空");
+    assertThat(refusal("<definitions><process".getBytes(StandardCharsets.UTF_8))).startsWith("不是格式良好的 XML（第 1 行）");
+    assertThat(refusal("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("不是 BPMN 2.0 文件：根元素应为 BPMN 命名空间中的 definitions");
+    assertThat(refusal(new byte[ModelFile.MAX_BYTES + 1])).startsWith("文件过大");
+  }
+
+  @Test
+  void aFileWithAnExternalEntityIsRefusedUnread() throws Exception {
+    String xxe = shipped().replaceFirst("<\\?xml[^>]*\\?>",
+        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>")
+        .replace("<bpmn:documentation>", "<bpmn:documentation>&secret;");
+    assertThat(refusal(xxe.getBytes(StandardCharsets.UTF_8))).isEqualTo("文件含有 DOCTYPE 声明（可能引用外部实体），出于安全原因拒绝");
+  }
+
+  @Test
+  void aFileAgainstTheBpmnSchemaIsRefusedWithItsLine() throws Exception {
+    String invalid = shipped().replace("cancelActivity=\"false\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead",
+        "cancelActivity=\"perhaps\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead");
+    List<ModelProblem> problems = ModelFile.read(invalid.getBytes(StandardCharsets.UTF_8)).check();
+    assertThat(problems).singleElement().extracting(ModelProblem::describe).asString()
+        .startsWith("不符合 BPMN 2.0 规范（第 ").contains("perhaps");
+  }
+
+  @Test
+  void anElementWithoutItsShapeInTheDiagramIsNamed() throws Exception {
+    String withoutShape = shipped().replaceAll("(?s)<bpmndi:BPMNShape id=\"Task_ReviewWorkPlan_di\".*?</bpmndi:BPMNShape>", "");
+    assertThat(ModelFile.read(withoutShape.getBytes(StandardCharsets.UTF_8)).check()).extracting(ModelProblem::describe)
+        .containsExactly("元素 Task_ReviewWorkPlan（审核年度工作计划）：在流程图中没有图形（BPMNShape），请在建模器中重新保存完整的流程图");
+  }
+
+  @Test
+  void anInvalidTimerIsNamed() throws Exception {
+    String badTimer = shipped().replace("${submissionReminderAt}</bpmn:timeDate>", "下周一</bpmn:timeDate>");
+    assertThat(ModelFile.read(badTimer.getBytes(StandardCharsets.UTF_8)).check()).extracting(ModelProblem::describe)
+        .containsExactly("元素 Timer_PlanReminder（截止前提醒）：定时器日期 \"下周一\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
+    String goodLiterals = shipped().replace("${submissionReminderAt}</bpmn:timeDate>", "2027-02-23T09:00:00</bpmn:timeDate>");
+    assertThat(ModelFile.read(goodLiterals.getBytes(StandardCharsets.UTF_8)).check()).isEmpty();
+  }
+
+  @Test
+  void anActivitiFileIsNormalisedToCamunda() throws Exception {
+    String activiti = shipped().replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"", "xmlns:activiti=\"http://activiti.org/bpmn\"")
+        .replace("camunda:", "activiti:")
+        .replace("activiti:historyTimeToLive=\"3650\"", "activiti:historyTimeToLive=\"3650\" activiti:skipExpression=\"${false}\"")
+        .replace("activiti:delegateExpression=\"${remindUnitHeadDelegate}\"", "activiti:delegateExpression=\"${remindUnitHeadDelegate}\" activiti:async=\"true\"");
+    ModelFile file = ModelFile.read(activiti.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(file.dialect()).isEqualTo(ModelDialect.ACTIVITI);
+    assertThat(file.check()).isEmpty();
+    assertThat(ModelInventory.of(file.bytes())).containsExactlyElementsOf(ModelInventory.of(ModelResources.bytes(AnnualWorkPlanProcess.MODEL)));
+    UserTask review = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN);
+    assertThat(review.getCamundaCandidateGroups()).isEqualTo("yb");
+    ServiceTask reminder = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_REMIND_UNIT_HEAD);
+    assertThat(reminder.isCamundaAsyncBefore()).as("Activiti's async is Camunda's asyncBefore").isTrue();
+    assertThat(file.notes()).containsExactly("已忽略 activiti:skipExpression（Camunda 无对应属性），元素 annual-work-plan");
+  }
+
+  private static String refusal(byte[] bytes) {
+    try {
+      ModelFile.read(bytes);
+    } catch (ModelFileException e) {
+      return e.problems().get(0).describe();
+    }
+    throw new AssertionError("the file was accepted");
+  }
+}
