@@ -6,13 +6,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import cn.zhengai.support.EngineRest;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through the system chromedriver: nothing is downloaded at test time. Where
@@ -44,6 +48,15 @@ public final class Browser {
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ZERO);
     return driver;
+  }
+
+  /** Fills in and submits the product's login page the browser is on. */
+  public static void logIn(WebDriver driver, String user) {
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login"));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
+    driver.findElement(By.id("login")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/camunda/app/"));
   }
 
   /** Keeps a screenshot (and the page source) under target/browser-artifacts for people to look at. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
-import cn.zhengai.support.EngineRest;
 import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,11 +49,7 @@ class TasklistBrowserTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      wait.until(ExpectedConditions.urlContains("/login"));
-      browser.findElement(By.id("username")).sendKeys("wangfang");
-      browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
-      browser.findElement(By.id("login")).click();
-
+      Browser.logIn(browser, "wangfang");
       wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
       WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]")));

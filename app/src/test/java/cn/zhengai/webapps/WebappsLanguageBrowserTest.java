@@ -3,7 +3,6 @@ package cn.zhengai.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.browser.Browser;
-import cn.zhengai.support.EngineRest;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,10 +51,7 @@ class WebappsLanguageBrowserTest {
 
   private void login(String user) {
     browser.get("http://localhost:" + port + "/login");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
-    browser.findElement(By.id("login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/camunda/app/"));
+    Browser.logIn(browser, user);
   }
 
   private void expectText(String path, String text, String screenshot) {
