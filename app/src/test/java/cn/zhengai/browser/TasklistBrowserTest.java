@@ -36,7 +36,8 @@ class TasklistBrowserTest {
   private WebDriver browser;
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowserAndRounds() {
+    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
     if (browser != null) {
       browser.quit();
     }
@@ -76,6 +77,30 @@ class TasklistBrowserTest {
     assertThat(taskService.getVariable(review.getId(), Variables.UNIT)).isEqualTo("jwc");
     assertThat(taskService.getVariable(review.getId(), Variables.KEY_TASKS)).asString().contains("新建 2 门精品在线开放课程");
     assertThat(taskService.getVariable(review.getId(), Variables.PLAN_DEADLINE)).isEqualTo("2027-12-31");
+  }
+
+  @Test
+  void thePresidentsOfficeOpensTheRoundFromTasklistsStartDialog() {
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "liming");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[@ng-click='open()'][contains(., '启动流程')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//*[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.), '年度工作计划')]"))).click();
+      fill(wait, "计划年度", "2027");
+      Browser.keep(browser, "tasklist-start-annual-work-plan");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='startProcessInstance()']"))).click();
+      wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
+          .processInstanceBusinessKey("2027").count() == 1);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-start-failure");
+      throw e;
+    }
+    String round = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2027").singleResult().getId();
+    assertThat(taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).count())
+        .isEqualTo(19);
   }
 
   /** Types into the form field whose label contains the given text, as a user would find it. */

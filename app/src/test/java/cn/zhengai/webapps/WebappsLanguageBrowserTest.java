@@ -3,6 +3,10 @@ package cn.zhengai.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.browser.Browser;
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,10 +27,12 @@ import org.springframework.test.context.ActiveProfiles;
 class WebappsLanguageBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
   private WebDriver browser;
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowserAndRounds() {
+    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
     if (browser != null) {
       browser.quit();
     }
@@ -40,6 +46,14 @@ class WebappsLanguageBrowserTest {
     expectText("/camunda/app/cockpit/default/", "流程定义", "webapp-cockpit-zh");
     expectText("/camunda/app/admin/default/", "用户", "webapp-admin-zh");
     assertThat(browser.findElements(By.xpath("//body[contains(normalize-space(.), '授权')]"))).isNotEmpty();
+  }
+
+  @Test
+  void theQaOfficeWatchesTheRoundsInCockpit() {
+    runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(AnnualWorkPlanProcess.Variables.YEAR, 2027));
+    browser = Browser.open("zh-CN");
+    login("zhouqiang");
+    expectText("/camunda/app/cockpit/default/#/processes", "年度工作计划", "webapp-cockpit-qa-office");
   }
 
   @Test
