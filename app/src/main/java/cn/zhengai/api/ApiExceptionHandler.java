@@ -1,5 +1,6 @@
 package cn.zhengai.api;
 
+import cn.zhengai.integration.org.OrganisationFileException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,11 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(BadUserRequestException.class)
   ResponseEntity<ApiError> badRequest(BadUserRequestException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(OrganisationFileException.class)
+  ResponseEntity<ApiError> organisationFile(OrganisationFileException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 

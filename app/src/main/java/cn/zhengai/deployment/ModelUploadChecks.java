@@ -58,11 +58,9 @@ class ModelUploadChecks {
     this.beans = beans;
   }
 
+  /** The checks of the running product, for a file that passed its own checks ({@link ModelFile#check()}). */
   List<ModelProblem> check(ModelFile file, boolean declaredNew) {
-    List<ModelProblem> problems = new ArrayList<>(file.check());
-    if (!problems.isEmpty()) {
-      return problems;
-    }
+    List<ModelProblem> problems = new ArrayList<>();
     String key = file.process().getId();
     boolean known = ProcessCatalogue.ALL.stream().anyMatch(model -> model.key().equals(key))
         || repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count() > 0;

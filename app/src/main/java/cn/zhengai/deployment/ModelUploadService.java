@@ -63,11 +63,16 @@ class ModelUploadService {
     String key;
     ProcessDefinition previous;
     try {
+      // what the file alone shows (schema first, with line numbers), before anything reads it as a model
+      problems = file.check();
+      if (!problems.isEmpty()) {
+        return refused(null, dialect, file.notes(), problems);
+      }
       key = file.process().getId();
       previous = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult();
-      if (previous != null) {
+      if (previous != null && previous.getHistoryTimeToLive() != null) {
         // Flowable Modeler drops camunda:historyTimeToLive; the deployed version's value carries over
-        file.keepHistoryTimeToLive(previous.getHistoryTimeToLive() == null ? null : String.valueOf(previous.getHistoryTimeToLive()));
+        file.keepHistoryTimeToLive(String.valueOf(previous.getHistoryTimeToLive()));
       }
       problems = checks.check(file, options.newProcess());
     } catch (ModelFileException e) {

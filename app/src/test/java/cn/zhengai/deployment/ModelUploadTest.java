@@ -81,6 +81,9 @@ class ModelUploadTest {
         "元素 SubProcess_UnitPlan（单位年度工作计划）：流程引擎拒绝");
     assertRefused(shipped().replace("id=\"annual-work-plan\"", "id=\"annual-work-plan-copy\"").replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\""),
         "流程 key \"annual-work-plan-copy\" 不是已有流程；如确为新流程，请勾选“新流程”后再上传");
+    assertRefused(shipped().replace("cancelActivity=\"false\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead",
+        "cancelActivity=\"sometimes\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead"),
+        "不符合 BPMN 2.0 规范（第 ");
     assertRefused(shipped().replaceFirst("<\\?xml[^>]*\\?>", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"),
         "文件含有 DOCTYPE 声明（可能引用外部实体），出于安全原因拒绝");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
