@@ -22,11 +22,14 @@ class RecordPlanEscalationDelegate implements JavaDelegate {
 
   private final EscalationRecords escalations;
   private final Notifications notifications;
+  private final UnitTaskComments comments;
   private final Clock clock;
 
-  RecordPlanEscalationDelegate(EscalationRecords escalations, Notifications notifications, Clock clock) {
+  RecordPlanEscalationDelegate(EscalationRecords escalations, Notifications notifications, UnitTaskComments comments,
+      Clock clock) {
     this.escalations = escalations;
     this.notifications = notifications;
+    this.comments = comments;
     this.clock = clock;
   }
 
@@ -43,6 +46,7 @@ class RecordPlanEscalationDelegate implements JavaDelegate {
       notifications.send(Groups.QA_OFFICE, Notifications.Kind.ESCALATION, subject, body, execution.getProcessInstanceId());
       notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.ESCALATION, subject, body,
           execution.getProcessInstanceId());
+      comments.onOpenPlanTask(execution, "【逾期升级】" + body);
     }
   }
 }

@@ -16,19 +16,21 @@ import org.springframework.stereotype.Component;
 class RemindUnitHeadDelegate implements JavaDelegate {
 
   private final Notifications notifications;
+  private final UnitTaskComments comments;
 
-  RemindUnitHeadDelegate(Notifications notifications) {
+  RemindUnitHeadDelegate(Notifications notifications, UnitTaskComments comments) {
     this.notifications = notifications;
+    this.comments = comments;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     Object year = execution.getVariable(YEAR);
     String due = day((Date) execution.getVariable(SUBMISSION_DUE_AT));
+    String message = "请于 " + due + " 前在任务列表中提交本单位 " + year + " 年度工作计划，逾期将升级至质管办督办。";
     notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.REMINDER,
-        year + " 年度工作计划即将截止：" + execution.getVariable(UNIT_NAME),
-        "请于 " + due + " 前在任务列表中提交本单位 " + year + " 年度工作计划，逾期将升级至质管办督办。",
-        execution.getProcessInstanceId());
+        year + " 年度工作计划即将截止：" + execution.getVariable(UNIT_NAME), message, execution.getProcessInstanceId());
+    comments.onOpenPlanTask(execution, "【系统提醒】" + message);
   }
 
   static String day(Date date) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,13 +60,16 @@ public final class Browser {
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/camunda/app/"));
   }
 
-  /** Keeps a screenshot (and the page source) under target/browser-artifacts for people to look at. */
+  /** Keeps a screenshot (with the page source and the browser console) under target/browser-artifacts for people to look at. */
   public static Path keep(WebDriver driver, String name) {
     try {
       Files.createDirectories(ARTIFACTS);
       Path png = ARTIFACTS.resolve(name + ".png");
       Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
       Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource());
+      StringBuilder console = new StringBuilder();
+      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
+      Files.writeString(ARTIFACTS.resolve(name + ".console.log"), console);
       return png;
     } catch (IOException e) {
       throw new IllegalStateException("无法保存浏览器截图 " + name, e);

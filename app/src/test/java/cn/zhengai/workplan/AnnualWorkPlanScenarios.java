@@ -106,6 +106,10 @@ abstract class AnnualWorkPlanScenarios {
     String round = startRound(2027, null).expect(200).json().get("id").asText();
 
     executeTimer(round, Elements.TIMER_PLAN_REMINDER, "jwc");
+    String submitTask = onlyTask(ACADEMIC_AFFAIRS_HEAD, round, Elements.TASK_SUBMIT_WORK_PLAN);
+    // the head sees the reminder on the task itself in Tasklist
+    assertThat(as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task/" + submitTask + "/comment").expect(200).json()
+        .findValuesAsText("message")).singleElement().asString().startsWith("【系统提醒】请于 2027-02-26 前");
     JsonNode notifications = as(ACADEMIC_AFFAIRS_HEAD).get("/api/notifications").expect(200).json();
     assertThat(notifications.findValuesAsText("subject")).contains("2027 年度工作计划即将截止：教务处");
     assertThat(as("chenjie").get("/api/notifications").json().findValuesAsText("subject"))
@@ -118,13 +122,14 @@ abstract class AnnualWorkPlanScenarios {
     assertThat(escalations.get(0).get("businessKey").asText()).isEqualTo("2027");
     assertThat(as(QA_OFFICE_HEAD).get("/api/notifications").json().findValuesAsText("subject"))
         .contains("2027 年度工作计划逾期：教务处");
+    assertThat(as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task/" + submitTask + "/comment").json().findValuesAsText("message"))
+        .hasSize(2).anySatisfy(comment -> assertThat(comment).startsWith("【逾期升级】教务处 未在 2027-02-26 前提交"));
     String followUp = onlyTask(QA_OFFICE_HEAD, round, Elements.TASK_FOLLOW_UP_OVERDUE_PLAN);
     assertThat(followUp).isNotBlank();
     as(ACADEMIC_AFFAIRS_HEAD).get("/api/escalations").expect(403);
 
     // the department still submits late; approval ends the QA office's follow-up with it
-    String submit = onlyTask(ACADEMIC_AFFAIRS_HEAD, round, Elements.TASK_SUBMIT_WORK_PLAN);
-    as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + submit + "/submit-form", variables(plan("逾期提交"))).expect(204);
+    as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + submitTask + "/submit-form", variables(plan("逾期提交"))).expect(204);
     String review = taskOfUnit(PRESIDENTS_OFFICE_HEAD, round, Elements.TASK_REVIEW_WORK_PLAN, "教务处");
     as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/task/" + review + "/submit-form", variables(Map.of(DECISION, DECISION_APPROVE))).expect(204);
     as(QA_OFFICE_HEAD).get("/engine-rest/task/" + followUp).expect(404);
