@@ -7,10 +7,12 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,11 +71,18 @@ class WebappsLanguageBrowserTest {
     Browser.logIn(browser, user);
   }
 
-  /** Waits for the text on the page, opening it first unless the browser is already there. */
+  /**
+   * Waits for the text on the page, opening it first unless the browser is already on that document: loading the
+   * same webapp again right after it loaded is not what a user does, and it sometimes leaves Chromium with a
+   * page whose scripts its CSP nonce no longer admits.
+   */
   private void expectText(String path, String text, String screenshot) {
-    String url = "http://localhost:" + port + path;
-    if (!browser.getCurrentUrl().equals(url)) {
-      browser.get(url);
+    URI target = URI.create("http://localhost:" + port + path);
+    URI current = URI.create(browser.getCurrentUrl());
+    if (!target.getPath().equals(current.getPath())) {
+      browser.get(target.toString());
+    } else if (target.getFragment() != null) {
+      ((JavascriptExecutor) browser).executeScript("window.location.hash = arguments[0];", target.getFragment());
     }
     try {
       // the webapps bootstrap slowly on a busy two-core machine
