@@ -7,41 +7,21 @@ import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import java.time.Duration;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /** A department head logs in to Tasklist in a real browser, opens the work-plan task, fills its form and completes it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestSupport {
 
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
-
-  private WebDriver browser;
-
-  @AfterEach
-  void closeBrowserAndRounds() {
-    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void aDepartmentHeadCompletesTheAnnualWorkPlanTaskInTasklist() {

@@ -3,42 +3,22 @@ package cn.zhengai.webapps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.browser.Browser;
+import cn.zhengai.browser.BrowserTestSupport;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.net.URI;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Tasklist, Cockpit and Admin speak Chinese to a Chinese browser and English to an English one. Screenshots are
  * kept under app/target/browser-artifacts.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class WebappsLanguageBrowserTest {
-
-  @LocalServerPort int port;
-  @Autowired RuntimeService runtimeService;
-  private WebDriver browser;
-
-  @AfterEach
-  void closeBrowserAndRounds() {
-    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
-    if (browser != null) {
-      browser.quit();
-    }
-  }
+class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   @Test
   void theWebappsSpeakChineseToAChineseBrowser() {

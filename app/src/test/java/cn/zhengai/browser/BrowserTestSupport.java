@@ -1,0 +1,27 @@
+package cn.zhengai.browser;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A browser test against the running app: its port, and the browser and running rounds cleaned up after each test. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class BrowserTestSupport {
+
+  @LocalServerPort protected int port;
+  @Autowired protected RuntimeService runtimeService;
+  protected WebDriver browser;
+
+  @AfterEach
+  void closeBrowserAndRounds() {
+    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+}
