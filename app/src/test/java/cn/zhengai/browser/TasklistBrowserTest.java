@@ -34,6 +34,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
       WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
           By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]")));
+      // tasks come only from processes: Tasklist offers no dead-end "创建任务"
+      assertThat(browser.findElements(By.cssSelector("li.create-task-action"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
       // the card shows the unit and the year from the filter's variables
       assertThat(browser.findElement(By.cssSelector(".tasks-list .variables")).getText()).contains("教务处", "2027");
       task.click();
