@@ -84,18 +84,18 @@ class ModelUploadChecks {
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       for (String group : literals(task.getCamundaCandidateGroups())) {
         if (identityService.createGroupQuery().groupId(group).count() == 0) {
-          problems.add(problem(task, "候选组 \"" + group + "\" 在组织机构中不存在"));
+          problems.add(ModelProblem.at(task, "候选组 \"" + group + "\" 在组织机构中不存在"));
         }
       }
       List<String> users = new ArrayList<>(literals(task.getCamundaCandidateUsers()));
       users.addAll(literals(task.getCamundaAssignee()));
       for (String user : users) {
         if (identityService.createUserQuery().userId(user).count() == 0) {
-          problems.add(problem(task, "用户 \"" + user + "\" 不存在"));
+          problems.add(ModelProblem.at(task, "用户 \"" + user + "\" 不存在"));
         }
       }
       if (task.getCamundaCandidateGroups() == null && task.getCamundaCandidateUsers() == null && task.getCamundaAssignee() == null) {
-        problems.add(problem(task, "用户任务没有候选组或办理人，没有人能看到它"));
+        problems.add(ModelProblem.at(task, "用户任务没有候选组或办理人，没有人能看到它"));
       }
     }
   }
@@ -107,14 +107,14 @@ class ModelUploadChecks {
       String formKey = element instanceof UserTask task ? task.getCamundaFormKey() : ((StartEvent) element).getCamundaFormKey();
       if (formKey == null) {
         if (element instanceof UserTask) {
-          problems.add(problem(element, "用户任务没有表单（camunda:formKey）"));
+          problems.add(ModelProblem.at(element, "用户任务没有表单（camunda:formKey）"));
         }
         continue;
       }
       if (!formKey.startsWith(DEPLOYED_FORM_PREFIX)) {
-        problems.add(problem(element, "表单 \"" + formKey + "\" 不是本平台的 Camunda 表单（应为 " + DEPLOYED_FORM_PREFIX + "文件名.form）"));
+        problems.add(ModelProblem.at(element, "表单 \"" + formKey + "\" 不是本平台的 Camunda 表单（应为 " + DEPLOYED_FORM_PREFIX + "文件名.form）"));
       } else if (!forms.exists(formKey.substring(DEPLOYED_FORM_PREFIX.length()))) {
-        problems.add(problem(element, "表单 \"" + formKey.substring(DEPLOYED_FORM_PREFIX.length()) + "\" 不存在"));
+        problems.add(ModelProblem.at(element, "表单 \"" + formKey.substring(DEPLOYED_FORM_PREFIX.length()) + "\" 不存在"));
       }
     }
   }
@@ -124,7 +124,7 @@ class ModelUploadChecks {
       checkDelegate(task, task.getCamundaDelegateExpression(), task.getCamundaClass(), problems);
       if (task.getCamundaDelegateExpression() == null && task.getCamundaClass() == null && task.getCamundaExpression() == null
           && task.getCamundaType() == null) {
-        problems.add(problem(task, "服务任务没有实现（delegateExpression、class 或 expression）"));
+        problems.add(ModelProblem.at(task, "服务任务没有实现（delegateExpression、class 或 expression）"));
       }
     }
     for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
@@ -139,14 +139,14 @@ class ModelUploadChecks {
     if (delegateExpression != null) {
       Matcher bean = BEAN_REFERENCE.matcher(delegateExpression.trim());
       if (bean.matches() && !beans.containsBean(bean.group(1))) {
-        problems.add(problem(owner, "表达式 " + delegateExpression + " 引用的组件 \"" + bean.group(1) + "\" 不存在"));
+        problems.add(ModelProblem.at(owner, "表达式 " + delegateExpression + " 引用的组件 \"" + bean.group(1) + "\" 不存在"));
       }
     }
     if (className != null) {
       try {
         Class.forName(className, false, getClass().getClassLoader());
       } catch (ClassNotFoundException e) {
-        problems.add(problem(owner, "类 \"" + className + "\" 不存在"));
+        problems.add(ModelProblem.at(owner, "类 \"" + className + "\" 不存在"));
       }
     }
   }
@@ -201,10 +201,5 @@ class ModelUploadChecks {
     }
     return Arrays.stream(value.split(",")).map(String::trim)
         .filter(part -> !part.isEmpty() && !part.startsWith("${") && !part.startsWith("#{")).toList();
-  }
-
-  private static ModelProblem problem(BaseElement element, String message) {
-    String name = element instanceof FlowElement flowElement ? flowElement.getName() : null;
-    return new ModelProblem(element == null ? null : element.getId(), name, message);
   }
 }

@@ -4,8 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.zhengai.integration.org.Organisation;
-import cn.zhengai.integration.org.Organisation.Role;
-import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +34,7 @@ class AccessGrants {
 
   List<String> apply(Organisation organisation) {
     List<String> changes = new ArrayList<>();
-    List<String> everyGroup = new ArrayList<>();
-    for (Unit unit : organisation.units()) {
-      everyGroup.add(unit.id());
-      if (unit.hasHeads()) {
-        everyGroup.add(Organisation.headGroupOf(unit.id()));
-      }
-    }
-    organisation.roles().stream().map(Role::id).forEach(everyGroup::add);
-
-    for (String group : everyGroup) {
+    for (String group : organisation.groupIds()) {
       // every member of staff and every student works in Tasklist, with its shared filters,
       // and sees who else is on a task (the staff directory)
       grant(group, Resources.APPLICATION, "tasklist", changes, Permissions.ACCESS);

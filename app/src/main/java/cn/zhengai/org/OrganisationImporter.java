@@ -2,7 +2,6 @@ package cn.zhengai.org;
 
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.integration.org.Organisation.Person;
-import cn.zhengai.integration.org.Organisation.Role;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.OrganisationFileReader;
 import java.io.IOException;
@@ -62,7 +61,9 @@ public class OrganisationImporter {
     List<String> changes = new ArrayList<>();
     organisation.units().forEach(unit -> saveUnit(unit, changes));
     organisation.roles().forEach(role -> saveGroup(role.id(), role.name(), ROLE_GROUP_TYPE, changes));
-    organisation.people().forEach(person -> savePerson(person, managedGroups(organisation), changes));
+    // memberships in groups the files do not own (e.g. camunda-admin) are left alone
+    Set<String> managedGroups = organisation.groupIds();
+    organisation.people().forEach(person -> savePerson(person, managedGroups, changes));
     changes.addAll(accessGrants.apply(organisation));
     changes.addAll(tasklistFilters.ensure());
     LOG.info("组织数据导入完成：{} 个单位，{} 个角色，{} 人，{} 处变更", organisation.units().size(),
@@ -73,10 +74,10 @@ public class OrganisationImporter {
   private Organisation read() {
     boolean withPeople = demo.enabled() && properties.demoPeople() != null && !properties.demoPeople().isBlank();
     Resource structure = resources.getResource(properties.structure());
+    Resource people = withPeople ? resources.getResource(properties.demoPeople()) : null;
     try (InputStream structureIn = structure.getInputStream();
-        InputStream peopleIn = withPeople ? resources.getResource(properties.demoPeople()).getInputStream() : null) {
-      return OrganisationFileReader.read(structure.getFilename(), structureIn,
-          withPeople ? resources.getResource(properties.demoPeople()).getFilename() : null, peopleIn);
+        InputStream peopleIn = people == null ? null : people.getInputStream()) {
+      return OrganisationFileReader.read(structure.getFilename(), structureIn, people == null ? null : people.getFilename(), peopleIn);
     } catch (IOException e) {
       throw new UncheckedIOException("无法读取组织数据文件 " + properties.structure(), e);
     }
@@ -137,18 +138,6 @@ public class OrganisationImporter {
     }
   }
 
-  /** Groups the files own; memberships in other groups (e.g. camunda-admin) are left alone. */
-  private static Set<String> managedGroups(Organisation organisation) {
-    Set<String> groups = new HashSet<>();
-    for (Unit unit : organisation.units()) {
-      groups.add(unit.id());
-      if (unit.hasHeads()) {
-        groups.add(Organisation.headGroupOf(unit.id()));
-      }
-    }
-    organisation.roles().stream().map(Role::id).forEach(groups::add);
-    return groups;
-  }
 
   /** What an import did: sizes read and every change applied (empty when nothing changed). */
   public record ImportReport(int units, int people, List<String> changes) {}

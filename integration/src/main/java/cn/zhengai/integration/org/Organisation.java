@@ -18,6 +18,19 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
     return HEAD_GROUP_PREFIX + unitId;
   }
 
+  /** Every Camunda group the files own: each unit, the head group of each department and teaching unit, each role. */
+  public Set<String> groupIds() {
+    Set<String> groups = new LinkedHashSet<>();
+    for (Unit unit : units) {
+      groups.add(unit.id());
+      if (unit.hasHeads()) {
+        groups.add(headGroupOf(unit.id()));
+      }
+    }
+    roles.forEach(role -> groups.add(role.id()));
+    return groups;
+  }
+
   public record Unit(String id, String name, String fullName, UnitKind kind, QualitySystem system, String parent,
       boolean submitsAnnualPlan, int sortOrder) {
 

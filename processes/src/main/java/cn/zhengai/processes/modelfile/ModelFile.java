@@ -172,16 +172,16 @@ public final class ModelFile {
     BpmnModelInstance bpmn = model();
     for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
       if (node.getDiagramElement() == null) {
-        problems.add(problem(node, "在流程图中没有图形（BPMNShape），请在建模器中重新保存完整的流程图"));
+        problems.add(ModelProblem.at(node, "在流程图中没有图形（BPMNShape），请在建模器中重新保存完整的流程图"));
       }
     }
     for (SequenceFlow flow : bpmn.getModelElementsByType(SequenceFlow.class)) {
       if (flow.getDiagramElement() == null) {
-        problems.add(problem(flow, "在流程图中没有连线（BPMNEdge）"));
+        problems.add(ModelProblem.at(flow, "在流程图中没有连线（BPMNEdge）"));
       }
     }
     for (TimerEventDefinition timer : bpmn.getModelElementsByType(TimerEventDefinition.class)) {
-      TimerExpressions.check(timer).ifPresent(message -> problems.add(problem((FlowElement) timer.getParentElement(), message)));
+      TimerExpressions.check(timer).ifPresent(message -> problems.add(ModelProblem.at((FlowElement) timer.getParentElement(), message)));
     }
     return problems;
   }
@@ -269,10 +269,6 @@ public final class ModelFile {
       }
     }
     return found;
-  }
-
-  static ModelProblem problem(FlowElement element, String message) {
-    return new ModelProblem(element.getId(), element.getName(), message);
   }
 
   private static DocumentBuilder secureBuilder() {
