@@ -1,4 +1,16 @@
 package cn.zhengai.api;
 
-/** The body of every error the app's API returns: HTTP status and a message in Chinese. */
-public record ApiError(int status, String message) {}
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of every error the app's API returns: HTTP status, a message in Chinese and, when the request was
+ * refused for several reasons (an import, a table row), each of them, saying where.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(int status, String message, List<String> problems) {
+
+  public ApiError(int status, String message) {
+    this(status, message, null);
+  }
+}

@@ -1,8 +1,14 @@
 package cn.zhengai.api;
 
+import cn.zhengai.integration.excel.ExcelImportException;
+import cn.zhengai.integration.excel.ExcelProblem;
 import cn.zhengai.integration.org.OrganisationFileException;
+import cn.zhengai.planning.PlanningException;
+import cn.zhengai.planning.RowsForbiddenException;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,6 +34,24 @@ class ApiExceptionHandler {
   @ExceptionHandler(OrganisationFileException.class)
   ResponseEntity<ApiError> organisationFile(OrganisationFileException e) {
     return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(ExcelImportException.class)
+  ResponseEntity<ApiError> rowsRefused(ExcelImportException e) {
+    List<String> problems = e.problems().stream().map(ExcelProblem::describe).toList();
+    String summary = problems.size() == 1 ? problems.get(0) : "共 " + problems.size() + " 处问题";
+    HttpStatus status = e instanceof RowsForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+    return ResponseEntity.status(status).body(new ApiError(status.value(), "未写入任何数据：" + summary, problems));
+  }
+
+  @ExceptionHandler(PlanningException.class)
+  ResponseEntity<ApiError> planning(PlanningException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ApiError> stillReferenced(DataIntegrityViolationException e) {
+    return error(HttpStatus.CONFLICT, "该数据仍被其他数据引用（如下级规划、目标、任务），请先处理引用它的数据");
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -24,13 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** A process owner deploys an edited model through the app's API: checks, dialects, versions, migration, audit. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -187,17 +181,7 @@ class ModelUploadTest {
   }
 
   private EngineRest.Reply upload(String user, String bpmn, String query) {
-    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    body.add("file", new ByteArrayResource(bpmn.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return "annual-work-plan.bpmn";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<String> response = http.withBasicAuth(user, EngineRest.DEMO_PASSWORD)
-        .postForEntity("/api/models" + (query.isEmpty() ? "" : "?" + query), new HttpEntity<>(body, headers), String.class);
-    return new EngineRest.Reply(response.getStatusCode().value(), response.getBody(), user + " upload");
+    return EngineRest.as(http, user).upload("/api/models" + (query.isEmpty() ? "" : "?" + query), "annual-work-plan.bpmn",
+        bpmn.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** Calls the running app over HTTP as one user, the way an API client or Tasklist does. */
 public final class EngineRest {
@@ -45,6 +47,32 @@ public final class EngineRest {
 
   public Reply put(String path, Object body) {
     return call(HttpMethod.PUT, path, body);
+  }
+
+  public Reply delete(String path) {
+    return call(HttpMethod.DELETE, path, null);
+  }
+
+  /** Posts a file as a multipart form's "file" part, the way a browser uploads it. */
+  public Reply upload(String path, String fileName, byte[] content) {
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    return new Reply(response.getStatusCode().value(), response.getBody(), user + " upload " + fileName + " to " + path);
+  }
+
+  /** Downloads a file, failing unless it comes with status 200. */
+  public byte[] download(String path) {
+    ResponseEntity<byte[]> response = http.getForEntity(path, byte[].class);
+    assertThat(response.getStatusCode().value()).as(user + " GET " + path).isEqualTo(200);
+    return response.getBody();
   }
 
   /** Engine REST variables: {@code {"name": {"value": v}}}. */

@@ -34,6 +34,11 @@ public record ColumnSpec(String header, ColumnKind kind, boolean required, List<
     return new ColumnSpec(header, ColumnKind.NUMBER, required, List.of(), DEFAULT_MAX_LENGTH, false);
   }
 
+  /** The same column, taking longer texts (a work standard, measures). */
+  public ColumnSpec withMaxLength(int length) {
+    return new ColumnSpec(header, kind, required, allowed, length, carriesDown);
+  }
+
   /** The same column, where a blank cell takes the value above it. */
   public ColumnSpec carryingDown() {
     return new ColumnSpec(header, kind, required, allowed, maxLength, true);

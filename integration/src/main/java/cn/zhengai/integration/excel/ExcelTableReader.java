@@ -3,17 +3,12 @@ package cn.zhengai.integration.excel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -45,10 +40,6 @@ public final class ExcelTableReader {
   public static final int MAX_ROWS = 200_000;
   /** Past this many problems the rest are counted, not listed. */
   public static final int MAX_LISTED_PROBLEMS = 200;
-
-  private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
-      DateTimeFormatter.ofPattern("yyyy-M-d"), DateTimeFormatter.ofPattern("yyyy/M/d"),
-      DateTimeFormatter.ofPattern("yyyy.M.d"), DateTimeFormatter.ofPattern("yyyy年M月d日"));
 
   private ExcelTableReader() {}
 
@@ -159,8 +150,6 @@ public final class ExcelTableReader {
   /** Checks the header row, then each data row, keeping the rows only while nothing is wrong. */
   private static final class RowCollector implements SheetContentsHandler {
 
-    private static final Pattern NUMBER = Pattern.compile("[-+]?[0-9][0-9,]*(\\.[0-9]+)?|[-+]?\\.[0-9]+");
-
     private final SheetLayout layout;
     private final String sheet;
     private final List<ExcelRow> rows = new ArrayList<>();
@@ -240,24 +229,8 @@ public final class ExcelTableReader {
 
     /** The normalised value, or null after recording why it is wrong. */
     private String check(ColumnSpec column, String value, int rowNumber) {
-      if (value.isEmpty()) {
-        if (column.required()) {
-          return problem(rowNumber, column, "不能为空");
-        }
-        return "";
-      }
-      if (value.length() > column.maxLength()) {
-        return problem(rowNumber, column, "不能超过 " + column.maxLength() + " 字");
-      }
-      return switch (column.kind()) {
-        case TEXT -> value;
-        case CHOICE -> column.allowed().contains(value) ? value
-            : problem(rowNumber, column, "“" + value + "”不是允许的值，应为 " + String.join("、", column.allowed()));
-        case DATE -> date(value) != null ? date(value).toString()
-            : problem(rowNumber, column, "“" + value + "”不是日期（应为 2027-02-26 这样的日期）");
-        case NUMBER -> NUMBER.matcher(value).matches() ? new BigDecimal(value.replace(",", "")).stripTrailingZeros().toPlainString()
-            : problem(rowNumber, column, "“" + value + "”不是数字");
-      };
+      CellValues.Checked checked = CellValues.check(column, value);
+      return checked.ok() ? checked.value() : problem(rowNumber, column, checked.problem());
     }
 
     private String problem(int rowNumber, ColumnSpec column, String message) {
@@ -281,17 +254,6 @@ public final class ExcelTableReader {
         throw new ExcelImportException(all);
       }
       return rows;
-    }
-
-    private static LocalDate date(String value) {
-      for (DateTimeFormatter format : DATE_FORMATS) {
-        try {
-          return LocalDate.parse(value, format);
-        } catch (DateTimeParseException notThisFormat) {
-          // next format
-        }
-      }
-      return null;
     }
   }
 }

@@ -11,6 +11,8 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
   public static final String HEAD_GROUP_PREFIX = "head-";
   /** The role every unit head holds. */
   public static final String DEPARTMENT_HEAD_ROLE = "role-dept-head";
+  /** The role of students: members of their teaching unit and major, but not its staff. */
+  public static final String STUDENT_ROLE = "role-student";
   /** The role that may deploy edited process models (流程负责人). */
   public static final String PROCESS_OWNER_ROLE = "role-process-owner";
 

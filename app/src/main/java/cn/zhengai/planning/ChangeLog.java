@@ -1,0 +1,39 @@
+package cn.zhengai.planning;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Who changed which row of which table, and when (planning_change). */
+@Repository
+public class ChangeLog {
+
+  private final JdbcTemplate jdbc;
+
+  ChangeLog(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void record(String table, String rowKey, Action action, String user, Instant at) {
+    jdbc.update("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+        table, abbreviate(rowKey), action.name(), user, Timestamp.from(at));
+  }
+
+  public List<Change> latest(String table, int limit) {
+    String where = table == null ? "" : " WHERE table_id = ?";
+    Object[] args = table == null ? new Object[] {limit} : new Object[] {table, limit};
+    return jdbc.query("SELECT * FROM planning_change" + where + " ORDER BY changed_at DESC, id DESC LIMIT ?",
+        (rs, n) -> new Change(rs.getString("table_id"), rs.getString("row_key"), Action.valueOf(rs.getString("action")),
+            rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()), args);
+  }
+
+  private static String abbreviate(String key) {
+    return key.length() <= 500 ? key : key.substring(0, 499) + "…";
+  }
+
+  public enum Action { CREATED, CHANGED, DELETED }
+
+  public record Change(String table, String rowKey, Action action, String changedBy, Instant changedAt) {}
+}

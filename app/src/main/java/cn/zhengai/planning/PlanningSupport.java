@@ -1,0 +1,40 @@
+package cn.zhengai.planning;
+
+import cn.zhengai.org.OrgUnitRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** What every planning table needs: the database, the organisation, the change log and the clock. */
+@Component
+public class PlanningSupport {
+
+  public static final ZoneId COLLEGE_ZONE = ZoneId.of("Asia/Shanghai");
+
+  final JdbcTemplate jdbc;
+  final ChangeLog changeLog;
+  final Clock clock;
+  private final OrgUnitRepository orgUnits;
+
+  PlanningSupport(JdbcTemplate jdbc, OrgUnitRepository orgUnits, ChangeLog changeLog, Clock clock) {
+    this.jdbc = jdbc;
+    this.orgUnits = orgUnits;
+    this.changeLog = changeLog;
+    this.clock = clock;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Today in the college's time zone. */
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(COLLEGE_ZONE));
+  }
+
+  public UnitDirectory directory() {
+    return new UnitDirectory(orgUnits.findAll());
+  }
+}

@@ -1,0 +1,319 @@
+package cn.zhengai.planning;
+
+import cn.zhengai.integration.excel.CellValues;
+import cn.zhengai.integration.excel.ColumnSpec;
+import cn.zhengai.integration.excel.SheetLayout;
+import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.planning.ChangeLog.Action;
+import cn.zhengai.planning.UnitDirectory.Resolved;
+import cn.zhengai.security.CurrentUser;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * One of the chains' tables (表1–表8 and the targets), kept in the database and shown as the seed's sheet.
+ * Every way in, an Excel import, an API call or the demo data, goes through {@link #save}: the rows are
+ * checked whole (columns, references, duplicates, who may change them) and written only if nothing is wrong.
+ * Rows are matched to stored ones by their key; unchanged rows are left alone and not logged.
+ */
+public abstract class PlanningTable {
+
+  protected final JdbcTemplate jdbc;
+  private final PlanningSupport support;
+
+  protected PlanningTable(PlanningSupport support) {
+    this.support = support;
+    this.jdbc = support.jdbc;
+  }
+
+  /** The table's id in the API, e.g. {@code plans}. */
+  public abstract String id();
+
+  /** The sheet's name, after the seed's table, e.g. 表4 目标链. */
+  public abstract String sheetName();
+
+  public abstract List<Field> fields();
+
+  /** The stored rows in the scope, in the sheet's order. */
+  public abstract List<StoredRow> rows(TableScope scope);
+
+  public abstract Optional<StoredRow> find(long id);
+
+  /** The column that says which units own a row, and so who may change it. */
+  protected abstract int ownerColumn();
+
+  /** What identifies a row within its scope. */
+  public abstract String keyOf(List<String> values);
+
+  /** The table's own rules for a new or changed row: references, consistency; problems are recorded. */
+  protected abstract void check(Change change, Batch batch, RowProblems problems);
+
+  /** Writes the checked rows. */
+  protected abstract void write(List<Change> changes, Batch batch);
+
+  protected abstract void deleteRow(StoredRow row, Batch batch);
+
+  public SheetLayout layout() {
+    return new SheetLayout(sheetName(), fields().stream().map(Field::column).toList());
+  }
+
+  /** Checks all offered rows, then writes the new and changed ones; all or nothing. */
+  @Transactional
+  public SaveReport save(List<TableRow> offered, CurrentUser editor, TableScope scope) {
+    Batch batch = new Batch(support.directory(), scope, editor, Instant.now(support.clock));
+    List<StoredRow> stored = rows(scope);
+    Map<String, StoredRow> storedByKey = new HashMap<>();
+    Map<Long, StoredRow> storedById = new HashMap<>();
+    stored.forEach(row -> {
+      storedByKey.put(keyOf(row.values()), row);
+      storedById.put(row.id(), row);
+    });
+    RowProblems problems = new RowProblems(sheetName(), fields());
+    List<Change> changes = new ArrayList<>();
+    int unchanged = 0;
+    // every offered row is known before any is checked: rows may refer to rows further down
+    List<TableRow> distinct = new ArrayList<>();
+    for (TableRow row : offered) {
+      String key = keyOf(row.values());
+      TableRow first = batch.offered.putIfAbsent(key, row);
+      if (first == null) {
+        distinct.add(row);
+      } else {
+        problems.atRow(row, "与第 " + first.rowNumber() + " 行重复（" + key + "）");
+      }
+    }
+    for (TableRow row : distinct) {
+      String key = keyOf(row.values());
+      StoredRow current = row.id() == null ? storedByKey.get(key) : storedById.get(row.id());
+      if (row.id() != null) {
+        if (current == null) {
+          throw new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + row.id() + " 的行");
+        }
+        StoredRow sameKey = storedByKey.get(key);
+        if (sameKey != null && sameKey.id() != row.id()) {
+          problems.atRow(row, "与已有的行重复（" + key + "）");
+          continue;
+        }
+      }
+      if (current != null && sameValues(current.values(), row.values())) {
+        unchanged++;
+        continue;
+      }
+      Change change = new Change(row, current, owners(row, current, batch, problems));
+      check(change, batch, problems);
+      changes.add(change);
+    }
+    problems.throwIfAny();
+    write(changes, batch);
+    for (Change change : changes) {
+      support.changeLog.record(id(), keyOf(change.row().values()), change.current() == null ? Action.CREATED : Action.CHANGED,
+          editor.userId(), batch.at);
+    }
+    int created = (int) changes.stream().filter(change -> change.current() == null).count();
+    return new SaveReport(created, changes.size() - created, unchanged);
+  }
+
+  @Transactional
+  public void delete(long id, CurrentUser editor) {
+    StoredRow row = find(id).orElseThrow(
+        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + id + " 的行"));
+    Batch batch = new Batch(support.directory(), TableScope.ALL, editor, Instant.now(support.clock));
+    Resolved owners = batch.units.resolve(row.value(ownerColumn()));
+    if (!PlanningAccess.mayChange(editor, owners.unitIds())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden(row.value(ownerColumn())));
+    }
+    deleteRow(row, batch);
+    support.changeLog.record(id(), keyOf(row.values()), Action.DELETED, editor.userId(), batch.at);
+  }
+
+  /** A row from the API: field keys to values, each checked against its column like a sheet cell. */
+  public TableRow fromJson(Map<String, ?> body, Long id) {
+    Set<String> unknown = new TreeSet<>(body.keySet());
+    fields().forEach(field -> unknown.remove(field.key()));
+    unknown.remove("id");
+    if (!unknown.isEmpty()) {
+      throw new PlanningException("未知字段：" + String.join("、", unknown) + "；" + sheetName() + "的字段为 "
+          + String.join("、", fields().stream().filter(field -> !field.computed()).map(Field::key).toList()));
+    }
+    TableRow row = new TableRow(0, id, List.of());
+    RowProblems problems = new RowProblems(sheetName(), fields());
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < fields().size(); i++) {
+      Field field = fields().get(i);
+      Object raw = body.get(field.key());
+      CellValues.Checked checked = CellValues.check(field.column(), field.computed() || raw == null ? "" : raw.toString());
+      if (!checked.ok() && !field.computed()) {
+        problems.at(row, i, checked.problem());
+      }
+      values.add(checked.ok() ? checked.value() : "");
+    }
+    problems.throwIfAny();
+    return new TableRow(0, id, values);
+  }
+
+  public Map<String, Object> toJson(StoredRow row) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("id", row.id());
+    for (int i = 0; i < fields().size(); i++) {
+      json.put(fields().get(i).key(), row.value(i));
+    }
+    return json;
+  }
+
+  protected int column(String key) {
+    for (int i = 0; i < fields().size(); i++) {
+      if (fields().get(i).key().equals(key)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(key);
+  }
+
+  protected static Field field(String key, ColumnSpec column) {
+    return Field.of(key, column);
+  }
+
+  /**
+   * The one unit a column names (tasks, targets and work packages belong to one unit), or null after recording
+   * why not. Unknown names in the owner column were already reported with the owners.
+   */
+  protected OrgUnit oneUnit(TableRow row, int column, Batch batch, RowProblems problems) {
+    String name = row.value(column);
+    OrgUnit unit = name.isEmpty() ? null : batch.units().unitNamed(name);
+    if (unit == null && !name.isEmpty()) {
+      Resolved resolved = batch.units().resolve(name);
+      if (resolved.ok()) {
+        problems.at(row, column, "应为一个部门或教学单位，而不是“" + name + "”");
+      } else if (column != ownerColumn()) {
+        problems.at(row, column, resolved.problem());
+      }
+    }
+    return unit;
+  }
+
+  protected LocalDate today() {
+    return support.today();
+  }
+
+  /** The scope a stored row lives in, for a change made to it by id. */
+  public TableScope scopeOf(long id) {
+    return TableScope.ALL;
+  }
+
+  /** A blank value as SQL NULL. */
+  protected static String orNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  /** A SQL NULL as the blank a sheet shows. */
+  protected static String orBlank(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  protected static java.sql.Timestamp timestamp(Batch batch) {
+    return java.sql.Timestamp.from(batch.at());
+  }
+
+  private List<String> owners(TableRow row, StoredRow current, Batch batch, RowProblems problems) {
+    Resolved owners = batch.units.resolve(row.value(ownerColumn()));
+    if (!owners.ok()) {
+      problems.at(row, ownerColumn(), owners.problem());
+    } else if (!PlanningAccess.mayChange(batch.editor, owners.unitIds())) {
+      problems.forbidden(row, ownerColumn(), forbidden(row.value(ownerColumn())));
+    }
+    // a row taken from another unit: that unit, too, must be one the editor may change
+    if (current != null && !current.value(ownerColumn()).equals(row.value(ownerColumn()))) {
+      Resolved before = batch.units.resolve(current.value(ownerColumn()));
+      if (before.ok() && !PlanningAccess.mayChange(batch.editor, before.unitIds())) {
+        problems.forbidden(row, ownerColumn(), forbidden(current.value(ownerColumn())));
+      }
+    }
+    return owners.unitIds();
+  }
+
+  private static String forbidden(String owner) {
+    return "无权修改：此行属于「" + owner + "」，只有该部门、质管办和系统管理员可以修改";
+  }
+
+  private boolean sameValues(List<String> stored, List<String> offered) {
+    for (int i = 0; i < fields().size(); i++) {
+      if (!fields().get(i).computed() && !stored.get(i).equals(offered.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A new row ({@code current} null) or a changed one, with the units that own it as offered. */
+  protected record Change(TableRow row, StoredRow current, List<String> ownerUnits) {
+
+    public String value(int column) {
+      return row.value(column);
+    }
+  }
+
+  /** One save: the organisation as it stands, the scope, who saves, when, and every row offered by key. */
+  protected static final class Batch {
+
+    private final UnitDirectory units;
+    private final TableScope scope;
+    private final CurrentUser editor;
+    private final Instant at;
+    private final Map<String, TableRow> offered = new LinkedHashMap<>();
+    private final Map<String, Object> memos = new HashMap<>();
+
+    Batch(UnitDirectory units, TableScope scope, CurrentUser editor, Instant at) {
+      this.units = units;
+      this.scope = scope;
+      this.editor = editor;
+      this.at = at;
+    }
+
+    public UnitDirectory units() {
+      return units;
+    }
+
+    public TableScope scope() {
+      return scope;
+    }
+
+    public String user() {
+      return editor.userId();
+    }
+
+    public Instant at() {
+      return at;
+    }
+
+    /** The row offered in this save under a key, if any: rows may refer to each other (a parent plan). */
+    public TableRow offered(String key) {
+      return offered.get(key);
+    }
+
+    /** Every row offered in this save, in order (complete once the rules are checked). */
+    public List<TableRow> offeredRows() {
+      return List.copyOf(offered.values());
+    }
+
+    /** Something a table's rules compute once per save, such as a lookup of the stored rows. */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(String name, java.util.function.Supplier<T> compute) {
+      return (T) memos.computeIfAbsent(name, ignored -> compute.get());
+    }
+  }
+
+  /** What a save did. */
+  public record SaveReport(int created, int changed, int unchanged) {}
+}

@@ -1,0 +1,116 @@
+package cn.zhengai.planning.schedule;
+
+import cn.zhengai.integration.excel.ColumnSpec;
+import cn.zhengai.planning.Field;
+import cn.zhengai.planning.PlanningSupport;
+import cn.zhengai.planning.PlanningTable;
+import cn.zhengai.planning.RowProblems;
+import cn.zhengai.planning.StoredRow;
+import cn.zhengai.planning.TableRow;
+import cn.zhengai.planning.TableScope;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** 表8, the build schedule: each item with its department and due date, and when it was done. */
+@Component
+public class ScheduleTable extends PlanningTable {
+
+  static final int PROJECT = 0;
+  static final int CONTENT = 1;
+  static final int RESPONSIBLE = 2;
+  static final int DUE = 3;
+  static final int REMARK = 4;
+  static final int DONE_ON = 5;
+
+  private static final List<Field> FIELDS = List.of(
+      field("project", ColumnSpec.text("工作项目", true).withMaxLength(100).carryingDown()),
+      field("content", ColumnSpec.text("工作内容", true).withMaxLength(300)),
+      field("responsible", ColumnSpec.text("责任部门", true).withMaxLength(200)),
+      field("due", ColumnSpec.text("完成时间", true).withMaxLength(32)),
+      field("remark", ColumnSpec.text("备注", false)),
+      field("doneOn", ColumnSpec.date("完成日期", false)));
+
+  ScheduleTable(PlanningSupport support) {
+    super(support);
+  }
+
+  @Override
+  public String id() {
+    return "schedule";
+  }
+
+  @Override
+  public String sheetName() {
+    return "表8 建设与实施进程";
+  }
+
+  @Override
+  public List<Field> fields() {
+    return FIELDS;
+  }
+
+  @Override
+  public List<StoredRow> rows(TableScope scope) {
+    return jdbc.query("SELECT * FROM schedule_item ORDER BY sort_order, id", (rs, n) -> row(rs));
+  }
+
+  @Override
+  public Optional<StoredRow> find(long id) {
+    return jdbc.query("SELECT * FROM schedule_item WHERE id = ?", (rs, n) -> row(rs), id).stream().findFirst();
+  }
+
+  private static StoredRow row(ResultSet rs) throws SQLException {
+    Date done = rs.getDate("done_on");
+    return new StoredRow(rs.getLong("id"), List.of(rs.getString("project"), rs.getString("content"),
+        rs.getString("responsible"), rs.getString("due_text"), orBlank(rs.getString("remark")),
+        done == null ? "" : done.toLocalDate().toString()));
+  }
+
+  @Override
+  protected int ownerColumn() {
+    return RESPONSIBLE;
+  }
+
+  @Override
+  public String keyOf(List<String> values) {
+    return values.get(CONTENT);
+  }
+
+  @Override
+  protected void check(Change change, Batch batch, RowProblems problems) {
+    if (ScheduleDue.parse(change.value(DUE)).isEmpty()) {
+      problems.at(change.row(), DUE, "“" + change.value(DUE) + "”不是完成时间，应写成 2027.05（当月底）、2027.05.20 或 "
+          + ScheduleDue.EVERY_YEAR_START);
+    }
+  }
+
+  @Override
+  protected void write(List<Change> changes, Batch batch) {
+    int order = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM schedule_item", Integer.class);
+    for (Change change : changes) {
+      TableRow row = change.row();
+      String done = orNull(row.value(DONE_ON));
+      Date doneOn = done == null ? null : Date.valueOf(LocalDate.parse(done));
+      if (change.current() == null) {
+        jdbc.update("INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order,"
+                + " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.value(PROJECT), row.value(CONTENT),
+            row.value(RESPONSIBLE), row.value(DUE), orNull(row.value(REMARK)), doneOn, ++order, batch.user(), timestamp(batch));
+      } else {
+        jdbc.update("UPDATE schedule_item SET project = ?, content = ?, responsible = ?, due_text = ?, remark = ?,"
+                + " done_on = ?, updated_by = ?, updated_at = ? WHERE id = ?", row.value(PROJECT), row.value(CONTENT),
+            row.value(RESPONSIBLE), row.value(DUE), orNull(row.value(REMARK)), doneOn, batch.user(), timestamp(batch),
+            change.current().id());
+      }
+    }
+  }
+
+  @Override
+  protected void deleteRow(StoredRow row, Batch batch) {
+    jdbc.update("DELETE FROM schedule_item WHERE id = ?", row.id());
+  }
+}

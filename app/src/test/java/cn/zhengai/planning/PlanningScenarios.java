@@ -1,0 +1,515 @@
+package cn.zhengai.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.MutableClock;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The target chain, the standard chain, task tracking and the build schedule through the application, the way
+ * users reach them: the REST API with their own accounts, Excel files downloaded and uploaded. Each test uses rows
+ * of its own (names starting with 测试), beside the seed's demo rows. Run on H2 and on PostgreSQL by the subclasses.
+ */
+@Import(PlanningScenarios.TestClock.class)
+abstract class PlanningScenarios {
+
+  static final String ACADEMIC_AFFAIRS_HEAD = "wangfang"; // 教务处
+  static final String PERSONNEL_HEAD = "chenjie"; // 人事处
+  static final String QA_OFFICE_HEAD = "zhouqiang"; // 质管办
+  static final String AUTOMOTIVE_DEAN = "xujun"; // 汽车工程学院
+  static final String TEACHER = "linfeng"; // 汽车工程学院
+  static final String STUDENT = "zhangxiaoyu"; // 汽车工程学院
+
+  @Autowired TestRestTemplate http;
+  @Autowired MutableClock clock;
+
+  @TestConfiguration
+  static class TestClock {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+      return new MutableClock();
+    }
+  }
+
+  // ---- the seed's tables as demo data
+
+  @Test
+  void afterTheFirstStartTheSystemHoldsTheSeedsTables478RowForRow() throws IOException {
+    assertThat(columns(seedRows("table4.txt", 3), 0, 1, 2)).isEqualTo(columns(demoRows("plans", "category", "name", "responsible"), 0, 1, 2));
+    List<List<String>> table7 = seedRows("table7.txt", 3);
+    // the seed's 表7 writes 课程诊断标准 in its first column with no department; its 表8 gives 教务处
+    table7.replaceAll(row -> row.get(1).isEmpty() ? List.of("课程", row.get(0), "教务处") : row);
+    assertThat(demoRows("standards", "level", "name", "responsible")).isEqualTo(table7);
+    assertThat(demoRows("schedule", "project", "content", "responsible", "due")).isEqualTo(columns(seedRows("table8.txt", 5), 0, 1, 2, 3));
+    assertThat(as(QA_OFFICE_HEAD).get("/api/planning/changes?table=schedule&limit=1000").expect(200).json())
+        .anySatisfy(change -> assertThat(change.get("changedBy").asText()).isEqualTo("demo-data"));
+  }
+
+  @Test
+  void theSeedsPlansFormOneTreeUnderTheTotalPlan() {
+    JsonNode plans = as(TEACHER).get("/api/planning/plans").expect(200).json();
+    assertThat(plans).filteredOn(plan -> plan.get("parent").asText().isEmpty()).extracting(plan -> plan.get("name").asText())
+        .contains("学校“十三五”发展规划");
+    assertThat(plans).filteredOn(plan -> plan.get("name").asText().equals("学生个人发展规划")).singleElement()
+        .satisfies(plan -> assertThat(plan.get("parent").asText()).isEqualTo("各班级建设规划"));
+  }
+
+  // ---- Excel: templates, round trip, refusals
+
+  @Test
+  void everyTableHasATemplateWithTheSeedsHeadersAndNothingElse() throws IOException {
+    for (JsonNode table : as(TEACHER).get("/api/planning/tables").expect(200).json()) {
+      try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+          as(TEACHER).download("/api/planning/" + table.get("id").asText() + "/template")))) {
+        Sheet sheet = workbook.getSheetAt(0);
+        assertThat(sheet.getSheetName()).isEqualTo(table.get("sheetName").asText());
+        List<String> headers = new ArrayList<>();
+        sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+        assertThat(headers).isEqualTo(StreamSupport.stream(table.get("columns").spliterator(), false)
+            .map(column -> column.get("header").asText()).toList());
+        assertThat(sheet.getLastRowNum()).as(table.get("id").asText()).isZero();
+      }
+    }
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(as(TEACHER).download("/api/planning/plans/template")))) {
+      assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).isEqualTo("规划类别");
+      assertThat(workbook.getSheetAt(0).getRow(0).getCell(2).getStringCellValue()).isEqualTo("责任部门");
+    }
+  }
+
+  @Test
+  void everyTableExportedAndImportedAgainGivesBackTheSameData() throws IOException {
+    EngineRest qa = as(QA_OFFICE_HEAD);
+    fillEveryTable(qa, "测试往返", 2027);
+    for (JsonNode table : qa.get("/api/planning/tables").expect(200).json()) {
+      String id = table.get("id").asText();
+      String year = id.contains("task") ? "?year=2027" : "";
+      JsonNode before = qa.get("/api/planning/" + id + year).expect(200).json();
+      assertThat(before).as(id).isNotEmpty();
+      byte[] exported = qa.download("/api/planning/" + id + "/export" + year);
+      JsonNode report = qa.upload("/api/planning/" + id + "/import" + year, "export.xlsx", exported).expect(200).json();
+      assertThat(report.get("unchanged").asInt()).as(id).isEqualTo(before.size());
+      assertThat(report.get("created").asInt() + report.get("changed").asInt()).as(id).isZero();
+      assertThat(qa.get("/api/planning/" + id + year).expect(200).json()).as(id).isEqualTo(before);
+    }
+    // a row deleted comes back from the export, with the same values
+    JsonNode work = only(qa.get("/api/planning/work-items").expect(200).json(), "description", "测试往返工作");
+    byte[] exported = qa.download("/api/planning/work-items/export");
+    qa.delete("/api/planning/work-items/" + work.get("id").asText()).expect(204);
+    JsonNode report = qa.upload("/api/planning/work-items/import", "表2.xlsx", exported).expect(200).json();
+    assertThat(report.get("created").asInt()).isEqualTo(1);
+    JsonNode back = only(qa.get("/api/planning/work-items").expect(200).json(), "description", "测试往返工作");
+    assertThat(withoutId(back)).isEqualTo(withoutId(work));
+  }
+
+  @Test
+  void anImportWithMistakesWritesNothingAndNamesSheetRowColumnAndProblem() throws IOException {
+    EngineRest qa = as(QA_OFFICE_HEAD);
+    int plansBefore = qa.get("/api/planning/plans").expect(200).json().size();
+    int changesBefore = qa.get("/api/planning/changes?limit=1000").expect(200).json().size();
+    byte[] file = sheet("plans", List.of(
+        List.of("专项规划", "测试导入甲规划", "教务处", "专业建设规划"),
+        List.of("专项规划", "测试导入乙规划", "后勤集团", "专业建设规划"),
+        List.of("专项规划", "测试导入丙规划", "教务处", "测试不存在的规划"),
+        List.of("远景规划", "测试导入丁规划", "教务处", "专业建设规划"),
+        List.of("专项规划", "测试导入甲规划", "教务处", "专业建设规划"),
+        List.of("专项规划", "测试导入戊规划", "教务处", "测试导入己规划"),
+        List.of("专项规划", "测试导入己规划", "教务处", "测试导入戊规划")));
+    JsonNode refusal = qa.upload("/api/planning/plans/import", "规划.xlsx", file).expect(400).json();
+    assertThat(refusal.get("message").asText()).startsWith("未写入任何数据");
+    assertThat(texts(refusal.get("problems"))).containsExactlyInAnyOrder(
+        "工作表「表4 发展规划目标链」第 5 行「规划类别」列：“远景规划”不是允许的值，应为 总规划、专项规划、子规划、学校、专业、课程、师资、学生");
+    // the column checks come first; with the columns right, the rules of the table follow
+    file = sheet("plans", List.of(
+        List.of("专项规划", "测试导入甲规划", "教务处", "专业建设规划"),
+        List.of("专项规划", "测试导入乙规划", "后勤集团", "专业建设规划"),
+        List.of("专项规划", "测试导入丙规划", "教务处", "测试不存在的规划"),
+        List.of("专项规划", "测试导入甲规划", "教务处", "专业建设规划"),
+        List.of("专项规划", "测试导入戊规划", "教务处", "测试导入己规划"),
+        List.of("专项规划", "测试导入己规划", "教务处", "测试导入戊规划"),
+        List.of("专项规划", "测试导入庚规划", "教务处", "")));
+    refusal = qa.upload("/api/planning/plans/import", "规划.xlsx", file).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactlyInAnyOrder(
+        "工作表「表4 发展规划目标链」第 3 行「责任部门」列：“后勤集团”不是本校的部门或教学单位",
+        "工作表「表4 发展规划目标链」第 4 行「上级规划」列：上级规划“测试不存在的规划”不存在（既不在系统中，也不在本次导入的行中）",
+        "工作表「表4 发展规划目标链」第 5 行：与第 2 行重复（测试导入甲规划）",
+        "工作表「表4 发展规划目标链」第 6 行「上级规划」列：上级规划“测试导入己规划”会使规划互为上级，形成循环",
+        "工作表「表4 发展规划目标链」第 7 行「上级规划」列：上级规划“测试导入戊规划”会使规划互为上级，形成循环",
+        "工作表「表4 发展规划目标链」第 8 行「上级规划」列：除总规划外，每个规划都应写明它服务的上级规划");
+    assertThat(qa.get("/api/planning/plans").expect(200).json()).hasSize(plansBefore);
+    assertThat(qa.get("/api/planning/changes?limit=1000").expect(200).json()).hasSize(changesBefore);
+
+    byte[] targets = sheet("targets", List.of(
+        List.of("测试导入-1", "专业对口就业率", "测试没有的规划", "", "%", "大于等于", "很多", "", "", "", "教务处", "", "2027年", ""),
+        List.of("测试导入-2", "毕业率", "专业建设规划", "", "%", "≥", "90", "95", "", "", "各教学单位", "", "2027年", "去年 85")));
+    refusal = qa.upload("/api/planning/targets/import", "目标.xlsx", targets).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactlyInAnyOrder(
+        "工作表「目标指标」第 2 行「比较方式」列：“大于等于”不是允许的值，应为 >、<、=、≥、≤",
+        "工作表「目标指标」第 2 行「目标值」列：“很多”不是数字");
+    targets = sheet("targets", List.of(
+        List.of("测试导入-1", "专业对口就业率", "测试没有的规划", "测试导入-9", "%", "≥", "95", "", "", "", "教务处", "", "2027年", ""),
+        List.of("测试导入-2", "毕业率", "专业建设规划", "", "%", "≥", "90", "95", "", "", "各教学单位", "", "2027年", "去年 85")));
+    refusal = qa.upload("/api/planning/targets/import", "目标.xlsx", targets).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactlyInAnyOrder(
+        "工作表「目标指标」第 2 行「所属规划」列：所属规划“测试没有的规划”不存在，请先在表4中建立",
+        "工作表「目标指标」第 2 行「上级目标编号」列：上级目标“测试导入-9”不存在",
+        "工作表「目标指标」第 3 行「责任部门」列：应为一个部门或教学单位，而不是“各教学单位”",
+        "工作表「目标指标」第 3 行「目标值」列：目标值 90 应不低于标准值 95（比较方式为 ≥）",
+        "工作表「目标指标」第 3 行「往年数值」列：“去年 85”应写成 年份:数值，多个用；分隔，例如 2024:85；2025:88");
+
+    byte[] tasks = sheet("task-tracking", List.of(
+        tracking("学校年度工作要点", "重点工作", "测试导入任务", "下周", "教务处"),
+        tracking("学校年度工作要点", "常规工作", "测试导入任务二", "2028-03-01", "教务处")));
+    refusal = qa.upload("/api/planning/task-tracking/import?year=2027", "表6.xlsx", tasks).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactly(
+        "工作表「表6 部门工作任务完成情况」第 2 行「完成时限」列：“下周”不是日期（应为 2027-02-26 这样的日期）");
+    tasks = sheet("task-tracking", List.of(tracking("学校年度工作要点", "常规工作", "测试导入任务二", "2028-03-01", "教务处")));
+    assertThat(texts(qa.upload("/api/planning/task-tracking/import?year=2027", "表6.xlsx", tasks).expect(400).json().get("problems")))
+        .containsExactly("工作表「表6 部门工作任务完成情况」第 2 行「完成时限」列：完成时限 2028-03-01 不在 2027 年内（本表为 2027 年度）");
+    assertThat(qa.upload("/api/planning/task-tracking/import", "表6.xlsx", tasks).expect(400).json().get("message").asText())
+        .isEqualTo("请指定年度（year 参数），例如 year=2027");
+    assertThat(qa.get("/api/planning/task-tracking?year=2027").expect(200).json())
+        .noneSatisfy(task -> assertThat(task.get("title").asText()).startsWith("测试导入任务"));
+  }
+
+  @Test
+  void whatIsNotAReasonableExcelFileIsRefusedBeforeItIsRead() throws IOException {
+    EngineRest qa = as(QA_OFFICE_HEAD);
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "进程.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11})))
+        .isEqualTo("不支持旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入");
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "进程.csv", "工作项目,工作内容".getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo("只能导入 Excel .xlsx 文件，收到的是“进程.csv”");
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "进程.xlsx", "工作项目\t工作内容".getBytes(StandardCharsets.UTF_8))))
+        .isEqualTo("不是 Excel .xlsx 文件（文件内容无法识别）");
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "进程.xlsx", new byte[0]))).isEqualTo("文件为空");
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "进程.xlsx", new byte[50 * 1024 * 1024 + 1])))
+        .isEqualTo("文件过大，上限为 50 MB");
+    // a sheet of another table: the headers say so
+    assertThat(refusal(qa.upload("/api/planning/schedule/import", "规划.xlsx", as(QA_OFFICE_HEAD).download("/api/planning/plans/template"))))
+        .startsWith("工作表「表4 发展规划目标链」第 1 行：表头应为“工作项目、工作内容、责任部门、完成时间、备注、完成日期”");
+  }
+
+  // ---- access and audit
+
+  @Test
+  void onlyTheOwningDepartmentAndTheQaOfficeChangeARowAndEveryChangeRecordsWhoAndWhen() throws IOException {
+    clock.setDay(LocalDate.of(2027, 3, 1));
+    Map<String, Object> plan = Map.of("category", "专项规划", "name", "测试教务处专项规划", "responsible", "教务处", "parent", "专业建设规划");
+    long id = as(ACADEMIC_AFFAIRS_HEAD).post("/api/planning/plans", plan).expect(201).json().get("id").asLong();
+
+    Map<String, Object> renamed = Map.of("category", "专项规划", "name", "测试教务处专项规划（修订）", "responsible", "教务处", "parent", "专业建设规划");
+    JsonNode forbidden = as(PERSONNEL_HEAD).put("/api/planning/plans/" + id, renamed).expect(403).json();
+    assertThat(texts(forbidden.get("problems"))).containsExactly(
+        "工作表「表4 发展规划目标链」「责任部门」列：无权修改：此行属于「教务处」，只有该部门、质管办和系统管理员可以修改");
+    // nor may another department take the row over by naming itself
+    as(PERSONNEL_HEAD).put("/api/planning/plans/" + id, Map.of("category", "专项规划", "name", "测试教务处专项规划",
+        "responsible", "人事处", "parent", "专业建设规划")).expect(403);
+    as(STUDENT).put("/api/planning/plans/" + id, renamed).expect(403);
+    as(PERSONNEL_HEAD).delete("/api/planning/plans/" + id).expect(403);
+    EngineRest.anonymous(http).get("/api/planning/plans").expect(401);
+    assertThat(as(STUDENT).get("/api/planning/plans/" + id).expect(200).json().get("name").asText()).isEqualTo("测试教务处专项规划");
+
+    clock.setDay(LocalDate.of(2027, 3, 2));
+    assertThat(as(QA_OFFICE_HEAD).put("/api/planning/plans/" + id, renamed).expect(200).json().get("name").asText())
+        .isEqualTo("测试教务处专项规划（修订）");
+    // a teacher is staff of a teaching unit, and so changes what 各教学单位 owns; a student of the unit is not staff
+    Map<String, Object> unitsPlan = Map.of("category", "子规划", "name", "测试教学单位子规划", "responsible", "各教学单位", "parent", "学校“十三五”发展规划");
+    as(STUDENT).post("/api/planning/plans", unitsPlan).expect(403);
+    as(TEACHER).post("/api/planning/plans", unitsPlan).expect(201);
+    as(ACADEMIC_AFFAIRS_HEAD).delete("/api/planning/plans/" + id).expect(204);
+
+    byte[] othersRow = sheet("plans", List.of(List.of("专项规划", "测试人事处导入教务处规划", "教务处", "专业建设规划")));
+    assertThat(texts(as(PERSONNEL_HEAD).upload("/api/planning/plans/import", "规划.xlsx", othersRow).expect(403).json().get("problems")))
+        .containsExactly("工作表「表4 发展规划目标链」第 2 行「责任部门」列：无权修改：此行属于「教务处」，只有该部门、质管办和系统管理员可以修改");
+
+    JsonNode changes = as(TEACHER).get("/api/planning/changes?table=plans").expect(200).json();
+    assertThat(changes).extracting(change -> change.get("rowKey").asText() + " " + change.get("action").asText() + " "
+            + change.get("changedBy").asText())
+        .containsSubsequence("测试教务处专项规划（修订） DELETED wangfang", "测试教学单位子规划 CREATED linfeng",
+            "测试教务处专项规划（修订） CHANGED zhouqiang", "测试教务处专项规划 CREATED wangfang");
+    assertThat(changes).filteredOn(change -> change.get("changedBy").asText().equals("zhouqiang")).first()
+        .satisfies(change -> assertThat(change.get("changedAt").asText()).startsWith("2027-03-02"));
+  }
+
+  // ---- the standard chain
+
+  @Test
+  void aNewVersionOfAStandardSupersedesTheOldOneWhichStaysReadable() {
+    EngineRest academicAffairs = as(ACADEMIC_AFFAIRS_HEAD);
+    academicAffairs.post("/api/planning/targets", target("测试标准-1", "专业建设规划", "教务处")).expect(201);
+    long first = academicAffairs.post("/api/planning/standards", Map.of("level", "课程", "name", "测试课程标准", "responsible", "教务处",
+        "version", "1", "effectiveDate", "2026-09-01", "status", "现行", "targets", "测试标准-1")).expect(201).json().get("id").asLong();
+
+    JsonNode second = academicAffairs.post("/api/planning/standards/" + first + "/versions", Map.of("effectiveDate", "2027-09-01"))
+        .expect(201).json();
+    assertThat(second.get("version").asText()).isEqualTo("2");
+    assertThat(second.get("status").asText()).isEqualTo("现行");
+    assertThat(second.get("targets").asText()).isEqualTo("测试标准-1");
+    JsonNode old = academicAffairs.get("/api/planning/standards/" + first).expect(200).json();
+    assertThat(old.get("status").asText()).isEqualTo("已被替代");
+    assertThat(old.get("effectiveDate").asText()).isEqualTo("2026-09-01");
+
+    JsonNode refusal = academicAffairs.put("/api/planning/standards/" + first, Map.of("level", "课程", "name", "测试课程标准",
+        "responsible", "教务处", "version", "1", "effectiveDate", "2026-09-01", "status", "现行", "targets", "")).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactly("工作表「表7 标准链」：「测试课程标准」第 1 版已被新版本替代，只读；请修改现行版本，或建立新版本");
+    as(PERSONNEL_HEAD).post("/api/planning/standards/" + second.get("id").asText() + "/versions", Map.of()).expect(403);
+    assertThat(academicAffairs.post("/api/planning/standards", Map.of("level", "课程", "name", "测试课程标准二", "responsible", "教务处",
+        "version", "1", "status", "现行", "targets", "测试没有的目标")).expect(400).json().get("problems").get(0).asText())
+        .endsWith("目标“测试没有的目标”不存在，请先建立目标指标");
+  }
+
+  // ---- task tracking
+
+  @Test
+  void progressReportsAloneDecideTheMonthsOfTable6() {
+    EngineRest academicAffairs = as(ACADEMIC_AFFAIRS_HEAD);
+    clock.setDay(LocalDate.of(2027, 1, 4));
+    academicAffairs.post("/api/planning/key-tasks?year=2027", Map.of("title", "测试重点任务：修订人才培养方案", "workStandard", "按专业教学标准",
+        "lead", "教务处", "unit", "教务处", "measures", "各专业完成修订", "deadline", "2027-06-30")).expect(201);
+    JsonNode task = only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试重点任务：修订人才培养方案");
+    assertThat(task.get("kind").asText()).isEqualTo("重点工作");
+    assertThat(task.get("source").asText()).isEqualTo("年度重点工作");
+    String progress = "/api/planning/task-tracking/" + task.get("id").asText() + "/progress";
+
+    clock.setDay(LocalDate.of(2027, 3, 31));
+    academicAffairs.post(progress, Map.of("percent", 20, "note", "完成调研", "reportedOn", "2027-01-25")).expect(201);
+    JsonNode march = academicAffairs.post(progress, Map.of("percent", 50, "note", "初稿完成", "reportedOn", "2027-03-20")).expect(201).json();
+    // January 20% of a straight line at 17%: on track; February still 20% of 32%: behind; March 50% of 49%
+    assertThat(months(march)).containsExactly("正常", "滞后", "正常", "未到期", "未到期", "未到期", "未到期", "未到期", "未到期", "未到期", "未到期", "未到期");
+
+    clock.setDay(LocalDate.of(2027, 8, 31));
+    academicAffairs.post(progress, Map.of("percent", 100, "note", "方案发布", "reportedOn", "2027-08-10")).expect(201);
+    JsonNode august = only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试重点任务：修订人才培养方案");
+    assertThat(months(august).subList(3, 9)).containsExactly("滞后", "滞后", "滞后", "逾期", "已完成", "未到期");
+    assertThat(academicAffairs.get(progress).expect(200).json()).extracting(report -> report.get("reportedBy").asText())
+        .containsOnly("wangfang").hasSize(3);
+
+    as(PERSONNEL_HEAD).post(progress, Map.of("percent", 100)).expect(403);
+    assertThat(academicAffairs.post(progress, Map.of("percent", 120)).expect(400).json().get("message").asText())
+        .isEqualTo("完成百分比应为 0 到 100 之间的整数，收到的是 120");
+    assertThat(academicAffairs.post(progress, Map.of("percent", 90, "reportedOn", "2027-09-30")).expect(400).json().get("message").asText())
+        .isEqualTo("填报日期 2027-09-30 晚于今天 2027-08-31，不能预先填报");
+    // the months are the product's: what a sheet says about them is not taken in
+    academicAffairs.put("/api/planning/task-tracking/" + task.get("id").asText(), Map.of("source", "年度重点工作", "kind", "重点工作",
+        "title", "测试重点任务：修订人才培养方案", "deadline", "2027-06-30", "month1", "已完成", "unit", "教务处", "person", "王芳")).expect(200);
+    assertThat(months(only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试重点任务：修订人才培养方案")).get(0))
+        .isEqualTo("正常");
+  }
+
+  // ---- deadline warnings
+
+  @Test
+  void deadlinesWarnTheResponsibleDepartmentOnceBeforeAndOnceAfter() {
+    EngineRest academicAffairs = as(ACADEMIC_AFFAIRS_HEAD);
+    clock.setDay(LocalDate.of(2027, 1, 4));
+    academicAffairs.post("/api/planning/task-tracking?year=2027", Map.of("source", "学校年度工作要点", "kind", "常规工作",
+        "title", "测试预警任务：期中教学检查", "deadline", "2027-05-20", "unit", "教务处", "person", "王芳")).expect(201);
+    academicAffairs.post("/api/planning/task-tracking?year=2027", Map.of("source", "学校年度工作要点", "kind", "常规工作",
+        "title", "测试预警任务：已完成的检查", "deadline", "2027-05-20", "unit", "教务处")).expect(201);
+    long done = only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试预警任务：已完成的检查").get("id").asLong();
+    academicAffairs.post("/api/planning/task-tracking/" + done + "/progress", Map.of("percent", 100)).expect(201);
+    as(QA_OFFICE_HEAD).post("/api/planning/schedule", Map.of("project", "测试进程", "content", "测试进程各教学单位完成自评", "responsible", "各教学单位",
+        "due", "2027.05")).expect(201);
+
+    // 每年初 items of the seed fall due on the calendar's date for the annual plans, 2027-02-26
+    scanOn(LocalDate.of(2027, 2, 20));
+    assertThat(warnings("liming", "学校年度工作计划")).contains(
+        "DUE_SOON 【到期预警】建设进程「目标体系：学校年度工作计划」将于 2027-02-26 到期（还有 6 天）");
+
+    scanOn(LocalDate.of(2027, 5, 10));
+    assertThat(warnings(ACADEMIC_AFFAIRS_HEAD, "测试预警任务")).isEmpty();
+    scanOn(LocalDate.of(2027, 5, 13));
+    assertThat(warnings(ACADEMIC_AFFAIRS_HEAD, "测试预警任务")).containsExactly(
+        "DUE_SOON 【到期预警】任务「测试预警任务：期中教学检查」将于 2027-05-20 到期（还有 7 天）");
+    scanOn(LocalDate.of(2027, 5, 19));
+    scanOn(LocalDate.of(2027, 5, 21));
+    scanOn(LocalDate.of(2027, 5, 22));
+    scanOn(LocalDate.of(2027, 5, 25));
+    scanOn(LocalDate.of(2027, 6, 1));
+    scanOn(LocalDate.of(2027, 6, 2));
+    assertThat(warnings(ACADEMIC_AFFAIRS_HEAD, "测试预警任务")).containsExactly(
+        "OVERDUE 【逾期预警】任务「测试预警任务：期中教学检查」已于 2027-05-20 到期，尚未完成",
+        "DUE_SOON 【到期预警】任务「测试预警任务：期中教学检查」将于 2027-05-20 到期（还有 7 天）");
+    // 表8's item of 各教学单位 reaches the head of each teaching unit, once per stage
+    assertThat(warnings(AUTOMOTIVE_DEAN, "测试进程")).containsExactly(
+        "OVERDUE 【逾期预警】建设进程「测试进程：测试进程各教学单位完成自评」已于 2027-05-31 到期，尚未完成",
+        "DUE_SOON 【到期预警】建设进程「测试进程：测试进程各教学单位完成自评」将于 2027-05-31 到期（还有 6 天）");
+    assertThat(warnings(ACADEMIC_AFFAIRS_HEAD, "测试进程")).isEmpty();
+    assertThat(warnings(QA_OFFICE_HEAD, "测试预警任务")).isEmpty();
+    academicAffairs.post("/api/planning/warnings/scan", null).expect(403);
+  }
+
+  // ---- helpers
+
+  private void scanOn(LocalDate day) {
+    clock.setDay(day);
+    as(QA_OFFICE_HEAD).post("/api/planning/warnings/scan", null).expect(200);
+  }
+
+  private List<String> warnings(String user, String about) {
+    List<String> warnings = new ArrayList<>();
+    for (JsonNode notification : as(user).get("/api/notifications").expect(200).json()) {
+      if (notification.get("subject").asText().contains(about)) {
+        warnings.add(notification.get("kind").asText() + " " + notification.get("subject").asText());
+      }
+    }
+    return warnings;
+  }
+
+  /** One row of each table, owned by 教务处, with names starting with the prefix. */
+  private void fillEveryTable(EngineRest user, String prefix, int year) {
+    user.post("/api/planning/duties", Map.of("unit", "教务处", "scope", "在系统内的职责", "description", prefix + "职责")).expect(201);
+    user.post("/api/planning/work-items", Map.of("unit", "教务处", "duty", prefix + "职责", "description", prefix + "工作",
+        "post", "教学运行岗", "office", "教学运行科")).expect(201);
+    JsonNode item = only(user.get("/api/planning/work-standards").expect(200).json(), "description", prefix + "工作");
+    user.put("/api/planning/work-standards/" + item.get("id").asText(), Map.of("unit", "教务处", "office", "教学运行科", "post", "教学运行岗",
+        "description", prefix + "工作", "standard", "每学期开学前一周完成")).expect(200);
+    user.post("/api/planning/targets", target(prefix + "-1", "专业建设规划", "教务处")).expect(201);
+    Map<String, Object> child = new java.util.HashMap<>(target(prefix + "-2", "各专业建设规划", "汽车工程学院"));
+    child.put("parent", prefix + "-1");
+    child.put("earlierValues", "2025:88；2026:90");
+    user.post("/api/planning/targets", child).expect(201);
+    user.post("/api/planning/key-tasks?year=" + year, Map.of("title", prefix + "重点任务", "lead", "教务处", "unit", "教务处",
+        "deadline", year + "-06-30")).expect(201);
+    user.post("/api/planning/task-tracking?year=" + year, Map.of("source", "临时交办", "kind", "临时工作", "title", prefix + "临时任务",
+        "deadline", year + "-09-30", "unit", "教务处", "person", "王芳")).expect(201);
+    user.post("/api/planning/standards", Map.of("level", "专业", "name", prefix + "标准", "responsible", "教务处", "version", "1",
+        "effectiveDate", year + "-09-01", "status", "现行", "targets", prefix + "-1、" + prefix + "-2")).expect(201);
+  }
+
+  private static Map<String, Object> target(String code, String plan, String owner) {
+    return Map.of("code", code, "name", "专业对口就业率", "plan", plan, "unitOfMeasure", "%", "comparison", "≥", "targetValue", "95",
+        "standardValue", "90", "warningValue", "92", "owner", owner, "period", "2027年");
+  }
+
+  private static List<String> tracking(String source, String kind, String title, String deadline, String unit) {
+    List<String> row = new ArrayList<>(List.of(source, kind, title, deadline));
+    for (int month = 1; month <= 12; month++) {
+      row.add("");
+    }
+    row.add(unit);
+    row.add("");
+    return row;
+  }
+
+  /** A sheet as a user makes it: the downloaded template, filled in. */
+  private byte[] sheet(String table, List<List<String>> rows) throws IOException {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(as(QA_OFFICE_HEAD).download("/api/planning/" + table + "/template")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.getSheetAt(0);
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = sheet.createRow(i + 1);
+        for (int column = 0; column < rows.get(i).size(); column++) {
+          if (!rows.get(i).get(column).isEmpty()) {
+            row.createCell(column).setCellValue(rows.get(i).get(column));
+          }
+        }
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static String refusal(EngineRest.Reply reply) {
+    JsonNode problems = reply.expect(400).json().get("problems");
+    assertThat(problems).hasSize(1);
+    return problems.get(0).asText();
+  }
+
+  private static List<String> months(JsonNode task) {
+    List<String> months = new ArrayList<>();
+    for (int month = 1; month <= 12; month++) {
+      months.add(task.get("month" + month).asText());
+    }
+    return months;
+  }
+
+  private static JsonNode only(JsonNode rows, String field, String value) {
+    List<JsonNode> matching = StreamSupport.stream(rows.spliterator(), false).filter(row -> row.get(field).asText().equals(value)).toList();
+    assertThat(matching).as(field + " = " + value).hasSize(1);
+    return matching.get(0);
+  }
+
+  private static Map<String, Object> withoutId(JsonNode row) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    row.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+    values.remove("id");
+    return values;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+  }
+
+  /** The demo rows of a table (the tests' own rows left out), the given fields of each. */
+  private List<List<String>> demoRows(String table, String... fields) {
+    List<List<String>> rows = new ArrayList<>();
+    for (JsonNode row : as(TEACHER).get("/api/planning/" + table).expect(200).json()) {
+      if (!row.get(fields[1]).asText().startsWith("测试")) {
+        rows.add(java.util.Arrays.stream(fields).map(field -> row.get(field).asText()).toList());
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The rows of one of the seed's tables as the seed's text has them (copied verbatim into the test resources):
+   * tab-separated, a group's first column written once, blank lines between pages. Two rows of 表8 lost their
+   * leading tab in the seed; they are recognised by a due date in their third column.
+   */
+  private static List<List<String>> seedRows(String file, int columns) throws IOException {
+    String text;
+    try (InputStream in = new ClassPathResource("seed/" + file).getInputStream()) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    String group = null;
+    for (String line : text.lines().skip(1).toList()) {
+      if (line.isBlank()) {
+        continue;
+      }
+      List<String> cells = new ArrayList<>(java.util.Arrays.asList(java.util.Arrays.copyOf(line.split("\t", -1), columns + 1)));
+      cells.replaceAll(cell -> cell == null ? "" : cell);
+      if (columns == 5 && cells.get(2).matches("\\d{4}\\.\\d{2}|每年初")) {
+        cells.add(0, "");
+      }
+      if (!cells.get(0).isEmpty() && !cells.get(1).isEmpty()) {
+        group = cells.get(0);
+      } else if (cells.get(0).isEmpty()) {
+        cells.set(0, group);
+      }
+      rows.add(cells.subList(0, columns));
+    }
+    return rows;
+  }
+
+  private static List<List<String>> columns(List<List<String>> rows, int... indices) {
+    return rows.stream().map(row -> java.util.Arrays.stream(indices).mapToObj(row::get).toList()).toList();
+  }
+
+  private EngineRest as(String user) {
+    return EngineRest.as(http, user);
+  }
+}

@@ -1,0 +1,60 @@
+package cn.zhengai.planning.tasks;
+
+import static cn.zhengai.planning.tasks.MonthState.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.planning.tasks.TaskMonths.Progress;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** 表6's months, derived from the deadline and the progress reported. */
+class TaskMonthsTest {
+
+  private static final LocalDate JUNE_30 = LocalDate.of(2027, 6, 30);
+
+  @Test
+  void monthsStillToComeAreNotDue() {
+    List<MonthState> months = TaskMonths.of(2027, JUNE_30, List.of(), LocalDate.of(2027, 2, 10));
+    assertThat(months.subList(2, 12)).containsOnly(NOT_DUE);
+  }
+
+  @Test
+  void progressOnTheStraightLineIsOnTrackAndProgressFarBelowItIsBehind() {
+    // by the end of January a task due on 30 June should be about 17% done
+    List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 1, 20), 15, 1), new Progress(LocalDate.of(2027, 2, 25), 15, 2));
+    List<MonthState> months = TaskMonths.of(2027, JUNE_30, reports, LocalDate.of(2027, 3, 31));
+    assertThat(months.subList(0, 3)).containsExactly(ON_TRACK, BEHIND, BEHIND);
+  }
+
+  @Test
+  void aTaskReportedDoneIsDoneFromThatMonthOn() {
+    List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 1, 31), 20, 1), new Progress(LocalDate.of(2027, 4, 12), 100, 2));
+    List<MonthState> months = TaskMonths.of(2027, JUNE_30, reports, LocalDate.of(2027, 12, 31));
+    assertThat(months.get(0)).isEqualTo(ON_TRACK);
+    assertThat(months.subList(3, 12)).containsOnly(DONE);
+  }
+
+  @Test
+  void aTaskNotDoneByItsDeadlineIsOverdueUntilItIsDone() {
+    List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 6, 20), 90, 1), new Progress(LocalDate.of(2027, 9, 3), 100, 2));
+    List<MonthState> months = TaskMonths.of(2027, JUNE_30, reports, LocalDate.of(2027, 12, 31));
+    assertThat(months.get(5)).isEqualTo(ON_TRACK);
+    assertThat(months.subList(6, 8)).containsOnly(OVERDUE);
+    assertThat(months.subList(8, 12)).containsOnly(DONE);
+  }
+
+  @Test
+  void theCurrentMonthIsJudgedAsOfToday() {
+    // due 30 June; on 10 June with 80% done: on track, although the month's end would call it lagging
+    List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 6, 1), 80, 1));
+    assertThat(TaskMonths.of(2027, JUNE_30, reports, LocalDate.of(2027, 6, 10)).get(5)).isEqualTo(ON_TRACK);
+    assertThat(TaskMonths.stateOn(2027, JUNE_30, reports, LocalDate.of(2027, 7, 1))).isEqualTo(OVERDUE);
+  }
+
+  @Test
+  void theLaterOfTwoReportsOnOneDayCounts() {
+    List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 3, 1), 100, 7), new Progress(LocalDate.of(2027, 3, 1), 60, 8));
+    assertThat(TaskMonths.stateOn(2027, JUNE_30, reports, LocalDate.of(2027, 3, 31))).isEqualTo(ON_TRACK);
+  }
+}
