@@ -17,8 +17,14 @@ public class ChangeLog {
   }
 
   void record(String table, String rowKey, Action action, String user, Instant at) {
-    jdbc.update("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
-        table, abbreviate(rowKey), action.name(), user, Timestamp.from(at));
+    recordAll(table, List.of(new Entry(rowKey, action)), user, at);
+  }
+
+  /** One save's changes, written in one batch (an import may change many thousand rows). */
+  void recordAll(String table, List<Entry> entries, String user, Instant at) {
+    Timestamp when = Timestamp.from(at);
+    jdbc.batchUpdate("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+        entries.stream().map(entry -> new Object[] {table, abbreviate(entry.rowKey()), entry.action().name(), user, when}).toList());
   }
 
   public List<Change> latest(String table, int limit) {
@@ -34,6 +40,9 @@ public class ChangeLog {
   }
 
   public enum Action { CREATED, CHANGED, DELETED }
+
+  /** A row changed, by its key. */
+  record Entry(String rowKey, Action action) {}
 
   public record Change(String table, String rowKey, Action action, String changedBy, Instant changedAt) {}
 }

@@ -117,10 +117,8 @@ public abstract class PlanningTable {
     }
     problems.throwIfAny();
     write(changes, batch);
-    for (Change change : changes) {
-      support.changeLog.record(id(), keyOf(change.row().values()), change.current() == null ? Action.CREATED : Action.CHANGED,
-          editor.userId(), batch.at);
-    }
+    support.changeLog.recordAll(id(), changes.stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
+        change.current() == null ? Action.CREATED : Action.CHANGED)).toList(), editor.userId(), batch.at);
     int created = (int) changes.stream().filter(change -> change.current() == null).count();
     return new SaveReport(created, changes.size() - created, unchanged);
   }

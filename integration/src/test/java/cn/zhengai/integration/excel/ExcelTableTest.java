@@ -111,6 +111,23 @@ class ExcelTableTest {
     }, "巨大.xlsx")).isEqualTo("文件过大，上限为 50 MB");
   }
 
+  @Test
+  void aSheetOfMoreRowsThanTheLimitIsRefusedWithoutReadingOn() throws IOException {
+    List<List<String>> rows = new java.util.AbstractList<>() {
+      @Override
+      public List<String> get(int i) {
+        return List.of("目标体系", "第 " + i + " 项", "教务处", "2027-05-31", "1", "");
+      }
+
+      @Override
+      public int size() {
+        return ExcelTableReader.MAX_ROWS + 1;
+      }
+    };
+    assertThat(refusal(write(rows), "超大.xlsx"))
+        .isEqualTo("工作表「表8」第 " + (ExcelTableReader.MAX_ROWS + 2) + " 行：行数超过上限 200000 行，请分批导入");
+  }
+
   private static String refusal(byte[] bytes, String name) {
     return refusalOf(new ByteArrayInputStream(bytes), name);
   }
