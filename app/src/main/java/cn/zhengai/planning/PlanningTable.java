@@ -32,27 +32,47 @@ public abstract class PlanningTable {
 
   protected final JdbcTemplate jdbc;
   private final PlanningSupport support;
+  private final String id;
+  private final String sheetName;
+  private final List<Field> fields;
+  private final int ownerColumn;
 
-  protected PlanningTable(PlanningSupport support) {
+  /**
+   * @param id the table's id in the API, e.g. {@code plans}
+   * @param sheetName the sheet's name, after the seed's table, e.g. 表4 发展规划目标链
+   * @param fields the columns in the seed's order
+   * @param ownerColumn the column that says which units own a row, and so who may change it
+   */
+  protected PlanningTable(PlanningSupport support, String id, String sheetName, List<Field> fields, int ownerColumn) {
     this.support = support;
     this.jdbc = support.jdbc;
+    this.id = id;
+    this.sheetName = sheetName;
+    this.fields = List.copyOf(fields);
+    this.ownerColumn = ownerColumn;
   }
 
-  /** The table's id in the API, e.g. {@code plans}. */
-  public abstract String id();
+  // not final: the transactional proxy must hand these on to the table itself
+  public String id() {
+    return id;
+  }
 
-  /** The sheet's name, after the seed's table, e.g. 表4 目标链. */
-  public abstract String sheetName();
+  public String sheetName() {
+    return sheetName;
+  }
 
-  public abstract List<Field> fields();
+  public List<Field> fields() {
+    return fields;
+  }
+
+  protected int ownerColumn() {
+    return ownerColumn;
+  }
 
   /** The stored rows in the scope, in the sheet's order. */
   public abstract List<StoredRow> rows(TableScope scope);
 
   public abstract Optional<StoredRow> find(long id);
-
-  /** The column that says which units own a row, and so who may change it. */
-  protected abstract int ownerColumn();
 
   /** What identifies a row within its scope. */
   public abstract String keyOf(List<String> values);

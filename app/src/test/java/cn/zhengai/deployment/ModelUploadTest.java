@@ -10,7 +10,6 @@ import cn.zhengai.processes.FlowableModeler;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;

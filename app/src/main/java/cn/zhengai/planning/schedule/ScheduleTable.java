@@ -36,22 +36,7 @@ public class ScheduleTable extends PlanningTable {
       field("doneOn", ColumnSpec.date("完成日期", false)));
 
   ScheduleTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "schedule";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表8 建设与实施进程";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "schedule", "表8 建设与实施进程", FIELDS, RESPONSIBLE);
   }
 
   @Override
@@ -69,11 +54,6 @@ public class ScheduleTable extends PlanningTable {
     return new StoredRow(rs.getLong("id"), List.of(rs.getString("project"), rs.getString("content"),
         rs.getString("responsible"), rs.getString("due_text"), orBlank(rs.getString("remark")),
         done == null ? "" : done.toLocalDate().toString()));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return RESPONSIBLE;
   }
 
   @Override

@@ -50,22 +50,7 @@ public class StandardTable extends PlanningTable {
       field("targets", ColumnSpec.text("服务目标", false)));
 
   StandardTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "standards";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表7 标准链";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "standards", "表7 标准链", FIELDS, RESPONSIBLE);
   }
 
   @Override
@@ -94,11 +79,6 @@ public class StandardTable extends PlanningTable {
         rs.getString("name"), rs.getString("responsible"), String.valueOf(rs.getInt("version")),
         effective == null ? "" : effective.toLocalDate().toString(), StandardStatus.valueOf(rs.getString("status")).label(),
         String.join("、", targets.getOrDefault(rs.getLong("id"), List.of()))));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return RESPONSIBLE;
   }
 
   @Override

@@ -39,22 +39,7 @@ public class PlanTable extends PlanningTable {
   private static final String SELECT = "SELECT p.*, up.name AS parent_name FROM plan p LEFT JOIN plan up ON up.id = p.parent_id";
 
   PlanTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "plans";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表4 发展规划目标链";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "plans", "表4 发展规划目标链", FIELDS, RESPONSIBLE);
   }
 
   @Override
@@ -70,11 +55,6 @@ public class PlanTable extends PlanningTable {
   private static StoredRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new StoredRow(rs.getLong("id"), List.of(PlanCategory.valueOf(rs.getString("category")).label(),
         rs.getString("name"), rs.getString("responsible"), orBlank(rs.getString("parent_name"))));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return RESPONSIBLE;
   }
 
   @Override

@@ -63,22 +63,7 @@ public class TargetTable extends PlanningTable {
       + " JOIN org_unit u ON u.id = t.owner_unit_id";
 
   TargetTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "targets";
-  }
-
-  @Override
-  public String sheetName() {
-    return "目标指标";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "targets", "目标指标", FIELDS, OWNER);
   }
 
   @Override
@@ -102,11 +87,6 @@ public class TargetTable extends PlanningTable {
   private static String number(ResultSet rs, String column) throws SQLException {
     BigDecimal value = rs.getBigDecimal(column);
     return value == null ? "" : Indicator.plain(value);
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return OWNER;
   }
 
   @Override

@@ -38,22 +38,7 @@ public class KeyTaskTable extends WorkTaskTable {
       field("deadline", ColumnSpec.date("完成时限", true)));
 
   KeyTaskTable(PlanningSupport support, TaskProgressLog progress) {
-    super(support, progress);
-  }
-
-  @Override
-  public String id() {
-    return "key-tasks";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表5 年度重点工作任务分解";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, progress, "key-tasks", "表5 年度重点工作任务分解", FIELDS, UNIT, TITLE, DEADLINE);
   }
 
   @Override
@@ -65,21 +50,6 @@ public class KeyTaskTable extends WorkTaskTable {
   protected StoredRow row(Task task, List<Progress> reports) {
     return new StoredRow(task.id(), List.of(task.title(), task.workStandard(), task.leadName(), task.unitName(),
         task.measures(), task.outcome(), task.deadline().toString()));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return UNIT;
-  }
-
-  @Override
-  protected int titleColumn() {
-    return TITLE;
-  }
-
-  @Override
-  protected int deadlineColumn() {
-    return DEADLINE;
   }
 
   @Override

@@ -30,7 +30,7 @@ public class TaskTrackingTable extends WorkTaskTable {
   private static final List<Field> FIELDS = trackingFields();
 
   TaskTrackingTable(PlanningSupport support, TaskProgressLog progress) {
-    super(support, progress);
+    super(support, progress, "task-tracking", "表6 部门工作任务完成情况", FIELDS, UNIT, TITLE, DEADLINE);
   }
 
   private static List<Field> trackingFields() {
@@ -48,21 +48,6 @@ public class TaskTrackingTable extends WorkTaskTable {
   }
 
   @Override
-  public String id() {
-    return "task-tracking";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表6 部门工作任务完成情况";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
-  }
-
-  @Override
   protected boolean shows(Task task) {
     return true;
   }
@@ -74,21 +59,6 @@ public class TaskTrackingTable extends WorkTaskTable {
     values.add(task.unitName());
     values.add(task.person());
     return new StoredRow(task.id(), List.copyOf(values));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return UNIT;
-  }
-
-  @Override
-  protected int titleColumn() {
-    return TITLE;
-  }
-
-  @Override
-  protected int deadlineColumn() {
-    return DEADLINE;
   }
 
   @Override

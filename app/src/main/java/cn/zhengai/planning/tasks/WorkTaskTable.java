@@ -1,5 +1,6 @@
 package cn.zhengai.planning.tasks;
 
+import cn.zhengai.planning.Field;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.RowProblems;
@@ -24,20 +25,21 @@ abstract class WorkTaskTable extends PlanningTable {
       + " JOIN org_unit u ON u.id = t.unit_id LEFT JOIN org_unit lead ON lead.id = t.lead_unit_id";
 
   protected final TaskProgressLog progress;
+  private final int titleColumn;
+  private final int deadlineColumn;
 
-  WorkTaskTable(PlanningSupport support, TaskProgressLog progress) {
-    super(support);
+  WorkTaskTable(PlanningSupport support, TaskProgressLog progress, String id, String sheetName, List<Field> fields,
+      int unitColumn, int titleColumn, int deadlineColumn) {
+    super(support, id, sheetName, fields, unitColumn);
     this.progress = progress;
+    this.titleColumn = titleColumn;
+    this.deadlineColumn = deadlineColumn;
   }
 
   /** Whether the view shows a task. */
   protected abstract boolean shows(Task task);
 
   protected abstract StoredRow row(Task task, List<Progress> reports);
-
-  protected abstract int titleColumn();
-
-  protected abstract int deadlineColumn();
 
   @Override
   public List<StoredRow> rows(TableScope scope) {
@@ -63,7 +65,7 @@ abstract class WorkTaskTable extends PlanningTable {
 
   @Override
   public String keyOf(List<String> values) {
-    return values.get(ownerColumn()) + "／" + values.get(titleColumn());
+    return values.get(ownerColumn()) + "／" + values.get(titleColumn);
   }
 
   /** Rules both views share: one responsible unit, a deadline inside the year the table is kept for. */
@@ -72,8 +74,8 @@ abstract class WorkTaskTable extends PlanningTable {
     TableRow row = change.row();
     oneUnit(row, ownerColumn(), batch, problems);
     int year = batch.scope().requireYear();
-    if (LocalDate.parse(row.value(deadlineColumn())).getYear() != year) {
-      problems.at(row, deadlineColumn(), "完成时限 " + row.value(deadlineColumn()) + " 不在 " + year + " 年内（本表为 " + year + " 年度）");
+    if (LocalDate.parse(row.value(deadlineColumn)).getYear() != year) {
+      problems.at(row, deadlineColumn, "完成时限 " + row.value(deadlineColumn) + " 不在 " + year + " 年内（本表为 " + year + " 年度）");
     }
   }
 

@@ -32,22 +32,7 @@ public class DutyTable extends PlanningTable {
   private static final String SELECT = "SELECT d.*, u.name AS unit_name FROM duty d JOIN org_unit u ON u.id = d.unit_id";
 
   DutyTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "duties";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表1 职能部门职责厘清";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "duties", "表1 职能部门职责厘清", FIELDS, UNIT);
   }
 
   @Override
@@ -63,11 +48,6 @@ public class DutyTable extends PlanningTable {
   private static StoredRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new StoredRow(rs.getLong("id"), List.of(rs.getString("unit_name"),
         DutyScope.valueOf(rs.getString("scope")).label(), rs.getString("description")));
-  }
-
-  @Override
-  protected int ownerColumn() {
-    return UNIT;
   }
 
   @Override

@@ -29,32 +29,12 @@ public class WorkItemTable extends WorkPackageTable {
       field("office", ColumnSpec.text("岗位所在科室", true).withMaxLength(100)));
 
   WorkItemTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "work-items";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表2 职能部门岗位工作";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "work-items", "表2 职能部门岗位工作", FIELDS, DESCRIPTION);
   }
 
   @Override
   protected StoredRow row(WorkItem item) {
     return new StoredRow(item.id(), List.of(item.unitName(), item.duty(), item.description(), item.post(), item.office()));
-  }
-
-  @Override
-  protected int descriptionColumn() {
-    return DESCRIPTION;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package cn.zhengai.planning.workpackage;
 
+import cn.zhengai.planning.Field;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.StoredRow;
@@ -13,13 +14,17 @@ abstract class WorkPackageTable extends PlanningTable {
   private static final String SELECT = "SELECT w.*, u.name AS unit_name, d.description AS duty FROM work_item w"
       + " JOIN org_unit u ON u.id = w.unit_id JOIN duty d ON d.id = w.duty_id";
 
-  WorkPackageTable(PlanningSupport support) {
-    super(support);
+  /** The unit stands in the first column of both views. */
+  private static final int UNIT = 0;
+
+  private final int descriptionColumn;
+
+  WorkPackageTable(PlanningSupport support, String id, String sheetName, List<Field> fields, int descriptionColumn) {
+    super(support, id, sheetName, fields, UNIT);
+    this.descriptionColumn = descriptionColumn;
   }
 
   protected abstract StoredRow row(WorkItem item);
-
-  protected abstract int descriptionColumn();
 
   @Override
   public List<StoredRow> rows(TableScope scope) {
@@ -32,13 +37,8 @@ abstract class WorkPackageTable extends PlanningTable {
   }
 
   @Override
-  protected int ownerColumn() {
-    return 0;
-  }
-
-  @Override
   public String keyOf(List<String> values) {
-    return values.get(ownerColumn()) + "／" + values.get(descriptionColumn());
+    return values.get(ownerColumn()) + "／" + values.get(descriptionColumn);
   }
 
   private static WorkItem item(java.sql.ResultSet rs) throws java.sql.SQLException {

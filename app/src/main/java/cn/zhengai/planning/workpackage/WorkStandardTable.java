@@ -30,32 +30,12 @@ public class WorkStandardTable extends WorkPackageTable {
       field("standard", ColumnSpec.text("工作标准", false).withMaxLength(2000)));
 
   WorkStandardTable(PlanningSupport support) {
-    super(support);
-  }
-
-  @Override
-  public String id() {
-    return "work-standards";
-  }
-
-  @Override
-  public String sheetName() {
-    return "表3 科室岗位工作标准";
-  }
-
-  @Override
-  public List<Field> fields() {
-    return FIELDS;
+    super(support, "work-standards", "表3 科室岗位工作标准", FIELDS, DESCRIPTION);
   }
 
   @Override
   protected StoredRow row(WorkItem item) {
     return new StoredRow(item.id(), List.of(item.unitName(), item.office(), item.post(), item.description(), item.standard()));
-  }
-
-  @Override
-  protected int descriptionColumn() {
-    return DESCRIPTION;
   }
 
   @Override
