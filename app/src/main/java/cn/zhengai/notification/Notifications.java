@@ -35,7 +35,7 @@ public class Notifications {
             rs.getTimestamp("created_at").toInstant()));
   }
 
-  public enum Kind { REMINDER, ESCALATION, DUE_SOON, OVERDUE }
+  public enum Kind { REMINDER, ESCALATION, DUE_SOON, OVERDUE, DEVIATION }
 
   public record Notification(long id, String recipientGroup, Kind kind, String subject, String body,
       String processInstanceId, Instant createdAt) {}

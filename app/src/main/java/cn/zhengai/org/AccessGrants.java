@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -64,6 +66,12 @@ class AccessGrants {
     grant(AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, changes, Permissions.CREATE);
     grant(Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY, changes,
         ProcessDefinitionPermissions.READ);
+    // 院办 opens the yearly cycle; unit heads work its tasks and their units' monthly checkpoints
+    grant(SchoolAnnualCycleProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY, changes,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
+      grant(Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, changes, ProcessDefinitionPermissions.READ);
+    }
     return changes;
   }
 

@@ -5,6 +5,8 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Who may change the chains: the owning unit's staff (its members, students excepted), the QA office (质管办) and
@@ -13,11 +15,23 @@ import java.util.Collection;
 public final class PlanningAccess {
 
   public static final String QA_OFFICE = AnnualWorkPlanProcess.Groups.QA_OFFICE;
+  public static final String PRESIDENTS_OFFICE = AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE;
+  private static final Map<String, String> LABELS = Map.of(QA_OFFICE, "质管办", PRESIDENTS_OFFICE, "院办");
 
   private PlanningAccess() {}
 
+  /** A coordinating group's Chinese name, for messages. */
+  public static String label(String group) {
+    return LABELS.getOrDefault(group, group);
+  }
+
   public static boolean mayChange(CurrentUser user, Collection<String> owningUnits) {
-    if (user.isMemberOf(Access.ADMIN_GROUP) || user.isMemberOf(QA_OFFICE)) {
+    return mayChange(user, owningUnits, List.of(QA_OFFICE));
+  }
+
+  /** The same, where more bodies than the QA office coordinate a table (院办 drafts the year's targets). */
+  public static boolean mayChange(CurrentUser user, Collection<String> owningUnits, List<String> coordinators) {
+    if (user.isMemberOf(Access.ADMIN_GROUP) || coordinators.stream().anyMatch(user::isMemberOf)) {
       return true;
     }
     return !user.isMemberOf(Organisation.STUDENT_ROLE) && owningUnits.stream().anyMatch(user::isMemberOf);

@@ -1,9 +1,9 @@
 package cn.zhengai.planning;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.org.OrgUnitRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanningSupport {
 
-  public static final ZoneId COLLEGE_ZONE = ZoneId.of("Asia/Shanghai");
 
   final JdbcTemplate jdbc;
   final ChangeLog changeLog;
@@ -31,7 +30,7 @@ public class PlanningSupport {
 
   /** Today in the college's time zone. */
   public LocalDate today() {
-    return LocalDate.now(clock.withZone(COLLEGE_ZONE));
+    return CollegeTime.today(clock);
   }
 
   public UnitDirectory directory() {

@@ -69,6 +69,11 @@ public abstract class PlanningTable {
     return ownerColumn;
   }
 
+  /** Groups that may change every row besides the owners: the QA office, unless a table says more. */
+  protected List<String> coordinators() {
+    return List.of(PlanningAccess.QA_OFFICE);
+  }
+
   /** The stored rows in the scope, in the sheet's order. */
   public abstract List<StoredRow> rows(TableScope scope);
 
@@ -149,7 +154,7 @@ public abstract class PlanningTable {
         () -> new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + id + " 的行"));
     Batch batch = new Batch(support.directory(), TableScope.ALL, editor, Instant.now(support.clock));
     Resolved owners = batch.units.resolve(row.value(ownerColumn()));
-    if (!PlanningAccess.mayChange(editor, owners.unitIds())) {
+    if (!PlanningAccess.mayChange(editor, owners.unitIds(), coordinators())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden(row.value(ownerColumn())));
     }
     deleteRow(row, batch);
@@ -248,21 +253,22 @@ public abstract class PlanningTable {
     Resolved owners = batch.units.resolve(row.value(ownerColumn()));
     if (!owners.ok()) {
       problems.at(row, ownerColumn(), owners.problem());
-    } else if (!PlanningAccess.mayChange(batch.editor, owners.unitIds())) {
+    } else if (!PlanningAccess.mayChange(batch.editor, owners.unitIds(), coordinators())) {
       problems.forbidden(row, ownerColumn(), forbidden(row.value(ownerColumn())));
     }
     // a row taken from another unit: that unit, too, must be one the editor may change
     if (current != null && !current.value(ownerColumn()).equals(row.value(ownerColumn()))) {
       Resolved before = batch.units.resolve(current.value(ownerColumn()));
-      if (before.ok() && !PlanningAccess.mayChange(batch.editor, before.unitIds())) {
+      if (before.ok() && !PlanningAccess.mayChange(batch.editor, before.unitIds(), coordinators())) {
         problems.forbidden(row, ownerColumn(), forbidden(current.value(ownerColumn())));
       }
     }
     return owners.unitIds();
   }
 
-  private static String forbidden(String owner) {
-    return "无权修改：此行属于「" + owner + "」，只有该部门、质管办和系统管理员可以修改";
+  private String forbidden(String owner) {
+    return "无权修改：此行属于「" + owner + "」，只有该部门、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
+        + "和系统管理员可以修改";
   }
 
   private boolean sameValues(List<String> stored, List<String> offered) {

@@ -1,5 +1,6 @@
 package cn.zhengai.workplan;
 
+import cn.zhengai.tasks.FormValueException;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;

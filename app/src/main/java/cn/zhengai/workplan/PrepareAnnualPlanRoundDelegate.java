@@ -1,5 +1,7 @@
 package cn.zhengai.workplan;
 
+import cn.zhengai.tasks.FormChecks;
+import cn.zhengai.tasks.FormValueException;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.calendar.AcademicCalendar;
@@ -49,7 +51,7 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
       throw new FormValueException(problems);
     }
     LocalDateTime now = LocalDateTime.now(clock.withZone(WorkPlanRules.COLLEGE_ZONE));
-    LocalDate due = WorkPlanRules.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
+    LocalDate due = FormChecks.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
     if (due == null && problems.isEmpty()) {
       due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE).orElse(null);
       if (due == null) {

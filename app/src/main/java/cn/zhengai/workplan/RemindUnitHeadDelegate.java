@@ -2,11 +2,10 @@ package cn.zhengai.workplan;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
-import java.text.SimpleDateFormat;
 import java.util.Date;
-import java.util.TimeZone;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,8 +33,6 @@ class RemindUnitHeadDelegate implements JavaDelegate {
   }
 
   static String day(Date date) {
-    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd");
-    format.setTimeZone(TimeZone.getTimeZone(WorkPlanRules.COLLEGE_ZONE));
-    return format.format(date);
+    return CollegeTime.day(date).toString();
   }
 }

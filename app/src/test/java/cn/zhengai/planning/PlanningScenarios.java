@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.MutableClock;
+import cn.zhengai.support.TestClockConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,11 +21,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -32,7 +30,7 @@ import org.springframework.core.io.ClassPathResource;
  * users reach them: the REST API with their own accounts, Excel files downloaded and uploaded. Each test uses rows
  * of its own (names starting with 测试), beside the seed's demo rows. Run on H2 and on PostgreSQL by the subclasses.
  */
-@Import(PlanningScenarios.TestClock.class)
+@Import(TestClockConfiguration.class)
 abstract class PlanningScenarios {
 
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang"; // 教务处
@@ -44,15 +42,6 @@ abstract class PlanningScenarios {
 
   @Autowired TestRestTemplate http;
   @Autowired MutableClock clock;
-
-  @TestConfiguration
-  static class TestClock {
-    @Bean
-    @Primary
-    MutableClock testClock() {
-      return new MutableClock();
-    }
-  }
 
   // ---- the seed's tables as demo data
 

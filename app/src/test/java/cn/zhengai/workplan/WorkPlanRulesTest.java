@@ -3,6 +3,7 @@ package cn.zhengai.workplan;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.tasks.FormChecks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ class WorkPlanRulesTest {
     Map<String, Object> plan = plan();
     plan.put(KEY_TASKS, "  ");
     plan.put(TARGETS, 95);
-    plan.put(MEASURES, "措".repeat(WorkPlanRules.MAX_TEXT + 1));
+    plan.put(MEASURES, "措".repeat(FormChecks.MAX_TEXT + 1));
     plan.put(PLAN_DEADLINE, "2028-03-01");
     assertThat(WorkPlanRules.checkPlan(plan, 2027)).containsExactly(
         "请填写重点任务", "主要措施不能超过 4000 字", "预期目标应为文本", "完成期限 2028-03-01 不在 2027 年度内");

@@ -2,6 +2,7 @@ package cn.zhengai.planning.targetchain;
 
 import cn.zhengai.integration.excel.ColumnSpec;
 import cn.zhengai.planning.Field;
+import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.RowProblems;
@@ -41,6 +42,7 @@ public class TargetTable extends PlanningTable {
   static final int PERSON = 11;
   static final int PERIOD = 12;
   static final int EARLIER_VALUES = 13;
+  static final int CYCLE_YEAR = 14;
 
   private static final List<Field> FIELDS = List.of(
       field("code", ColumnSpec.text("目标编号", true).withMaxLength(64)),
@@ -56,7 +58,9 @@ public class TargetTable extends PlanningTable {
       field("owner", ColumnSpec.text("责任部门", true).withMaxLength(100)),
       field("person", ColumnSpec.text("责任人", false).withMaxLength(64)),
       field("period", ColumnSpec.text("周期", true).withMaxLength(32)),
-      field("earlierValues", ColumnSpec.text("往年数值", false)));
+      field("earlierValues", ColumnSpec.text("往年数值", false)),
+      // the year of an annual target, the one the school's yearly cycle works on; blank for a plan's longer targets
+      field("cycleYear", ColumnSpec.number("年度", false)));
 
   private static final String SELECT = "SELECT t.*, p.name AS plan_name, up.code AS parent_code, u.name AS owner_name"
       + " FROM target t JOIN plan p ON p.id = t.plan_id LEFT JOIN target up ON up.id = t.parent_id"
@@ -81,12 +85,19 @@ public class TargetTable extends PlanningTable {
         orBlank(rs.getString("parent_code")), orBlank(rs.getString("unit_of_measure")),
         Comparison.ofCode(rs.getString("comparison")).symbol(), number(rs, "target_value"), number(rs, "standard_value"),
         number(rs, "warning_value"), number(rs, "current_value"), rs.getString("owner_name"),
-        orBlank(rs.getString("owner_person")), rs.getString("target_period"), orBlank(rs.getString("earlier_values"))));
+        orBlank(rs.getString("owner_person")), rs.getString("target_period"), orBlank(rs.getString("earlier_values")),
+        orBlank(rs.getObject("cycle_year"))));
   }
 
   private static String number(ResultSet rs, String column) throws SQLException {
     BigDecimal value = rs.getBigDecimal(column);
     return value == null ? "" : Indicator.plain(value);
+  }
+
+  /** 院办 drafts the year's targets for every unit (the yearly cycle's first step); the QA office coordinates. */
+  @Override
+  protected List<String> coordinators() {
+    return List.of(PlanningAccess.QA_OFFICE, PlanningAccess.PRESIDENTS_OFFICE);
   }
 
   @Override
@@ -105,6 +116,9 @@ public class TargetTable extends PlanningTable {
     Indicator indicator = indicator(row);
     indicator.targetProblem().ifPresent(problem -> problems.at(row, TARGET_VALUE, problem));
     indicator.warningProblem().ifPresent(problem -> problems.at(row, WARNING_VALUE, problem));
+    if (!row.value(CYCLE_YEAR).isEmpty() && !row.value(CYCLE_YEAR).matches("20[0-9]{2}")) {
+      problems.at(row, CYCLE_YEAR, "年度应为四位年份，例如 2027");
+    }
     if (Indicator.earlierValues(row.value(EARLIER_VALUES)) == null) {
       problems.at(row, EARLIER_VALUES, "“" + row.value(EARLIER_VALUES) + "”应写成 年份:数值，多个用；分隔，例如 2024:85；2025:88");
     }
@@ -161,17 +175,17 @@ public class TargetTable extends PlanningTable {
           Comparison.ofSymbol(row.value(COMPARISON)).code(), decimal(row.value(TARGET_VALUE)),
           decimal(row.value(STANDARD_VALUE)), decimal(row.value(WARNING_VALUE)), decimal(row.value(CURRENT_VALUE)),
           batch.units().unitNamed(row.value(OWNER)).id(), orNull(row.value(PERSON)), row.value(PERIOD), orNull(earlier),
-          batch.user(), timestamp(batch)};
+          row.value(CYCLE_YEAR).isEmpty() ? null : Integer.valueOf(row.value(CYCLE_YEAR)), batch.user(), timestamp(batch)};
       if (change.current() == null) {
         jdbc.update("INSERT INTO target (code, name, plan_id, unit_of_measure, comparison, target_value, standard_value,"
-            + " warning_value, current_value, owner_unit_id, owner_person, target_period, earlier_values, updated_by, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+            + " warning_value, current_value, owner_unit_id, owner_person, target_period, earlier_values, cycle_year, updated_by,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
       } else {
         Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
         withId[values.length] = change.current().id();
         jdbc.update("UPDATE target SET code = ?, name = ?, plan_id = ?, unit_of_measure = ?, comparison = ?, target_value = ?,"
             + " standard_value = ?, warning_value = ?, current_value = ?, owner_unit_id = ?, owner_person = ?,"
-            + " target_period = ?, earlier_values = ?, updated_by = ?, updated_at = ? WHERE id = ?", withId);
+            + " target_period = ?, earlier_values = ?, cycle_year = ?, updated_by = ?, updated_at = ? WHERE id = ?", withId);
       }
     }
     for (Change change : changes) {
@@ -183,5 +197,43 @@ public class TargetTable extends PlanningTable {
   @Override
   protected void deleteRow(StoredRow row, Batch batch) {
     jdbc.update("DELETE FROM target WHERE id = ?", row.id());
+  }
+
+  /**
+   * Next year's draft of a year's annual targets: the same targets under the next year's code (2027 becomes 2028 in
+   * it, or the year is appended), this year's value added to the earlier years', no current value yet. Targets
+   * already drafted for next year are left out.
+   */
+  public List<TableRow> carriedForward(int year) {
+    String thisYear = String.valueOf(year);
+    String nextYear = String.valueOf(year + 1);
+    List<StoredRow> stored = rows(TableScope.ALL);
+    List<String> codes = stored.stream().map(row -> row.value(CODE)).toList();
+    List<TableRow> next = new java.util.ArrayList<>();
+    for (StoredRow row : stored) {
+      if (!row.value(CYCLE_YEAR).equals(thisYear) || codes.contains(nextCode(row.value(CODE), thisYear, nextYear))) {
+        continue;
+      }
+      List<String> values = new java.util.ArrayList<>(row.values());
+      values.set(CODE, nextCode(row.value(CODE), thisYear, nextYear));
+      if (!row.value(PARENT).isEmpty() && stored.stream().anyMatch(up -> up.value(CODE).equals(row.value(PARENT))
+          && up.value(CYCLE_YEAR).equals(thisYear))) {
+        values.set(PARENT, nextCode(row.value(PARENT), thisYear, nextYear));
+      }
+      Map<Integer, BigDecimal> earlier = Indicator.earlierValues(row.value(EARLIER_VALUES));
+      if (!row.value(CURRENT_VALUE).isEmpty()) {
+        earlier.put(year, new BigDecimal(row.value(CURRENT_VALUE)));
+      }
+      values.set(EARLIER_VALUES, Indicator.writeEarlierValues(earlier));
+      values.set(CURRENT_VALUE, "");
+      values.set(PERIOD, nextYear + "年");
+      values.set(CYCLE_YEAR, nextYear);
+      next.add(new TableRow(0, null, List.copyOf(values)));
+    }
+    return next;
+  }
+
+  private static String nextCode(String code, String thisYear, String nextYear) {
+    return code.contains(thisYear) ? code.replace(thisYear, nextYear) : code + "-" + nextYear;
   }
 }

@@ -36,9 +36,7 @@ public final class TaskMonths {
 
   /** The state as of one day. */
   public static MonthState stateOn(int year, LocalDate deadline, List<Progress> reports, LocalDate day) {
-    Progress latest = reports.stream().filter(report -> !report.reportedOn().isAfter(day))
-        .max(Comparator.comparing(Progress::reportedOn).thenComparing(Progress::sequence)).orElse(null);
-    int percent = latest == null ? 0 : latest.percent();
+    int percent = percentOn(reports, day);
     if (percent >= 100) {
       return MonthState.DONE;
     }
@@ -48,8 +46,14 @@ public final class TaskMonths {
     return percent + TOLERANCE < expectedPercent(year, deadline, day) ? MonthState.BEHIND : MonthState.ON_TRACK;
   }
 
+  /** The share done as last reported on or before a day (0 before any report). */
+  public static int percentOn(List<Progress> reports, LocalDate day) {
+    return reports.stream().filter(report -> !report.reportedOn().isAfter(day))
+        .max(Comparator.comparing(Progress::reportedOn).thenComparing(Progress::sequence)).map(Progress::percent).orElse(0);
+  }
+
   /** The share of the work a straight line from 1 January to the deadline has done by a day. */
-  static int expectedPercent(int year, LocalDate deadline, LocalDate day) {
+  public static int expectedPercent(int year, LocalDate deadline, LocalDate day) {
     LocalDate start = LocalDate.of(year, 1, 1);
     long span = ChronoUnit.DAYS.between(start, deadline) + 1;
     long elapsed = ChronoUnit.DAYS.between(start, day) + 1;

@@ -28,7 +28,7 @@ public class TaskProgressLog {
   }
 
   /** Every report of a year's tasks, by task. */
-  Map<Long, List<Progress>> ofYear(int year) {
+  public Map<Long, List<Progress>> ofYear(int year) {
     Map<Long, List<Progress>> byTask = new HashMap<>();
     jdbc.query("SELECT p.* FROM task_progress p JOIN work_task t ON t.id = p.task_id WHERE t.plan_year = ?", rs -> {
       byTask.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(progress(rs));

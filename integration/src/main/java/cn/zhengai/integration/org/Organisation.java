@@ -36,9 +36,8 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
   public record Unit(String id, String name, String fullName, UnitKind kind, QualitySystem system, String parent,
       boolean submitsAnnualPlan, int sortOrder) {
 
-    /** Departments and teaching units have heads, and so a head group. */
     public boolean hasHeads() {
-      return kind == UnitKind.FUNCTIONAL_DEPARTMENT || kind == UnitKind.TEACHING_UNIT;
+      return kind.hasHeads();
     }
   }
 

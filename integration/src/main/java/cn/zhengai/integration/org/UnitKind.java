@@ -19,6 +19,11 @@ public enum UnitKind {
     return label;
   }
 
+  /** Departments and teaching units have heads, and so a head group. */
+  public boolean hasHeads() {
+    return this == FUNCTIONAL_DEPARTMENT || this == TEACHING_UNIT;
+  }
+
   public String groupType() {
     return name().toLowerCase().replace('_', '-');
   }

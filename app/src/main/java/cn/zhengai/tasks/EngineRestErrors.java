@@ -1,4 +1,4 @@
-package cn.zhengai.workplan;
+package cn.zhengai.tasks;
 
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;

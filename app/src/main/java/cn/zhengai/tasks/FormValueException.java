@@ -1,4 +1,4 @@
-package cn.zhengai.workplan;
+package cn.zhengai.tasks;
 
 import java.util.List;
 import org.camunda.bpm.engine.BadUserRequestException;

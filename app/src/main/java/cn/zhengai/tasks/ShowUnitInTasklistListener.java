@@ -1,4 +1,4 @@
-package cn.zhengai.workplan;
+package cn.zhengai.tasks;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT_NAME;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.YEAR;
@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies the unit's name and the year onto the new task. Tasklist's filters show only variables of the task and
- * its own execution, so without this the 院办 reviewer would face nineteen identical "审核年度工作计划" cards.
+ * Copies the unit's name and the year onto the new task, in every process whose tasks name it. Tasklist's filters
+ * show only variables of the task and its own execution, so without this the 院办 reviewer would face nineteen
+ * identical "审核年度工作计划" cards.
  */
 @Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
 class ShowUnitInTasklistListener implements TaskListener {

@@ -1,4 +1,4 @@
-package cn.zhengai.workplan;
+package cn.zhengai.tasks;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;

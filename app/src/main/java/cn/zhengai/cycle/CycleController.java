@@ -1,0 +1,55 @@
+package cn.zhengai.cycle;
+
+import cn.zhengai.monitoring.DeviationWarnings;
+import cn.zhengai.monitoring.DeviationWarnings.Warning;
+import cn.zhengai.processes.SchoolAnnualCycleProcess.Groups;
+import cn.zhengai.security.Access;
+import cn.zhengai.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a year's cycle produced. The bodies that run the cycle (院办, 质管办, 人事处, the leading group) see every
+ * unit; anyone else sees the units they belong to.
+ */
+@Tag(name = "年度诊改")
+@RestController
+@RequestMapping("/api/cycles/{year}")
+class CycleController {
+
+  private static final List<String> OVERSEERS = List.of(Access.ADMIN_GROUP, Groups.PRESIDENTS_OFFICE, Groups.QA_OFFICE,
+      Groups.PERSONNEL, Groups.LEADING_GROUP);
+
+  private final UnitReviews reviews;
+  private final DeviationWarnings warnings;
+
+  CycleController(UnitReviews reviews, DeviationWarnings warnings) {
+    this.reviews = reviews;
+    this.warnings = warnings;
+  }
+
+  @Operation(summary = "各单位年末诊断结果：数据测算（目标达成、任务完成、升级次数）、自评、考核性诊断、绩效、问责、改进计划")
+  @GetMapping("/reviews")
+  List<Map<String, Object>> reviews(@PathVariable int year, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    return reviews.ofYear(year).stream().filter(review -> sees(user, (String) review.get("unitId"))).toList();
+  }
+
+  @Operation(summary = "月度监测发现的偏差预警：任务滞后、逾期，指标越过预警值")
+  @GetMapping("/warnings")
+  List<Warning> warnings(@PathVariable int year, Authentication authentication) {
+    CurrentUser user = CurrentUser.of(authentication);
+    return warnings.ofYear(year).stream().filter(warning -> sees(user, warning.unitId())).toList();
+  }
+
+  private static boolean sees(CurrentUser user, String unitId) {
+    return OVERSEERS.stream().anyMatch(user::isMemberOf) || user.isMemberOf(unitId);
+  }
+}

@@ -1,0 +1,10 @@
+package cn.zhengai.cycle;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param reviewDays days a reviewing body (leading group, QA office) has from the moment its task opens
+ * @param lastCheckpointMonth the month of the year's last monitoring checkpoint; December is the year-end review's
+ */
+@ConfigurationProperties("zhengai.cycle")
+public record CycleSettings(int reviewDays, int lastCheckpointMonth) {}

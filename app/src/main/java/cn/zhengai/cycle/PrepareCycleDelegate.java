@@ -1,0 +1,60 @@
+package cn.zhengai.cycle;
+
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.calendar.Milestone;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.tasks.FormValueException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a year's cycle: the year becomes the business key (one cycle per year), and every phase's due date and
+ * the first monthly checkpoint come from the academic calendar.
+ */
+@Component(SchoolAnnualCycleProcess.Beans.PREPARE_CYCLE)
+class PrepareCycleDelegate implements JavaDelegate {
+
+  private static final Map<String, Milestone> DUE_DATES = Map.of(
+      TARGETS_DUE_AT, Milestone.CYCLE_TARGETS_DUE,
+      STANDARDS_DUE_AT, Milestone.CYCLE_STANDARDS_DUE,
+      PLANS_DUE_AT, Milestone.CYCLE_PLANS_DUE,
+      ORGANISE_DUE_AT, Milestone.CYCLE_ORGANISE_DUE,
+      SELF_ASSESSMENT_DUE_AT, Milestone.CYCLE_SELF_ASSESSMENT_DUE,
+      DIAGNOSIS_DUE_AT, Milestone.CYCLE_DIAGNOSIS_DUE,
+      PERFORMANCE_DUE_AT, Milestone.CYCLE_PERFORMANCE_DUE,
+      IMPROVEMENT_DUE_AT, Milestone.CYCLE_IMPROVEMENT_DUE);
+
+  private final CycleCalendar calendar;
+  private final RuntimeService runtimeService;
+
+  PrepareCycleDelegate(CycleCalendar calendar, @Lazy RuntimeService runtimeService) {
+    this.calendar = calendar;
+    this.runtimeService = runtimeService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object value = execution.getVariable(YEAR);
+    if (!(value instanceof Number number) || number.intValue() < 2000 || number.intValue() > 2100 || number.doubleValue() != number.intValue()) {
+      throw new FormValueException(List.of("诊改年度“" + value + "”无效，应为 2000 到 2100 之间的年份"));
+    }
+    int year = number.intValue();
+    String key = String.valueOf(year);
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).processInstanceBusinessKey(key)
+        .count() > 0) {
+      throw new FormValueException(List.of(year + " 年度诊改已在进行中，不能重复开启"));
+    }
+    execution.setVariable(YEAR, year);
+    execution.setProcessBusinessKey(key);
+    DUE_DATES.forEach((variable, milestone) -> execution.setVariable(variable, CollegeTime.endOfDay(calendar.dateOf(year, milestone))));
+    execution.setVariable(YEAR_END_AT, CollegeTime.startOfDay(calendar.dateOf(year, Milestone.CYCLE_YEAR_END_REVIEW)));
+    execution.setVariable(NEXT_CHECKPOINT_AT, CollegeTime.endOfDay(calendar.firstCheckpoint(year)));
+  }
+}

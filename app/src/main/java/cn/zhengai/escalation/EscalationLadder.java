@@ -1,0 +1,70 @@
+package cn.zhengai.escalation;
+
+import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
+
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.processes.TaskEscalationProcess;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts every human task that names it on its own escalation ladder ({@link TaskEscalationProcess}): started when
+ * the task is created, with dates around the task's due date, and ended when the task is completed or deleted.
+ * A model makes a task escalate by adding this listener for create, complete and delete.
+ */
+@Component(TaskEscalationProcess.Beans.LADDER_LISTENER)
+class EscalationLadder implements TaskListener {
+
+  private static final String HEAD_PREFIX = Organisation.HEAD_GROUP_PREFIX;
+
+  private final RuntimeService runtimeService;
+  private final OrgUnitRepository units;
+  private final EscalationSettings settings;
+
+  // the engine's services are built after the listeners it calls
+  EscalationLadder(@Lazy RuntimeService runtimeService, OrgUnitRepository units, EscalationSettings settings) {
+    this.runtimeService = runtimeService;
+    this.units = units;
+    this.settings = settings;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      start(task);
+    } else {
+      runtimeService.createMessageCorrelation(TaskEscalationProcess.MESSAGE_TASK_CLOSED)
+          .processInstanceVariableEquals(TASK_ID, task.getId()).correlateAll();
+    }
+  }
+
+  private void start(DelegateTask task) {
+    Date due = task.getDueDate();
+    String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(id -> id != null).findFirst().orElse(null);
+    if (due == null || group == null) {
+      return;
+    }
+    String unit = group.startsWith(HEAD_PREFIX) ? group.substring(HEAD_PREFIX.length()) : group;
+    boolean hasHeads = units.findById(unit).map(found -> found.kind().hasHeads()).orElse(false);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(TASK_ID, task.getId());
+    variables.put(TASK_NAME, task.getName());
+    variables.put(TASK_ACTIVITY, task.getTaskDefinitionKey());
+    variables.put(TASK_PROCESS_INSTANCE, task.getProcessInstanceId());
+    variables.put(UNIT, unit);
+    variables.put(REMINDED_GROUP, hasHeads ? Organisation.headGroupOf(unit) : group);
+    variables.put(DUE_AT, due);
+    variables.put(REMIND_AT, Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
+    variables.put(LEADING_GROUP_AT, Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
+    runtimeService.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getExecution().getProcessBusinessKey(), variables);
+  }
+}

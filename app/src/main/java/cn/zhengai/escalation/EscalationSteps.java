@@ -1,0 +1,73 @@
+package cn.zhengai.escalation;
+
+import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.escalation.EscalationRecords.Escalation;
+import cn.zhengai.notification.Notifications;
+import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.processes.TaskEscalationProcess.Stages;
+import java.time.Clock;
+import java.util.Date;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rungs of the escalation ladder, called by its model: remind the unit's heads, then tell the QA office, then
+ * the leading group. Each rung is recorded (task, unit, stage, to whom, when) for accountability, sent as a
+ * notification, and written on the task as a comment where its workers see it.
+ */
+@Component(TaskEscalationProcess.Beans.STEPS)
+public class EscalationSteps {
+
+  private final EscalationRecords records;
+  private final Notifications notifications;
+  private final TaskService taskService;
+  private final OrgUnitRepository units;
+  private final Clock clock;
+
+  EscalationSteps(EscalationRecords records, Notifications notifications, @Lazy TaskService taskService,
+      OrgUnitRepository units, Clock clock) {
+    this.records = records;
+    this.notifications = notifications;
+    this.taskService = taskService;
+    this.units = units;
+    this.clock = clock;
+  }
+
+  public void remind(DelegateExecution execution) {
+    climb(execution, Stages.REMINDER, (String) execution.getVariable(REMINDED_GROUP), Notifications.Kind.REMINDER,
+        "【催办】「%s」将于 %s 到期（%s）", "请在任务列表中按期办理；到期未办将升级至质管办。");
+  }
+
+  public void escalateToQaOffice(DelegateExecution execution) {
+    climb(execution, Stages.QA_OFFICE, SchoolAnnualCycleProcess.Groups.QA_OFFICE, Notifications.Kind.ESCALATION,
+        "【逾期升级】「%s」已于 %s 到期，仍未办理（%s）", "已记录在案，请质管办督办。");
+  }
+
+  public void escalateToLeadingGroup(DelegateExecution execution) {
+    climb(execution, Stages.LEADING_GROUP, SchoolAnnualCycleProcess.Groups.LEADING_GROUP, Notifications.Kind.ESCALATION,
+        "【再次升级】「%s」%s 到期后长期未办理（%s）", "已记录在案，作为问责依据，请领导小组过问。");
+  }
+
+  private void climb(DelegateExecution execution, String stage, String group, Notifications.Kind kind, String subjectFormat,
+      String advice) {
+    String unitId = (String) execution.getVariable(UNIT);
+    String unitName = units.findById(unitId).map(OrgUnit::name).orElse(unitId);
+    Date due = (Date) execution.getVariable(DUE_AT);
+    String taskProcessInstance = (String) execution.getVariable(TASK_PROCESS_INSTANCE);
+    String subject = String.format(subjectFormat, execution.getVariable(TASK_NAME), CollegeTime.day(due), unitName);
+    records.record(new Escalation(taskProcessInstance, execution.getProcessBusinessKey(), unitId,
+        (String) execution.getVariable(TASK_ACTIVITY), stage, group, due, clock.instant()));
+    notifications.send(group, kind, subject, advice, taskProcessInstance);
+    String taskId = (String) execution.getVariable(TASK_ID);
+    if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+      taskService.createComment(taskId, taskProcessInstance, subject + "。" + advice);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package cn.zhengai.monitoring;
+
+import static cn.zhengai.processes.MonitoringCheckpointProcess.Variables.*;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.notification.Notifications;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Checks a unit's data at its checkpoint; each deviation is recorded and the unit's heads are warned. */
+@Component(MonitoringCheckpointProcess.Beans.EVALUATE)
+class EvaluateCheckpointDelegate implements JavaDelegate {
+
+  private final CheckpointEvaluation evaluation;
+  private final DeviationWarnings warnings;
+  private final Notifications notifications;
+  private final MonitoringSettings settings;
+  private final Clock clock;
+
+  EvaluateCheckpointDelegate(CheckpointEvaluation evaluation, DeviationWarnings warnings, Notifications notifications,
+      MonitoringSettings settings, Clock clock) {
+    this.evaluation = evaluation;
+    this.warnings = warnings;
+    this.notifications = notifications;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = (Integer) execution.getVariable(YEAR);
+    String unit = (String) execution.getVariable(UNIT);
+    LocalDate checkpoint = LocalDate.parse((String) execution.getVariable(CHECKPOINT));
+    List<Deviation> deviations = evaluation.deviations(year, unit, checkpoint);
+    String listed = String.join("\n", deviations.stream().map(Deviation::subject).toList());
+    execution.setVariable(DEVIATION_COUNT, deviations.size());
+    execution.setVariable(DEVIATIONS, listed);
+    if (deviations.isEmpty()) {
+      return;
+    }
+    deviations.forEach(deviation -> warnings.record(year, checkpoint, unit, deviation, execution.getProcessInstanceId(), clock.instant()));
+    LocalDate today = CollegeTime.today(clock);
+    execution.setVariable(CORRECTION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
+    execution.setVariable(VERIFICATION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
+    notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.DEVIATION,
+        "【监测预警】" + execution.getVariable(UNIT_NAME) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
+        listed + "\n请在任务列表中提交纠偏措施。", execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,51 @@
+package cn.zhengai.monitoring;
+
+import static cn.zhengai.processes.MonitoringCheckpointProcess.Variables.*;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a checkpoint: one {@link MonitoringCheckpointProcess} instance per unit, each beginning asynchronously, so
+ * that units never wait for each other and one unit's failure is an incident of its own instance only.
+ */
+@Service
+public class MonitoringCheckpoints {
+
+  private final RuntimeService runtimeService;
+  private final OrgUnitRepository units;
+  private final MonitoringSettings settings;
+
+  MonitoringCheckpoints(@Lazy RuntimeService runtimeService, OrgUnitRepository units, MonitoringSettings settings) {
+    this.runtimeService = runtimeService;
+    this.units = units;
+    this.settings = settings;
+  }
+
+  public void start(int year, LocalDate checkpoint, List<String> unitIds) {
+    for (String unitId : unitIds) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(YEAR, year);
+      variables.put(UNIT, unitId);
+      variables.put(UNIT_NAME, units.findById(unitId).map(unit -> unit.name()).orElse(unitId));
+      variables.put(UNIT_HEAD_GROUP, Organisation.headGroupOf(unitId));
+      variables.put(CHECKPOINT, checkpoint.toString());
+      variables.put(REPORT_DUE_AT, CollegeTime.endOfDay(checkpoint.plusDays(settings.reportDays())));
+      runtimeService.startProcessInstanceByKey(MonitoringCheckpointProcess.KEY, businessKey(checkpoint, unitId), variables);
+    }
+  }
+
+  /** "2027-04/jwc": the month and the unit, as Cockpit lists the instances. */
+  static String businessKey(LocalDate checkpoint, String unitId) {
+    return checkpoint.toString().substring(0, 7) + "/" + unitId;
+  }
+}

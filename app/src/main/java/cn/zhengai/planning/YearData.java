@@ -1,0 +1,81 @@
+package cn.zhengai.planning;
+
+import cn.zhengai.planning.targetchain.Comparison;
+import cn.zhengai.planning.targetchain.Indicator;
+import cn.zhengai.planning.tasks.MonthState;
+import cn.zhengai.planning.tasks.TaskKind;
+import cn.zhengai.planning.tasks.TaskMonths;
+import cn.zhengai.planning.tasks.TaskMonths.Progress;
+import cn.zhengai.planning.tasks.TaskProgressLog;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * What a year's cycle reads from the chains: the year's targets with their indicators, which of them no standard
+ * in force serves, and each unit's tasks with the progress reported.
+ */
+@Service
+public class YearData {
+
+  private final JdbcTemplate jdbc;
+  private final TaskProgressLog progress;
+
+  YearData(JdbcTemplate jdbc, TaskProgressLog progress) {
+    this.jdbc = jdbc;
+    this.progress = progress;
+  }
+
+  /** The annual targets of a year (目标指标 with 年度 = year), in the order they were entered. */
+  public List<YearTarget> targets(int year) {
+    return jdbc.query("SELECT * FROM target WHERE cycle_year = ? ORDER BY id", (rs, n) -> new YearTarget(rs.getString("code"),
+        rs.getString("name"), rs.getString("owner_unit_id"), new Indicator(Comparison.ofCode(rs.getString("comparison")),
+            rs.getBigDecimal("target_value"), rs.getBigDecimal("standard_value"), rs.getBigDecimal("warning_value")),
+        rs.getBigDecimal("current_value"), rs.getString("unit_of_measure")), year);
+  }
+
+  /** Codes of the year's targets that no standard in force serves (表7's 服务目标). */
+  public List<String> targetsWithoutStandard(int year) {
+    return jdbc.queryForList("SELECT t.code FROM target t WHERE t.cycle_year = ? AND NOT EXISTS (SELECT 1 FROM standard_target st"
+        + " JOIN quality_standard s ON s.id = st.standard_id WHERE st.target_id = t.id AND s.status = 'IN_FORCE') ORDER BY t.id",
+        String.class, year);
+  }
+
+  /** A unit's tasks of a year (表5/表6), with every progress report. */
+  public List<YearTask> tasks(int year, String unitId) {
+    Map<Long, List<Progress>> reports = progress.ofYear(year);
+    return jdbc.query("SELECT * FROM work_task WHERE plan_year = ? AND unit_id = ? ORDER BY id", (rs, n) -> new YearTask(year,
+        TaskKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getDate("deadline").toLocalDate(),
+        rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of())), year, unitId);
+  }
+
+  /** Units with tasks in a year. */
+  public List<String> unitsWithTasks(int year) {
+    return jdbc.queryForList("SELECT DISTINCT unit_id FROM work_task WHERE plan_year = ?", String.class, year);
+  }
+
+  /** An annual target: what it measures, who owns it, and its value so far (null before any is entered). */
+  public record YearTarget(String code, String name, String ownerUnitId, Indicator indicator, BigDecimal currentValue,
+      String unitOfMeasure) {
+
+    public boolean attained() {
+      return currentValue != null && indicator.attains(currentValue);
+    }
+  }
+
+  /** A task of the year with its reports. */
+  public record YearTask(int year, TaskKind kind, String title, LocalDate deadline, String person, List<Progress> reports) {
+
+    public MonthState stateOn(LocalDate day) {
+      return TaskMonths.stateOn(year, deadline, reports, day);
+    }
+
+    /** Done on or before its deadline. */
+    public boolean doneInTime() {
+      return stateOn(deadline) == MonthState.DONE;
+    }
+  }
+}

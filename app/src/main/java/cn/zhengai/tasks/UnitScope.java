@@ -1,0 +1,30 @@
+package cn.zhengai.tasks;
+
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/**
+ * Opens one unit's scope in a multi-instance sub-process: names the unit, routes its tasks to the unit's heads,
+ * and declares the form variables locally, so that parallel units' answers never overwrite each other.
+ */
+public final class UnitScope {
+
+  /** Variable names every unit scope sets. */
+  public static final String UNIT = "unit";
+  public static final String UNIT_NAME = "unitName";
+  public static final String UNIT_HEAD_GROUP = "unitHeadGroup";
+
+  private UnitScope() {}
+
+  public static void open(DelegateExecution execution, OrgUnitRepository units, List<String> localVariables) {
+    String unitId = (String) execution.getVariable(UNIT);
+    OrgUnit unit = units.findById(unitId)
+        .orElseThrow(() -> new IllegalStateException("单位 " + unitId + " 不在组织数据中，无法派发任务"));
+    execution.setVariableLocal(UNIT_NAME, unit.name());
+    execution.setVariableLocal(UNIT_HEAD_GROUP, Organisation.headGroupOf(unit.id()));
+    localVariables.forEach(name -> execution.setVariableLocal(name, null));
+  }
+}

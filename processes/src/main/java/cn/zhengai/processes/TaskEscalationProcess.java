@@ -1,0 +1,85 @@
+package cn.zhengai.processes;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 任务催办与升级: the escalation ladder of one human task, reusable by every process of every level. A task
+ * listener starts it when a task is created and ends it when the task is completed or cancelled; meanwhile it
+ * reminds the responsible unit's heads before the due date, escalates to the QA office (质管办) at the due date
+ * and to the QA leading group (质量保证领导小组) later, each rung recorded for accountability.
+ */
+public final class TaskEscalationProcess {
+
+  public static final String KEY = "task-escalation";
+  public static final String RESOURCE = "task-escalation.bpmn";
+  public static final ProcessModel MODEL = new ProcessModel(KEY, RESOURCE, Map.of());
+  /** The message that tells a ladder its task is done; correlated by {@link Variables#TASK_ID}. */
+  public static final String MESSAGE_TASK_CLOSED = "zhengai.taskClosed";
+
+  private TaskEscalationProcess() {}
+
+  /** Element ids in the model. */
+  public static final class Elements {
+    public static final String START_TASK_OPENED = "Start_TaskOpened";
+    public static final String SUB_PROCESS_LADDER = "SubProcess_EscalationLadder";
+    public static final String START_LADDER = "Start_LadderClimbing";
+    public static final String TIMER_BEFORE_DUE = "Timer_BeforeDue";
+    public static final String TASK_REMIND_UNIT_HEAD = "Task_RemindUnitHead";
+    public static final String TIMER_DUE = "Timer_Due";
+    public static final String TASK_ESCALATE_TO_QA_OFFICE = "Task_EscalateToQaOffice";
+    public static final String TIMER_LONG_OVERDUE = "Timer_LongOverdue";
+    public static final String TASK_ESCALATE_TO_LEADING_GROUP = "Task_EscalateToLeadingGroup";
+    public static final String END_TOP_RUNG_REACHED = "End_TopRungReached";
+    public static final String END_LADDER_CLIMBED = "End_LadderClimbed";
+    public static final String BOUNDARY_TASK_CLOSED = "Boundary_TaskClosed";
+    public static final String END_TASK_CLOSED = "End_TaskClosed";
+
+    private Elements() {}
+  }
+
+  /** Process variables, set by whoever starts the ladder. */
+  public static final class Variables {
+    /** String: the id of the human task climbed for. */
+    public static final String TASK_ID = "taskId";
+    /** String: the task's name, for messages. */
+    public static final String TASK_NAME = "taskName";
+    /** String: the task's definition key (its activity id), for the records. */
+    public static final String TASK_ACTIVITY = "taskActivity";
+    /** String: the process instance the task belongs to, for the records. */
+    public static final String TASK_PROCESS_INSTANCE = "taskProcessInstance";
+    /** String: the unit that answers for the task. */
+    public static final String UNIT = "unit";
+    /** String: the group reminded first: the unit's heads, or the unit itself where it has none. */
+    public static final String REMINDED_GROUP = "remindedGroup";
+    /** java.util.Date: the task's due date; the QA office is told when it passes. */
+    public static final String DUE_AT = "dueAt";
+    /** java.util.Date: when the unit's heads are reminded. */
+    public static final String REMIND_AT = "remindAt";
+    /** java.util.Date: when the leading group is told of a task still open. */
+    public static final String LEADING_GROUP_AT = "leadingGroupAt";
+
+    public static final List<String> ALL =
+        List.of(TASK_ID, TASK_NAME, TASK_ACTIVITY, TASK_PROCESS_INSTANCE, UNIT, REMINDED_GROUP, DUE_AT, REMIND_AT, LEADING_GROUP_AT);
+
+    private Variables() {}
+  }
+
+  /** The bean whose methods the ladder's steps call: {@code ${escalationSteps.remind(execution)}} and so on. */
+  public static final class Beans {
+    public static final String STEPS = "escalationSteps";
+    /** The task listener that starts and ends ladders, on create, complete and delete of every escalated task. */
+    public static final String LADDER_LISTENER = "escalationLadder";
+
+    private Beans() {}
+  }
+
+  /** The rungs, as recorded. */
+  public static final class Stages {
+    public static final String REMINDER = "REMINDER";
+    public static final String QA_OFFICE = "QA_OFFICE";
+    public static final String LEADING_GROUP = "LEADING_GROUP";
+
+    private Stages() {}
+  }
+}
