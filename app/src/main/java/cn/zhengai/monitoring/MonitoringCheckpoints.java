@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts a checkpoint: one {@link MonitoringCheckpointProcess} instance per unit, each beginning asynchronously, so
+ * Starts a checkpoint: one {@link MonitoringCheckpointProcess} instance per unit, its first step asynchronous, so
  * that units never wait for each other and one unit's failure is an incident of its own instance only.
  */
 @Service

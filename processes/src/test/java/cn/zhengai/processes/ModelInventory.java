@@ -9,6 +9,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
@@ -33,6 +34,9 @@ final class ModelInventory {
     List<String> facts = new ArrayList<>();
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       facts.add("element " + element.getElementType().getTypeName() + " " + element.getId() + " " + element.getName());
+    }
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      facts.add("async " + node.getId() + " before=" + node.isCamundaAsyncBefore() + " after=" + node.isCamundaAsyncAfter());
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
       facts.add("flow " + flow.getId() + " " + flow.getSource().getId() + "->" + flow.getTarget().getId()
