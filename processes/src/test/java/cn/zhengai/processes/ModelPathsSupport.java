@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -12,8 +13,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * What the path tests of one model share: the model deployed before each test and removed after it (its flow-node
@@ -35,8 +38,17 @@ abstract class ModelPathsSupport {
   /** The subclass's own engine (a static extension per class). */
   abstract ProcessEngineExtension engineExtension();
 
-  /** The coverage the subclass keeps for its model (a static per class, checked after all its tests). */
-  abstract FlowNodeCoverage coverage();
+  /** Each concrete test class's flow-node coverage of its model, checked after all its tests. */
+  private static final Map<Class<?>, FlowNodeCoverage> COVERAGE = new ConcurrentHashMap<>();
+
+  private FlowNodeCoverage coverage() {
+    return COVERAGE.computeIfAbsent(getClass(), type -> new FlowNodeCoverage(model()));
+  }
+
+  @AfterAll
+  static void coverageIsComplete(TestInfo testClass) {
+    COVERAGE.get(testClass.getTestClass().orElseThrow()).assertComplete();
+  }
 
   /** Binds the beans the model names. */
   abstract void bindBeans();
