@@ -27,12 +27,15 @@ public class UnitAttainment {
 
   public Measure measure(int year, String unitId, LocalDate today) {
     List<YearTarget> targets = yearData.targets(year).stream().filter(target -> target.ownerUnitId().equals(unitId)).toList();
+    List<String> perTarget = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     for (YearTarget target : targets) {
+      String reading = target.name() + (target.currentValue() == null ? "（无数据）"
+          : "（" + target.currentValue().stripTrailingZeros().toPlainString() + "，目标 " + target.indicator().comparison().symbol()
+              + " " + target.indicator().targetValue().stripTrailingZeros().toPlainString() + "）");
+      perTarget.add(target.code() + " " + reading + (target.attained() ? " 达成" : " 未达成"));
       if (!target.attained()) {
-        missed.add(target.name() + (target.currentValue() == null ? "（无数据）"
-            : "（" + target.currentValue().stripTrailingZeros().toPlainString() + "，目标 " + target.indicator().comparison().symbol()
-                + " " + target.indicator().targetValue().stripTrailingZeros().toPlainString() + "）"));
+        missed.add(reading);
       }
     }
     List<YearTask> tasks = yearData.tasks(year, unitId);
@@ -41,13 +44,13 @@ public class UnitAttainment {
         .map(YearTask::title).toList();
     Integer escalations = jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE unit_id = ? AND stage <> 'REMINDER'"
         + " AND (business_key = ? OR business_key LIKE ?)", Integer.class, unitId, String.valueOf(year), year + "-%");
-    return new Measure(targets.size(), targets.size() - missed.size(), missed, tasks.size(), done, overdue,
+    return new Measure(targets.size(), targets.size() - missed.size(), perTarget, missed, tasks.size(), done, overdue,
         escalations == null ? 0 : escalations);
   }
 
   /** A unit's year in figures. */
-  public record Measure(int targets, int targetsMet, List<String> missedTargets, int tasks, int tasksDoneInTime,
-      List<String> overdueTasks, int escalations) {
+  public record Measure(int targets, int targetsMet, List<String> perTarget, List<String> missedTargets, int tasks,
+      int tasksDoneInTime, List<String> overdueTasks, int escalations) {
 
     /** Targets missed or tasks overdue: the leading group decides on accountability (问责). */
     public boolean accountable() {
@@ -57,6 +60,7 @@ public class UnitAttainment {
     public String summary() {
       StringBuilder text = new StringBuilder("目标 " + targets + " 项，达成 " + targetsMet + " 项；任务 " + tasks + " 项，按期完成 "
           + tasksDoneInTime + " 项，逾期 " + overdueTasks.size() + " 项；升级督办 " + escalations + " 次。");
+      perTarget.forEach(reading -> text.append("\n· ").append(reading));
       if (!missedTargets.isEmpty()) {
         text.append("\n未达成目标：").append(String.join("、", missedTargets));
       }

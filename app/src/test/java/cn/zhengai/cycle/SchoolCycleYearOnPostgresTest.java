@@ -209,7 +209,12 @@ class SchoolCycleYearOnPostgresTest {
     assertThat(reviews.get("rsc").get("accountabilityDecision").asText()).isEqualTo(HOLD_ACCOUNTABLE);
     assertThat(reviews.get("rsc").get("accountabilityBy").asText()).isEqualTo(LEADING_GROUP_MEMBER);
     assertThat(reviews.get("rsc").get("performanceBy").asText()).isEqualTo(PERSONNEL_HEAD);
-    assertThat(reviews.get("rsc").get("attainmentSummary").asText()).contains("未达成目标：双师型教师比例（52，目标 ≥ 60）", "逾期任务：引进双师型教师");
+    assertThat(reviews.get("rsc").get("attainmentSummary").asText()).isEqualTo("""
+        目标 1 项，达成 0 项；任务 1 项，按期完成 0 项，逾期 1 项；升级督办 2 次。
+        · T2027-RS-01 双师型教师比例（52，目标 ≥ 60） 未达成
+        未达成目标：双师型教师比例（52，目标 ≥ 60）
+        逾期任务：引进双师型教师""");
+    assertThat(reviews.get("jwc").get("attainmentSummary").asText()).contains("· T2027-JW-01 毕业率（97，目标 ≥ 95） 达成");
     assertThat(as(AUTOMOTIVE_DEAN).get("/api/cycles/2027/reviews").expect(200).json()).extracting(r -> r.get("unitId").asText())
         .containsExactly("qcxy");
 
