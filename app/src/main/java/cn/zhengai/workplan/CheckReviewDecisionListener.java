@@ -1,9 +1,9 @@
 package cn.zhengai.workplan;
 
-import cn.zhengai.tasks.FormValueException;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.tasks.FormValueException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,7 +1,5 @@
 package cn.zhengai.workplan;
 
-import cn.zhengai.tasks.FormChecks;
-import cn.zhengai.tasks.FormValueException;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.calendar.AcademicCalendar;
@@ -9,6 +7,8 @@ import cn.zhengai.calendar.Milestone;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.tasks.FormChecks;
+import cn.zhengai.tasks.FormValueException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

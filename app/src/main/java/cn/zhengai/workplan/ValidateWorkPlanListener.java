@@ -1,9 +1,9 @@
 package cn.zhengai.workplan;
 
-import cn.zhengai.tasks.FormValueException;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.tasks.FormValueException;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
