@@ -1,7 +1,6 @@
 package cn.zhengai.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.processes.modelfile.ModelDialect;
 import cn.zhengai.processes.modelfile.ModelFile;
