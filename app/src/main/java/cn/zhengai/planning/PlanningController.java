@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -71,7 +70,7 @@ class PlanningController {
   @GetMapping("/{table}/{id:\\d+}")
   Map<String, Object> row(@PathVariable String table, @PathVariable long id) {
     PlanningTable planningTable = tables.get(table);
-    return planningTable.toJson(planningTable.find(id).orElseThrow(() -> notFound(planningTable, id)));
+    return planningTable.toJson(planningTable.find(id).orElseThrow(() -> planningTable.notFound(id)));
   }
 
   @Operation(summary = "新建一行（与已有行的关键列相同时即为修改）；检查与导入相同")
@@ -90,7 +89,7 @@ class PlanningController {
   Map<String, Object> change(@PathVariable String table, @PathVariable long id, @RequestBody Map<String, Object> body,
       Authentication authentication) {
     PlanningTable planningTable = tables.get(table);
-    planningTable.find(id).orElseThrow(() -> notFound(planningTable, id));
+    planningTable.find(id).orElseThrow(() -> planningTable.notFound(id));
     TableScope scope = planningTable.scopeOf(id);
     TableRow row = planningTable.fromJson(body, id);
     planningTable.save(List.of(row), CurrentUser.of(authentication), scope);
@@ -151,10 +150,6 @@ class PlanningController {
     return ResponseEntity.ok().contentType(XLSX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
         .body(body);
-  }
-
-  private static ResponseStatusException notFound(PlanningTable table, long id) {
-    return new ResponseStatusException(HttpStatus.NOT_FOUND, table.sheetName() + "中没有编号为 " + id + " 的行");
   }
 
   /** A table as the API describes it. */

@@ -124,7 +124,7 @@ public abstract class PlanningTable {
       StoredRow current = row.id() == null ? storedByKey.get(key) : storedById.get(row.id());
       if (row.id() != null) {
         if (current == null) {
-          throw new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + row.id() + " 的行");
+          throw notFound(row.id());
         }
         StoredRow sameKey = storedByKey.get(key);
         if (sameKey != null && sameKey.id() != row.id()) {
@@ -150,8 +150,7 @@ public abstract class PlanningTable {
 
   @Transactional
   public void delete(long id, CurrentUser editor) {
-    StoredRow row = find(id).orElseThrow(
-        () -> new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + id + " 的行"));
+    StoredRow row = find(id).orElseThrow(() -> notFound(id));
     Batch batch = new Batch(support.directory(), TableScope.ALL, editor, Instant.now(support.clock));
     Resolved owners = batch.units.resolve(row.value(ownerColumn()));
     if (!PlanningAccess.mayChange(editor, owners.unitIds(), coordinators())) {
@@ -159,6 +158,11 @@ public abstract class PlanningTable {
     }
     deleteRow(row, batch);
     support.changeLog.record(id(), keyOf(row.values()), Action.DELETED, editor.userId(), batch.at);
+  }
+
+  /** The row asked for is not in the table: HTTP 404, saying which table. */
+  public ResponseStatusException notFound(long id) {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND, sheetName() + "中没有编号为 " + id + " 的行");
   }
 
   /** A row from the API: field keys to values, each checked against its column like a sheet cell. */

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 @Tag(name = "目标链、标准链与任务跟踪")
 @RestController
@@ -33,8 +32,7 @@ class StandardVersionController {
   @ResponseStatus(HttpStatus.CREATED)
   Map<String, Object> newVersion(@PathVariable long id, @RequestBody(required = false) NewVersion body,
       Authentication authentication) {
-    var current = standards.find(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "表7 标准链中没有编号为 " + id + " 的行"));
+    var current = standards.find(id).orElseThrow(() -> standards.notFound(id));
     var next = standards.nextVersion(current, body == null ? null : body.effectiveDate());
     standards.save(List.of(next), CurrentUser.of(authentication), TableScope.ALL);
     String key = standards.keyOf(next.values());

@@ -81,8 +81,7 @@ class TaskProgressController {
   }
 
   private Task task(long id) {
-    return tracking.findTask(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "表6 中没有编号为 " + id + " 的任务"));
+    return tracking.findTask(id).orElseThrow(() -> tracking.notFound(id));
   }
 
   /**
