@@ -2,6 +2,7 @@ package cn.zhengai.calendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -10,7 +11,8 @@ import java.util.Date;
 public final class CollegeTime {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-  private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+  /** The last second of a day: the moment a day's deadline ends. */
+  public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private CollegeTime() {}
 
@@ -20,7 +22,12 @@ public final class CollegeTime {
 
   /** The last second of a day, as the engine's due dates and timers take it. */
   public static Date endOfDay(LocalDate day) {
-    return Date.from(day.atTime(END_OF_DAY).atZone(ZONE).toInstant());
+    return moment(day.atTime(END_OF_DAY));
+  }
+
+  /** A college date and time as the engine's {@link Date}. */
+  public static Date moment(LocalDateTime time) {
+    return Date.from(time.atZone(ZONE).toInstant());
   }
 
   /** The first second of a day, when a timer set for that day fires. */

@@ -2,6 +2,7 @@ package cn.zhengai.cycle;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,10 @@ public class UnitReviews {
     if (exists == null || exists == 0) {
       jdbc.update("INSERT INTO unit_review (plan_year, unit_id, updated_at) VALUES (?, ?, ?)", year, unitId, Timestamp.from(at));
     }
-    for (Map.Entry<Column, Object> value : values.entrySet()) {
-      jdbc.update("UPDATE unit_review SET " + value.getKey().name().toLowerCase() + " = ?, updated_at = ? WHERE plan_year = ?"
-          + " AND unit_id = ?", value.getValue(), Timestamp.from(at), year, unitId);
-    }
+    List<Object> arguments = new ArrayList<>(values.values());
+    arguments.addAll(List.of(Timestamp.from(at), year, unitId));
+    String columns = String.join("", values.keySet().stream().map(column -> column.name().toLowerCase() + " = ?, ").toList());
+    jdbc.update("UPDATE unit_review SET " + columns + "updated_at = ? WHERE plan_year = ? AND unit_id = ?", arguments.toArray());
   }
 
   /** Every unit's review of a year, column names in camel case, in the order units were reviewed. */

@@ -199,15 +199,6 @@ public abstract class PlanningTable {
     return json;
   }
 
-  protected int column(String key) {
-    for (int i = 0; i < fields().size(); i++) {
-      if (fields().get(i).key().equals(key)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(key);
-  }
-
   protected static Field field(String key, ColumnSpec column) {
     return Field.of(key, column);
   }
@@ -323,11 +314,6 @@ public abstract class PlanningTable {
 
     public Instant at() {
       return at;
-    }
-
-    /** The row offered in this save under a key, if any: rows may refer to each other (a parent plan). */
-    public TableRow offered(String key) {
-      return offered.get(key);
     }
 
     /** Every row offered in this save, in order (complete once the rules are checked). */

@@ -46,7 +46,7 @@ public class YearData {
 
   /** A unit's tasks of a year (表5/表6), with every progress report. */
   public List<YearTask> tasks(int year, String unitId) {
-    Map<Long, List<Progress>> reports = progress.ofYear(year);
+    Map<Long, List<Progress>> reports = progress.ofYear(year, unitId);
     return jdbc.query("SELECT * FROM work_task WHERE plan_year = ? AND unit_id = ? ORDER BY id", (rs, n) -> new YearTask(year,
         TaskKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getDate("deadline").toLocalDate(),
         rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of())), year, unitId);

@@ -2,6 +2,7 @@ package cn.zhengai.workplan;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.tasks.FormValueException;
 import java.time.Clock;
@@ -26,13 +27,13 @@ class CheckReviewDecisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<String> problems = WorkPlanRules.checkReview(task.getVariables(), LocalDate.now(clock.withZone(WorkPlanRules.COLLEGE_ZONE)));
+    List<String> problems = WorkPlanRules.checkReview(task.getVariables(), CollegeTime.today(clock));
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
     if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
       LocalDate revisionDue = LocalDate.parse(task.getVariable(REVISION_DUE_DATE).toString().trim());
-      task.setVariable(REVISION_DUE_AT, PrepareAnnualPlanRoundDelegate.toDate(WorkPlanRules.endOfDay(revisionDue)));
+      task.setVariable(REVISION_DUE_AT, CollegeTime.endOfDay(revisionDue));
     }
   }
 }

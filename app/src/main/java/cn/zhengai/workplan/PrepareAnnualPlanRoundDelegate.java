@@ -3,6 +3,7 @@ package cn.zhengai.workplan;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.calendar.Milestone;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -50,7 +50,7 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     if (year == null) {
       throw new FormValueException(problems);
     }
-    LocalDateTime now = LocalDateTime.now(clock.withZone(WorkPlanRules.COLLEGE_ZONE));
+    LocalDateTime now = LocalDateTime.now(clock.withZone(CollegeTime.ZONE));
     LocalDate due = FormChecks.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
     if (due == null && problems.isEmpty()) {
       due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE).orElse(null);
@@ -77,8 +77,8 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(String.valueOf(year));
     execution.setVariable(YEAR, year);
     execution.setVariable(PARTICIPATING_UNITS, new ArrayList<>(participating));
-    execution.setVariable(SUBMISSION_DUE_AT, toDate(WorkPlanRules.endOfDay(due)));
-    execution.setVariable(SUBMISSION_REMINDER_AT, toDate(WorkPlanRules.reminderBefore(due, reminderDaysBeforeDue, now)));
+    execution.setVariable(SUBMISSION_DUE_AT, CollegeTime.endOfDay(due));
+    execution.setVariable(SUBMISSION_REMINDER_AT, CollegeTime.moment(WorkPlanRules.reminderBefore(due, reminderDaysBeforeDue, now)));
   }
 
   private static Integer year(Object value, List<String> problems) {
@@ -93,9 +93,5 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     }
     problems.add("计划年度 \"" + value + "\" 无效，应为 2000 至 2100 之间的年份");
     return null;
-  }
-
-  static Date toDate(LocalDateTime time) {
-    return Date.from(time.atZone(WorkPlanRules.COLLEGE_ZONE).toInstant());
   }
 }

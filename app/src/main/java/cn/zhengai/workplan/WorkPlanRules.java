@@ -2,12 +2,11 @@ package cn.zhengai.workplan;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.tasks.FormChecks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import cn.zhengai.calendar.CollegeTime;
-import cn.zhengai.tasks.FormChecks;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.Map;
 /** The rules of the annual work plan round, free of the engine so they can be tested alone. */
 final class WorkPlanRules {
 
-  static final ZoneId COLLEGE_ZONE = CollegeTime.ZONE;
   /** Reminders go out in the morning; a due date lasts until the end of its day. */
   private static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
 
@@ -53,7 +51,7 @@ final class WorkPlanRules {
   }
 
   static LocalDateTime endOfDay(LocalDate date) {
-    return date.atTime(LocalTime.of(23, 59, 59));
+    return date.atTime(CollegeTime.END_OF_DAY);
   }
 
   /** The morning {@code daysBefore} days ahead of the due date, but never before {@code now}. */

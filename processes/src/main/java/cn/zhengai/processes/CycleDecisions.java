@@ -19,7 +19,7 @@ public final class CycleDecisions {
   /** The listener bean that refuses a return without a reason. */
   public static final String CHECK_DECISION = "checkCycleDecisionListener";
   /** The listener bean that shows the unit and year on task cards. */
-  public static final String SHOW_UNIT = "showUnitInTasklistListener";
+  public static final String SHOW_UNIT = AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST;
 
   private CycleDecisions() {}
 }

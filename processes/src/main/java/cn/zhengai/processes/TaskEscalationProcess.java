@@ -1,6 +1,5 @@
 package cn.zhengai.processes;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,9 +57,6 @@ public final class TaskEscalationProcess {
     public static final String REMIND_AT = "remindAt";
     /** java.util.Date: when the leading group is told of a task still open. */
     public static final String LEADING_GROUP_AT = "leadingGroupAt";
-
-    public static final List<String> ALL =
-        List.of(TASK_ID, TASK_NAME, TASK_ACTIVITY, TASK_PROCESS_INSTANCE, UNIT, REMINDED_GROUP, DUE_AT, REMIND_AT, LEADING_GROUP_AT);
 
     private Variables() {}
   }

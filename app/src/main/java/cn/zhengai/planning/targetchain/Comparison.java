@@ -33,10 +33,6 @@ public enum Comparison {
     return this == GREATER || this == AT_LEAST;
   }
 
-  public boolean lowerIsBetter() {
-    return this == LESS || this == AT_MOST;
-  }
-
   /** Whether {@code value} meets {@code reference} under this comparison. */
   public boolean holds(BigDecimal value, BigDecimal reference) {
     int order = value.compareTo(reference);

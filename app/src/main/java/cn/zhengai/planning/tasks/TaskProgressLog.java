@@ -29,10 +29,19 @@ public class TaskProgressLog {
 
   /** Every report of a year's tasks, by task. */
   public Map<Long, List<Progress>> ofYear(int year) {
+    return byTask("", year);
+  }
+
+  /** Every report of one unit's tasks of a year, by task. */
+  public Map<Long, List<Progress>> ofYear(int year, String unitId) {
+    return byTask(" AND t.unit_id = ?", year, unitId);
+  }
+
+  private Map<Long, List<Progress>> byTask(String condition, Object... arguments) {
     Map<Long, List<Progress>> byTask = new HashMap<>();
-    jdbc.query("SELECT p.* FROM task_progress p JOIN work_task t ON t.id = p.task_id WHERE t.plan_year = ?", rs -> {
+    jdbc.query("SELECT p.* FROM task_progress p JOIN work_task t ON t.id = p.task_id WHERE t.plan_year = ?" + condition, rs -> {
       byTask.computeIfAbsent(rs.getLong("task_id"), id -> new ArrayList<>()).add(progress(rs));
-    }, year);
+    }, arguments);
     return byTask;
   }
 
