@@ -72,6 +72,33 @@ class ModelFileTest {
   }
 
   @Test
+  void aCronTheEnginesParserRefusesIsNamed() throws Exception {
+    for (String cron : List.of("0 0 7 * * * *", "a b c d e f", "0 0 25 * * *")) {
+      assertThat(ModelFile.read(withReminderCycle(cron)).check()).extracting(ModelProblem::describe).as(cron)
+          .containsExactly("元素 Timer_PlanReminder（截止前提醒）：定时器周期 \"" + cron + "\" 不是流程引擎能识别的 cron 表达式："
+              + "应为 6 个字段“秒 分 时 日 月 星期”（例如 0 0 9 * * MON-FRI 表示工作日 9 点），或 ISO 8601 重复间隔（例如 R/P1M）");
+    }
+    for (String cycle : List.of("0 0 9 * * MON-FRI", "0 30 8 1 * ?", "R/P1M", "R3/2027-03-01T09:00:00/P1D")) {
+      assertThat(ModelFile.read(withReminderCycle(cycle)).check()).as(cycle).isEmpty();
+    }
+  }
+
+  @Test
+  void aFlowableModelerFileNotesOnlyWhatMattersOnePerAttribute() throws Exception {
+    for (ProcessModel model : ProcessCatalogue.ALL) {
+      ModelFile file = ModelFile.read(FlowableModeler.openAndSave(ModelResources.bytes(model)));
+      assertThat(file.dialect()).isEqualTo(ModelDialect.FLOWABLE);
+      // the edges' dockers only place the diagram: dropped without a word
+      assertThat(file.notes()).as(model.resource()).isEmpty();
+      assertThat(new String(file.bytes(), StandardCharsets.UTF_8)).doesNotContain("DockerX", "flowable:");
+    }
+    String skipped = shipped().replace("camunda:candidateGroups=\"", "flowable:skipExpression=\"${false}\" camunda:candidateGroups=\"")
+        .replace("<bpmn:definitions ", "<bpmn:definitions xmlns:flowable=\"http://flowable.org/bpmn\" ");
+    assertThat(ModelFile.read(skipped.getBytes(StandardCharsets.UTF_8)).notes()).containsExactly(
+        "已忽略 flowable:skipExpression（Camunda 无对应属性），共 4 处，元素 Task_SubmitWorkPlan、Task_FollowUpOverduePlan、Task_ReviewWorkPlan 等");
+  }
+
+  @Test
   void anActivitiFileIsNormalisedToCamunda() throws Exception {
     String activiti = shipped().replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"", "xmlns:activiti=\"http://activiti.org/bpmn\"")
         .replace("camunda:", "activiti:")
@@ -89,6 +116,14 @@ class ModelFileTest {
     ServiceTask reminder = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_REMIND_UNIT_HEAD);
     assertThat(reminder.isCamundaAsyncBefore()).as("Activiti's async is Camunda's asyncBefore").isTrue();
     assertThat(file.notes()).containsExactly("已忽略 activiti:skipExpression（Camunda 无对应属性），元素 annual-work-plan");
+  }
+
+  /** The shipped model with its reminder timer as a cycle. */
+  private static byte[] withReminderCycle(String cycle) throws Exception {
+    String reminder = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${submissionReminderAt}</bpmn:timeDate>";
+    assertThat(shipped()).contains(reminder);
+    return shipped().replace(reminder, "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">" + cycle + "</bpmn:timeCycle>")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String refusal(byte[] bytes) {

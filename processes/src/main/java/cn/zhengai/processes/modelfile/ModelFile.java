@@ -3,8 +3,8 @@ package cn.zhengai.processes.modelfile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +19,6 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -70,10 +67,18 @@ public final class ModelFile {
   private static final Set<String> ELEMENTS = Set.of("taskListener", "executionListener", "field", "string", "expression",
       "in", "out", "formProperty", "properties", "property", "value", "failedJobRetryTimeCycle");
 
+  /** The diagram's namespaces: a modeler's own attributes there (Flowable's edge dockers) only place shapes. */
+  private static final Set<String> DIAGRAM_NAMESPACES = Set.of("http://www.omg.org/spec/BPMN/20100524/DI",
+      "http://www.omg.org/spec/DD/20100524/DC", "http://www.omg.org/spec/DD/20100524/DI");
+  /** How many of the elements where something was ignored a note names. */
+  private static final int ELEMENTS_NAMED = 3;
+
   private final byte[] original;
   private final Document document;
   private ModelDialect dialect = ModelDialect.CAMUNDA;
   private final List<String> notes = new ArrayList<>();
+  /** What normalisation left out ("flowable:x（Camunda 无对应属性）") → the ids of the elements it was on. */
+  private final Map<String, List<String>> ignored = new LinkedHashMap<>();
   private BpmnModelInstance model;
 
   private ModelFile(byte[] original, Document document) {
@@ -106,6 +111,7 @@ public final class ModelFile {
     }
     ModelFile file = new ModelFile(bytes, document);
     file.normalise(root);
+    file.ignored.forEach((what, elementIds) -> file.notes.add(summary(what, elementIds)));
     return file;
   }
 
@@ -188,15 +194,7 @@ public final class ModelFile {
 
   private List<ModelProblem> schemaProblems() {
     try {
-      URL xsd = Bpmn.class.getResource("/org/camunda/bpm/model/bpmn/schema/BPMN20.xsd");
-      SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
-      Schema schema = factory.newSchema(xsd);
-      Validator validator = schema.newValidator();
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      validator.validate(new StreamSource(new ByteArrayInputStream(original)));
+      BpmnSchema.newValidator().validate(new StreamSource(new ByteArrayInputStream(original)));
       return List.of();
     } catch (SAXParseException e) {
       return List.of(ModelProblem.ofFile("不符合 BPMN 2.0 规范（第 " + e.getLineNumber() + " 行）：" + e.getMessage()));
@@ -216,9 +214,12 @@ public final class ModelFile {
     }
     for (Attr attribute : foreign) {
       element.removeAttributeNode(attribute);
+      if (DIAGRAM_NAMESPACES.contains(element.getNamespaceURI())) {
+        continue;
+      }
       String camundaName = ATTRIBUTES.get(attribute.getLocalName());
       if (camundaName == null) {
-        notes.add("已忽略 " + attribute.getName() + "（Camunda 无对应属性），元素 " + element.getAttribute("id"));
+        ignore(attribute.getName() + "（Camunda 无对应属性）", element);
       } else if (element.getAttributeNodeNS(CAMUNDA, camundaName) == null) {
         element.setAttributeNS(CAMUNDA, "camunda:" + camundaName, attribute.getValue());
       }
@@ -235,7 +236,7 @@ public final class ModelFile {
         if (ELEMENTS.contains(child.getLocalName())) {
           current = (Element) document.renameNode(child, CAMUNDA, "camunda:" + child.getLocalName());
         } else {
-          notes.add("已忽略 " + child.getTagName() + "（Camunda 无对应扩展）");
+          ignore(child.getTagName() + "（Camunda 无对应扩展）", element);
           element.removeChild(child);
           continue;
         }
@@ -245,6 +246,26 @@ public final class ModelFile {
     if (element == document.getDocumentElement()) {
       element.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:camunda", CAMUNDA);
     }
+  }
+
+  /** Remembers what was left out on an element, named by its id or, for extension elements, its owner's. */
+  private void ignore(String what, Element element) {
+    Element named = element;
+    while (named.getAttribute("id").isEmpty() && named.getParentNode() instanceof Element parent) {
+      named = parent;
+    }
+    String where = named.getAttribute("id").isEmpty() ? named.getTagName() : named.getAttribute("id");
+    ignored.computeIfAbsent(what, key -> new ArrayList<>()).add(where);
+  }
+
+  /** One note per kind of thing left out: "已忽略 flowable:x（…），共 12 处，元素 A、B、C 等". */
+  private static String summary(String what, List<String> elementIds) {
+    if (elementIds.size() == 1) {
+      return "已忽略 " + what + "，元素 " + elementIds.get(0);
+    }
+    String named = String.join("、", elementIds.stream().distinct().limit(ELEMENTS_NAMED).toList());
+    boolean more = elementIds.stream().distinct().count() > ELEMENTS_NAMED;
+    return "已忽略 " + what + "，共 " + elementIds.size() + " 处，元素 " + named + (more ? " 等" : "");
   }
 
   /** Whether the namespace is Flowable's or Activiti's; the first one met names the file's dialect. */

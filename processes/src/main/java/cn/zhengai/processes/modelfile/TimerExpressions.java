@@ -1,17 +1,20 @@
 package cn.zhengai.processes.modelfile;
 
+import java.text.ParseException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 
 /**
  * Checks a timer's definition the way the engine will read it: an expression is taken as it is (its value comes
- * from data at run time), anything else must be an ISO 8601 date, duration or repeating interval, or a cron.
+ * from data at run time), anything else must be an ISO 8601 date, duration or repeating interval, or a cron that
+ * the engine's own parser reads.
  */
 final class TimerExpressions {
 
@@ -39,8 +42,12 @@ final class TimerExpressions {
     if (duration != null && !isDuration(text)) {
       return Optional.of("定时器时长 \"" + text + "\" 不是 ISO 8601 时长（例如 P3D、PT2H）");
     }
-    if (cycle != null && !isCycle(text)) {
-      return Optional.of("定时器周期 \"" + text + "\" 不是 ISO 8601 重复间隔（例如 R/P1M）或 cron 表达式");
+    if (cycle != null && text.startsWith("R") && !isRepeatingInterval(text)) {
+      return Optional.of("定时器周期 \"" + text + "\" 不是 ISO 8601 重复间隔（例如 R/P1M、R3/PT10M）");
+    }
+    if (cycle != null && !text.startsWith("R") && !isCron(text)) {
+      return Optional.of("定时器周期 \"" + text + "\" 不是流程引擎能识别的 cron 表达式：应为 6 个字段“秒 分 时 日 月 星期”"
+          + "（例如 0 0 9 * * MON-FRI 表示工作日 9 点），或 ISO 8601 重复间隔（例如 R/P1M）");
     }
     return Optional.empty();
   }
@@ -73,17 +80,22 @@ final class TimerExpressions {
     }
   }
 
-  private static boolean isCycle(String text) {
-    if (text.startsWith("R")) {
-      String[] parts = text.split("/");
-      if (parts.length < 2 || !parts[0].matches("R\\d*")) {
-        return false;
-      }
-      String interval = parts[parts.length - 1];
-      return isDuration(interval) && (parts.length == 2 || isDate(parts[1]));
+  private static boolean isRepeatingInterval(String text) {
+    String[] parts = text.split("/");
+    if (parts.length < 2 || !parts[0].matches("R\\d*")) {
+      return false;
     }
-    // Quartz-style cron: 6 or 7 fields
-    int fields = text.split("\\s+").length;
-    return fields == 6 || fields == 7;
+    String interval = parts[parts.length - 1];
+    return isDuration(interval) && (parts.length == 2 || isDate(parts[1]));
+  }
+
+  /** The parser the engine's cycle calendar uses for anything that does not start with "R". */
+  private static boolean isCron(String text) {
+    try {
+      CronTimer.parse(text);
+      return true;
+    } catch (ParseException e) {
+      return false;
+    }
   }
 }
