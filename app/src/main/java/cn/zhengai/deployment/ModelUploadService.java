@@ -87,15 +87,20 @@ class ModelUploadService {
     if (options.dryRun()) {
       return new Report(key, dialect, file.notes(), List.of(), false, null, null, changes, null);
     }
-    ProcessDefinition deployed = transactions.execute(status -> {
-      DeploymentWithDefinitions deployment = deployer.deployUploaded(key, normalised, userId);
-      ProcessDefinition definition = deployment.getDeployedProcessDefinitions().get(0);
-      jdbc.update("INSERT INTO model_deployment (process_key, deployment_id, process_version, file_name, dialect,"
-              + " deployed_by, deployed_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          key, deployment.getId(), definition.getVersion(), fileName, dialect, userId, Timestamp.from(Instant.now()),
-          truncate(String.join("；", changes)));
-      return definition;
-    });
+    ProcessDefinition deployed;
+    try {
+      deployed = transactions.execute(status -> {
+        DeploymentWithDefinitions deployment = deployer.deployUploaded(key, normalised, userId);
+        ProcessDefinition definition = deployment.getDeployedProcessDefinitions().get(0);
+        jdbc.update("INSERT INTO model_deployment (process_key, deployment_id, process_version, file_name, dialect,"
+                + " deployed_by, deployed_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            key, deployment.getId(), definition.getVersion(), fileName, dialect, userId, Timestamp.from(Instant.now()),
+            truncate(String.join("；", changes)));
+        return definition;
+      });
+    } catch (RuntimeException failure) {
+      return refused(key, dialect, file.notes(), DeployFailures.problemsOf(failure, file));
+    }
     Migration migration = options.migrateRunningInstances() ? migrate(deployed) : null;
     if (migration != null) {
       jdbc.update("UPDATE model_deployment SET migrated_instances = ?, unmigrated_instances = ? WHERE deployment_id = ?",

@@ -11,8 +11,11 @@ import cn.zhengai.processes.ModelResources;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,10 +23,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /** A process owner deploys an edited model through the app's API: checks, dialects, versions, migration, audit. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +41,7 @@ class ModelUploadTest {
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @MockitoSpyBean ModelDeployer deployer;
 
   @AfterEach
   void closeRounds() {
@@ -83,6 +89,43 @@ class ModelUploadTest {
   }
 
   @Test
+  void aCronTheEngineCannotReadIsRefusedBeforeItIsDeployed() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    for (String cron : List.of("0 0 7 * * * *", "a b c d e f")) {
+      assertRefused(withStartTimer(cron), "元素 Start_PlanRoundOpened（发起年度工作计划征集）：定时器周期 \"" + cron
+          + "\" 不是流程引擎能识别的 cron 表达式");
+    }
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void whatTheEngineRefusesOnlyWhenDeployingIsAChineseRefusalAndNothingIsDeployed() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    int audited = EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").expect(200).json().size();
+    // a timer start event is computed at deployment, when there are no process variables yet
+    JsonNode report = upload(PROCESS_OWNER, withStartTimer("${undefinedCycle}"), "").expect(400).json();
+    assertThat(report.get("problems")).extracting(ModelUploadTest::describe)
+        .containsExactly("元素 Start_PlanRoundOpened（发起年度工作计划征集）：" + DeployFailures.START_EVENT_REFUSED);
+    assertThat(report.get("deployed").asBoolean()).isFalse();
+    assertChineseOnly(report.toString());
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").json()).hasSize(audited);
+  }
+
+  @Test
+  void aDatabaseFailureWhileDeployingIsAChineseServerErrorAndNothingIsDeployed() throws Exception {
+    long deployments = repositoryService.createDeploymentQuery().count();
+    Mockito.doThrow(new ProcessEngineException("ENGINE-03004 Exception while executing Database Operation",
+            new SQLException("Connection is closed")))
+        .when(deployer).deployUploaded(Mockito.any(), Mockito.any(), Mockito.any());
+
+    JsonNode error = upload(PROCESS_OWNER, shipped().replace("name=\"审核年度工作计划\"", "name=\"审核计划\""), "").expect(500).json();
+    assertThat(error.get("message").asText()).isEqualTo(DeployFailures.SERVER_FAILED);
+    assertChineseOnly(error.toString());
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
   void aNewProcessIsAcceptedWhenDeclaredNew() throws Exception {
     String copy = shipped().replace("id=\"annual-work-plan\"", "id=\"annual-work-plan-copy\"")
         .replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\"");
@@ -101,7 +144,8 @@ class ModelUploadTest {
     JsonNode report = upload(PROCESS_OWNER, new String(flowable, StandardCharsets.UTF_8), "").expect(200).json();
     assertThat(report.get("dialect").asText()).isEqualTo("flowable");
     assertThat(report.get("version").asInt()).isEqualTo(latest + 1);
-    assertThat(report.get("notes").toString()).contains("沿用 3650 天");
+    // the diagram's dockers are dropped without a word: only what matters is noted
+    assertThat(report.get("notes")).extracting(JsonNode::asText).containsExactly("流程 annual-work-plan 未设置历史保留时间，沿用 3650 天");
 
     ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
     assertThat(repositoryService.getProcessDefinition(round.getProcessDefinitionId()).getVersion()).isEqualTo(latest + 1);
@@ -173,6 +217,20 @@ class ModelUploadTest {
     }
     String name = problem.get("elementName").isNull() ? "" : "（" + problem.get("elementName").asText() + "）";
     return "元素 " + problem.get("elementId").asText() + name + "：" + problem.get("message").asText();
+  }
+
+  /** No engine message, exception or stack trace reaches the process owner. */
+  private static void assertChineseOnly(String body) {
+    assertThat(body).doesNotContain("Exception", "ENGINE-", "at org.", "Cannot resolve", "Internal Server Error");
+  }
+
+  /** The shipped model, its round started by a timer with this cycle. */
+  private static String withStartTimer(String cycle) throws Exception {
+    String start = "<bpmn:outgoing>Flow_ToPrepareRound</bpmn:outgoing>\n    </bpmn:startEvent>";
+    assertThat(shipped()).contains(start);
+    return shipped().replace(start, "<bpmn:outgoing>Flow_ToPrepareRound</bpmn:outgoing>\n"
+        + "      <bpmn:timerEventDefinition id=\"TimerDefinition_RoundOpened\"><bpmn:timeCycle>" + cycle + "</bpmn:timeCycle></bpmn:timerEventDefinition>\n"
+        + "    </bpmn:startEvent>");
   }
 
   private static String shipped() throws Exception {
