@@ -85,7 +85,7 @@ class InstanceMigration {
     Snapshot before = snapshot(target.getKey());
     Migration migration = migrateEach(target);
     Snapshot after = snapshot(target.getKey());
-    return new Outcome(migration, new Preview(target, before, after, migration).build());
+    return new Outcome(migration, unrestricted(() -> new Preview(target, before, after, migration).build()));
   }
 
   private Migration migrateEach(ProcessDefinition target) {
@@ -260,8 +260,7 @@ class InstanceMigration {
     }
 
     private String name(String definitionId, String activityId) {
-      BpmnModelInstance model = models.computeIfAbsent(definitionId,
-          id -> unrestricted(() -> repositoryService.getBpmnModelInstance(id)));
+      BpmnModelInstance model = models.computeIfAbsent(definitionId, repositoryService::getBpmnModelInstance);
       return model.getModelElementById(activityId) instanceof FlowElement element ? element.getName() : null;
     }
   }
@@ -300,7 +299,7 @@ class InstanceMigration {
     return date == null ? "（无）" : MINUTES.format(date.toInstant().atZone(CollegeTime.ZONE));
   }
 
-  /** The preview counts every instance, task and timer, whoever asks: the engine's read permissions do not apply. */
+  /** The preview counts every instance, task and timer, whoever asks: the caller's engine read permissions do not apply. */
   private <T> T unrestricted(Supplier<T> query) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();

@@ -126,12 +126,11 @@ class ModelUploadService {
 
   private String toJson(List<Change> changes) {
     try {
-      List<Change> kept = new ArrayList<>(changes);
-      String text = json.writeValueAsString(kept);
-      while (text.length() > MAX_CHANGES_JSON) {
-        kept = new ArrayList<>(kept.subList(0, kept.size() / 2));
-        kept.add(new Change(null, null, null, null, null, null, "另有 " + (changes.size() - kept.size()) + " 处变更，记录过长未列出"));
-        text = json.writeValueAsString(kept);
+      String text = json.writeValueAsString(changes);
+      for (int kept = changes.size() / 2; text.length() > MAX_CHANGES_JSON; kept /= 2) {
+        List<Change> cut = new ArrayList<>(changes.subList(0, kept));
+        cut.add(new Change(null, null, null, null, null, null, "另有 " + (changes.size() - kept) + " 处变更，记录过长未列出"));
+        text = json.writeValueAsString(cut);
       }
       return text;
     } catch (JsonProcessingException e) {
