@@ -16,17 +16,18 @@ import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CancelEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.CompensateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ConditionalEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Expression;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FormalExpression;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.LinkEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
@@ -34,6 +35,8 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SignalEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
@@ -156,7 +159,7 @@ final class ModelChanges {
     Set<String> changed = new HashSet<>();
     elements(next).forEach((id, element) -> {
       BaseElement old = before.get(id);
-      if (element instanceof Event && old instanceof Event) {
+      if (triggeredInAnInstance(element) && triggeredInAnInstance(old)) {
         Map<String, List<String>> oldSettings = settings(old);
         Map<String, List<String>> newSettings = settings(element);
         if (List.of(TIMER, EVENT, CONDITION).stream()
@@ -166,6 +169,13 @@ final class ModelChanges {
       }
     });
     return changed;
+  }
+
+  /** Events that wait inside a running instance; a process's own start events belong to no instance. */
+  private static boolean triggeredInAnInstance(BaseElement element) {
+    return element instanceof BoundaryEvent || element instanceof IntermediateCatchEvent
+        || element instanceof StartEvent && element.getParentElement() instanceof SubProcess subProcess
+        && subProcess.triggeredByEvent();
   }
 
   private static Map<String, BaseElement> elements(BpmnModelInstance model) {

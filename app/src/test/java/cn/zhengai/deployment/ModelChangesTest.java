@@ -10,6 +10,7 @@ import cn.zhengai.processes.FlowableModeler;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
+import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.processes.modelfile.ModelFile;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,6 +138,14 @@ class ModelChangesTest {
         "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>")))).containsExactly("Timer_PlanOverdue");
     assertThat(ModelChanges.changedEventTriggers(shipped, model(shipped().replace("name=\"逾期未交\"", "name=\"逾期\"")
         .replace("camunda:candidateGroups=\"yb\"", "camunda:candidateGroups=\"zgb\"")))).isEmpty();
+
+    String ladder = new String(ModelResources.bytes(TaskEscalationProcess.MODEL), StandardCharsets.UTF_8);
+    String edited = ladder.replace(">${dueAt}<", ">P3D<").replace("timeDate xsi:type=\"bpmn:tFormalExpression\">P3D</bpmn:timeDate",
+        "timeDuration xsi:type=\"bpmn:tFormalExpression\">P3D</bpmn:timeDuration").replace("name=\"zhengai.taskClosed\"", "name=\"zhengai.taskDone\"");
+    assertThat(ModelChanges.changedEventTriggers(model(ladder), model(edited))).containsExactlyInAnyOrder("Timer_Due", "Boundary_TaskClosed");
+    assertThat(ModelChanges.between(model(ladder), model(edited))).extracting(Change::text).containsExactlyInAnyOrder(
+        "定时器 Timer_Due（到期未办）：日期 ${dueAt} → 时长 P3D",
+        "事件 Boundary_TaskClosed（任务已办结）：消息 zhengai.taskClosed → 消息 zhengai.taskDone");
   }
 
   @Test
