@@ -33,7 +33,8 @@ class ModelUploadController {
   }
 
   @Operation(summary = "上传修改后的 BPMN 模型（Camunda Modeler、bpmn.io 或 Flowable Modeler 保存的文件）；先全面检查，"
-      + "有任何问题都不部署。dryRun=true 只检查；newProcess=true 声明新流程；migrate=true 迁移运行中的实例")
+      + "有任何问题都不部署。答复列出与现有版本相比的每处变更。dryRun=true 只检查（同时 migrate=true 时预演迁移后回滚，"
+      + "列出运行中实例的去留、任务与到期时间改变的定时器）；newProcess=true 声明新流程；migrate=true 迁移运行中的实例")
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Report> upload(@RequestPart("file") MultipartFile file,
       @RequestParam(defaultValue = "false") boolean dryRun,
@@ -45,7 +46,7 @@ class ModelUploadController {
     return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
   }
 
-  @Operation(summary = "模型部署记录：谁、何时、改了什么、迁移了多少实例")
+  @Operation(summary = "模型部署记录：谁、何时、逐项改了什么（改前 → 改后）、迁移了多少实例")
   @GetMapping("/deployments")
   List<ModelUploadService.Deployed> history(Authentication authentication) {
     Access.requireAnyGroup(authentication, "查看模型部署记录", Organisation.PROCESS_OWNER_ROLE, "zgb");

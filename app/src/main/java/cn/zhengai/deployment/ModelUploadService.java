@@ -1,54 +1,58 @@
 package cn.zhengai.deployment;
 
-import cn.zhengai.deployment.ModelUpload.Migration;
+import cn.zhengai.deployment.ModelUpload.Change;
+import cn.zhengai.deployment.ModelUpload.MigrationPreview;
 import cn.zhengai.deployment.ModelUpload.Options;
 import cn.zhengai.deployment.ModelUpload.Report;
-import cn.zhengai.deployment.ModelUpload.Unmigrated;
 import cn.zhengai.processes.modelfile.ModelFile;
 import cn.zhengai.processes.modelfile.ModelFileException;
 import cn.zhengai.processes.modelfile.ModelProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
-import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
-import org.camunda.bpm.engine.migration.MigrationInstructionValidationReport;
-import org.camunda.bpm.engine.migration.MigrationPlan;
-import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A process owner's edited model: normalised, checked whole, then deployed as a new version with the product's
- * forms, recorded (who, when, what changed), and, if asked, running instances migrated one by one so that an
- * instance that cannot move stays where it is and is reported.
+ * forms, recorded (who, when, what changed, element by element), and, if asked, running instances migrated one by
+ * one so that an instance that cannot move stays where it is and is reported. A dry run with migration rehearses the
+ * deploy and the migration and rolls both back, so the owner sees what will happen to running instances.
  */
 @Service
 class ModelUploadService {
 
+  /** The audit column's size (V6): a longer list of changes is cut, saying how many were left out. */
+  private static final int MAX_CHANGES_JSON = 1_000_000;
+
   private final ModelUploadChecks checks;
   private final ModelDeployer deployer;
+  private final InstanceMigration instances;
   private final RepositoryService repositoryService;
-  private final RuntimeService runtimeService;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
+  private final ObjectMapper json;
 
-  ModelUploadService(ModelUploadChecks checks, ModelDeployer deployer, RepositoryService repositoryService,
-      RuntimeService runtimeService, JdbcTemplate jdbc, TransactionTemplate transactions) {
+  ModelUploadService(ModelUploadChecks checks, ModelDeployer deployer, InstanceMigration instances,
+      RepositoryService repositoryService, JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
     this.checks = checks;
     this.deployer = deployer;
+    this.instances = instances;
     this.repositoryService = repositoryService;
-    this.runtimeService = runtimeService;
     this.jdbc = jdbc;
     this.transactions = transactions;
+    this.json = json;
   }
 
   Report upload(String fileName, byte[] bytes, Options options, String userId) {
@@ -82,10 +86,14 @@ class ModelUploadService {
       return refused(key, dialect, file.notes(), problems);
     }
     byte[] normalised = file.bytes();
-    List<String> changes = previous == null ? List.of("新流程")
-        : ModelChanges.between(repositoryService.getProcessModel(previous.getId()), normalised);
+    BpmnModelInstance next = Bpmn.readModelFromStream(new ByteArrayInputStream(normalised));
+    List<Change> changes = previous == null ? ModelChanges.newProcess(next)
+        : ModelChanges.between(repositoryService.getBpmnModelInstance(previous.getId()), next);
     if (options.dryRun()) {
-      return new Report(key, dialect, file.notes(), List.of(), false, null, null, changes, null);
+      MigrationPreview preview = !options.migrateRunningInstances() || previous == null ? null
+          : !instances.anyRunning(key) ? new MigrationPreview(List.of(), List.of())
+          : deployer.rehearse(key, normalised, userId, definition -> instances.migrate(definition).preview());
+      return new Report(key, dialect, file.notes(), List.of(), false, null, null, changes, preview, null);
     }
     ProcessDefinition deployed;
     try {
@@ -95,80 +103,55 @@ class ModelUploadService {
         jdbc.update("INSERT INTO model_deployment (process_key, deployment_id, process_version, file_name, dialect,"
                 + " deployed_by, deployed_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             key, deployment.getId(), definition.getVersion(), fileName, dialect, userId, Timestamp.from(Instant.now()),
-            truncate(String.join("；", changes)));
+            toJson(changes));
         return definition;
       });
     } catch (RuntimeException failure) {
       return refused(key, dialect, file.notes(), DeployFailures.problemsOf(failure, file));
     }
-    Migration migration = options.migrateRunningInstances() ? migrate(deployed) : null;
+    InstanceMigration.Outcome migration = options.migrateRunningInstances() ? instances.migrate(deployed) : null;
     if (migration != null) {
       jdbc.update("UPDATE model_deployment SET migrated_instances = ?, unmigrated_instances = ? WHERE deployment_id = ?",
-          migration.migrated(), migration.notMigrated().size(), deployed.getDeploymentId());
+          migration.migration().migrated(), migration.migration().notMigrated().size(), deployed.getDeploymentId());
     }
     return new Report(key, dialect, file.notes(), List.of(), true, deployed.getDeploymentId(), deployed.getVersion(),
-        changes, migration);
+        changes, migration == null ? null : migration.preview(), migration == null ? null : migration.migration());
   }
 
   List<Deployed> history() {
     return jdbc.query("SELECT * FROM model_deployment ORDER BY deployed_at DESC, id DESC", (rs, n) -> new Deployed(
         rs.getString("process_key"), rs.getInt("process_version"), rs.getString("deployment_id"), rs.getString("file_name"),
         rs.getString("dialect"), rs.getString("deployed_by"), rs.getTimestamp("deployed_at").toInstant(),
-        rs.getString("changes"), rs.getInt("migrated_instances"), rs.getInt("unmigrated_instances")));
-  }
-
-  /** Moves each running instance of an older version to the new one, each in its own transaction. */
-  private Migration migrate(ProcessDefinition target) {
-    int migrated = 0;
-    List<Unmigrated> notMigrated = new ArrayList<>();
-    for (ProcessDefinition source : repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(target.getKey()).list()) {
-      if (source.getId().equals(target.getId())) {
-        continue;
-      }
-      List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()).list();
-      if (instances.isEmpty()) {
-        continue;
-      }
-      MigrationPlan plan;
-      try {
-        plan = runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().updateEventTriggers().build();
-      } catch (MigrationPlanValidationException e) {
-        List<String> reasons = new ArrayList<>();
-        for (MigrationInstructionValidationReport report : e.getValidationReport().getInstructionReports()) {
-          reasons.add("迁移规则 " + report.getMigrationInstruction().getSourceActivityId() + "：" + String.join("；", report.getFailures()));
-        }
-        instances.forEach(instance -> notMigrated.add(new Unmigrated(instance.getId(), instance.getBusinessKey(), source.getVersion(), reasons)));
-        continue;
-      }
-      for (ProcessInstance instance : instances) {
-        try {
-          runtimeService.newMigration(plan).processInstanceIds(instance.getId()).execute();
-          migrated++;
-        } catch (MigratingProcessInstanceValidationException e) {
-          List<String> reasons = new ArrayList<>();
-          for (MigratingActivityInstanceValidationReport report : e.getValidationReport().getActivityInstanceReports()) {
-            reasons.add("活动 " + report.getSourceScopeId() + " 在新版本中没有对应：" + String.join("；", report.getFailures()));
-          }
-          reasons.addAll(e.getValidationReport().getFailures());
-          notMigrated.add(new Unmigrated(instance.getId(), instance.getBusinessKey(), source.getVersion(), reasons));
-        } catch (ProcessEngineException e) {
-          notMigrated.add(new Unmigrated(instance.getId(), instance.getBusinessKey(), source.getVersion(), List.of(e.getMessage())));
-        }
-      }
-    }
-    return new Migration(migrated, notMigrated);
+        fromJson(rs.getString("changes")), rs.getInt("migrated_instances"), rs.getInt("unmigrated_instances")));
   }
 
   private static Report refused(String key, String dialect, List<String> notes, List<ModelProblem> problems) {
-    return new Report(key, dialect, notes, problems, false, null, null, List.of(), null);
+    return new Report(key, dialect, notes, problems, false, null, null, List.of(), null, null);
   }
 
-  private static String truncate(String text) {
-    return text.length() <= 4000 ? text : text.substring(0, 3990) + "…";
+  private String toJson(List<Change> changes) {
+    try {
+      String text = json.writeValueAsString(changes);
+      for (int kept = changes.size() / 2; text.length() > MAX_CHANGES_JSON; kept /= 2) {
+        List<Change> cut = new ArrayList<>(changes.subList(0, kept));
+        cut.add(new Change(null, null, null, null, null, null, "另有 " + (changes.size() - kept) + " 处变更，记录过长未列出"));
+        text = json.writeValueAsString(cut);
+      }
+      return text;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<Change> fromJson(String changes) {
+    try {
+      return changes == null ? List.of() : json.readValue(changes, new TypeReference<List<Change>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("部署记录中的变更无法读取", e);
+    }
   }
 
   /** One recorded deployment. */
   record Deployed(String processKey, int version, String deploymentId, String fileName, String dialect, String deployedBy,
-      Instant deployedAt, String changes, int migratedInstances, int unmigratedInstances) {}
+      Instant deployedAt, List<Change> changes, int migratedInstances, int unmigratedInstances) {}
 }

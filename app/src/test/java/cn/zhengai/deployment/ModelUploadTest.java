@@ -3,6 +3,7 @@ package cn.zhengai.deployment;
 import static cn.zhengai.support.EngineRest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
@@ -12,13 +13,23 @@ import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +38,7 @@ import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -42,6 +54,9 @@ class ModelUploadTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @MockitoSpyBean ModelDeployer deployer;
+  @Autowired ManagementService managementService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void closeRounds() {
@@ -131,12 +146,14 @@ class ModelUploadTest {
         .replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\"");
     JsonNode report = upload(PROCESS_OWNER, copy, "newProcess=true").expect(200).json();
     assertThat(report.get("deployed").asBoolean()).isTrue();
-    assertThat(report.get("changes").get(0).asText()).isEqualTo("新流程");
+    assertThat(report.get("changes").get(0).get("text").asText()).isEqualTo("新流程 annual-work-plan-copy（年度工作计划）");
+    assertThat(report.get("changes").get(0).get("kind").asText()).isEqualTo("ADDED");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("annual-work-plan-copy").count()).isEqualTo(1);
   }
 
   @Test
   void aFileSavedByFlowableModelerIsDeployedAsANewVersionAndRuns() throws Exception {
+    deployShipped();
     int latest = latestVersion();
     byte[] flowable = FlowableModeler.openAndSave(ModelResources.bytes(AnnualWorkPlanProcess.MODEL));
     assertThat(new String(flowable, StandardCharsets.UTF_8)).contains("flowable:candidateGroups").doesNotContain("camunda:");
@@ -146,6 +163,8 @@ class ModelUploadTest {
     assertThat(report.get("version").asInt()).isEqualTo(latest + 1);
     // the diagram's dockers are dropped without a word: only what matters is noted
     assertThat(report.get("notes")).extracting(JsonNode::asText).containsExactly("流程 annual-work-plan 未设置历史保留时间，沿用 3650 天");
+    // the same flow saved by another modeler: nothing that decides the flow changed
+    assertThat(report.get("changes")).isEmpty();
 
     ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
     assertThat(repositoryService.getProcessDefinition(round.getProcessDefinitionId()).getVersion()).isEqualTo(latest + 1);
@@ -167,6 +186,7 @@ class ModelUploadTest {
 
   @Test
   void runningInstancesMoveToTheNewVersionAndThoseThatCannotAreReported() throws Exception {
+    deployShipped();
     int before = latestVersion();
     ProcessInstance waitingForPlans = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
     ProcessInstance inRevision = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
@@ -180,9 +200,20 @@ class ModelUploadTest {
 
     // version 2 renames the revise task: an instance waiting in it has nowhere to go
     String edited = shipped().replace("Task_ReviseWorkPlan", "Task_RevisePlan").replace("name=\"修改年度工作计划\"", "name=\"修改计划\"");
+    JsonNode preview = upload(PROCESS_OWNER, edited, "dryRun=true&migrate=true").expect(200).json().get("migrationPreview");
+    JsonNode source = preview.get("sourceVersions").get(0);
+    assertThat(source.get("instances").asInt()).isEqualTo(2);
+    assertThat(source.get("moving").findValuesAsText("businessKey")).containsExactly("2027");
+    assertThat(source.get("staying").findValuesAsText("businessKey")).containsExactly("2028");
+    assertThat(source.get("staying").get(0).get("reasons").toString()).contains("Task_ReviseWorkPlan");
+    assertThat(definitionVersionOf(waitingForPlans)).isEqualTo(before);
+
     JsonNode report = upload(PROCESS_OWNER, edited, "migrate=true").expect(200).json();
 
-    assertThat(report.get("changes").toString()).contains("新增 Task_RevisePlan（修改计划）", "删除 Task_ReviseWorkPlan（修改年度工作计划）");
+    assertThat(report.get("changes").findValuesAsText("text")).contains("新增 用户任务 Task_RevisePlan（修改计划）：候选组 ${unitHeadGroup}；"
+        + "到期时间 ${revisionDueAt}；表单 camunda-forms:deployment:annual-work-plan-submit.form；"
+        + "监听器 创建时 ${showUnitInTasklistListener}；完成时 ${validateWorkPlanListener}",
+        "删除 用户任务 Task_ReviseWorkPlan（修改年度工作计划）");
     assertThat(report.get("migration").get("migrated").asInt()).isEqualTo(1);
     JsonNode notMigrated = report.get("migration").get("notMigrated");
     assertThat(notMigrated).hasSize(1);
@@ -191,6 +222,103 @@ class ModelUploadTest {
     assertThat(definitionVersionOf(waitingForPlans)).isEqualTo(before + 1);
     assertThat(definitionVersionOf(inRevision)).isEqualTo(before);
     assertThat(EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").json().get(0).get("unmigratedInstances").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aDryRunPreviewsWhatMigrationDoesToTimersAndLeavesNothingBehind() throws Exception {
+    deployShipped();
+    int shippedVersion = latestVersion();
+    ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
+        Map.of(Variables.YEAR, 2033, Variables.SUBMISSION_DUE_DATE, "2033-03-31"));
+    long units = taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).count();
+    Map<String, Date> reminders = timers(round, "Timer_PlanReminder");
+    Map<String, Date> overdue = timers(round, "Timer_PlanOverdue");
+    assertThat(overdue).hasSize((int) units).allSatisfy((execution, due) -> assertThat(due).isEqualTo(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31))));
+    // the data the reminders were set from has changed since: re-evaluating the unchanged reminder timer would move it
+    runtimeService.setVariable(round.getId(), Variables.SUBMISSION_REMINDER_AT, CollegeTime.endOfDay(LocalDate.now().plusDays(3)));
+    long deployments = repositoryService.createDeploymentQuery().count();
+    long definitions = repositoryService.createProcessDefinitionQuery().count();
+    long jobs = managementService.createJobQuery().count();
+    int audited = jdbc.queryForObject("SELECT COUNT(*) FROM model_deployment", Integer.class);
+    String edited = shipped().replace("<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${submissionDueAt}</bpmn:timeDate>",
+        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>");
+
+    Instant asked = Instant.now();
+    JsonNode dryRun = upload(PROCESS_OWNER, edited, "dryRun=true&migrate=true").expect(200).json();
+
+    String timerChange = "定时器 Timer_PlanOverdue（逾期未交）：日期 ${submissionDueAt} → 时长 P7D";
+    assertThat(dryRun.get("changes").findValuesAsText("text")).containsExactly(timerChange);
+    JsonNode preview = dryRun.get("migrationPreview");
+    assertThat(preview.get("sourceVersions")).hasSize(1);
+    JsonNode source = preview.get("sourceVersions").get(0);
+    assertThat(source.get("version").asInt()).isEqualTo(shippedVersion);
+    assertThat(source.get("instances").asInt()).isEqualTo(1);
+    assertThat(source.get("moving").findValuesAsText("businessKey")).containsExactly("2033");
+    assertThat(source.get("staying")).isEmpty();
+    assertThat(source.get("movedTasks")).hasSize(1);
+    assertThat(source.get("movedTasks").get(0).get("activityId").asText()).isEqualTo(Elements.TASK_SUBMIT_WORK_PLAN);
+    assertThat(source.get("movedTasks").get(0).get("count").asLong()).isEqualTo(units);
+    // exactly the changed timers, one per unit, from the round's due date to seven days after the migration
+    assertThat(preview.get("timers")).hasSize((int) units).allSatisfy(timer -> {
+      assertThat(timer.get("activityId").asText()).isEqualTo("Timer_PlanOverdue");
+      assertThat(timer.get("businessKey").asText()).isEqualTo("2033");
+      assertThat(OffsetDateTime.parse(timer.get("dueBefore").asText()).toInstant()).isEqualTo(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31)).toInstant());
+      assertThat(OffsetDateTime.parse(timer.get("dueAfter").asText()).toInstant())
+          .isBetween(asked.plus(Duration.ofDays(7)).minusSeconds(1), Instant.now().plus(Duration.ofDays(7)));
+      assertThat(timer.get("shift").asText()).startsWith("提前 ").contains(" 天");
+      assertThat(timer.get("text").asText()).startsWith("实例 2033：定时器 Timer_PlanOverdue（逾期未交） 2033-03-31 23:59 → ");
+    });
+
+    // nothing left behind: no deployment, definition, job or audit row, the round's timers as they were
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+    assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
+    assertThat(managementService.createJobQuery().count()).isEqualTo(jobs);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM model_deployment", Integer.class)).isEqualTo(audited);
+    assertThat(definitionVersionOf(round)).isEqualTo(shippedVersion);
+    assertThat(timers(round, "Timer_PlanReminder")).isEqualTo(reminders);
+    assertThat(timers(round, "Timer_PlanOverdue")).isEqualTo(overdue);
+    // and no phantom version in the engine's cache: what it has cached exists, a new round starts on the shipped version
+    List<String> stored = repositoryService.createProcessDefinitionQuery().list().stream().map(ProcessDefinition::getId).toList();
+    assertThat(engineConfiguration.getDeploymentCache().getProcessDefinitionCache().keySet()).isSubsetOf(stored);
+    assertThat(engineConfiguration.getDeploymentCache().getBpmnModelInstanceCache().keySet()).isSubsetOf(stored);
+    ProcessInstance nextRound = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
+        Map.of(Variables.YEAR, 2034, Variables.SUBMISSION_DUE_DATE, "2034-03-31"));
+    assertThat(definitionVersionOf(nextRound)).isEqualTo(shippedVersion);
+    runtimeService.deleteProcessInstance(nextRound.getId(), "test");
+
+    JsonNode deployed = upload(PROCESS_OWNER, edited, "migrate=true").expect(200).json();
+
+    assertThat(deployed.get("migration").get("migrated").asInt()).isEqualTo(1);
+    JsonNode observed = deployed.get("migrationPreview");
+    assertThat(observed.get("timers").findValuesAsText("processInstanceId")).hasSize((int) units).containsOnly(round.getId());
+    assertThat(observed.get("timers").findValuesAsText("activityId")).containsOnly("Timer_PlanOverdue");
+    assertThat(definitionVersionOf(round)).isEqualTo(shippedVersion + 1);
+    // the timer nobody changed keeps its due dates; the changed one runs from the migration
+    assertThat(timers(round, "Timer_PlanReminder")).isEqualTo(reminders);
+    assertThat(timers(round, "Timer_PlanOverdue")).hasSize((int) units).allSatisfy((execution, due) ->
+        assertThat(due.toInstant()).isBetween(asked.plus(Duration.ofDays(7)).minusSeconds(1), Instant.now().plus(Duration.ofDays(7))));
+
+    JsonNode audit = EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").expect(200).json().get(0);
+    assertThat(audit.get("version").asInt()).isEqualTo(shippedVersion + 1);
+    assertThat(audit.get("changes")).hasSize(1);
+    assertThat(audit.get("changes").get(0).get("aspect").asText()).isEqualTo("定时器");
+    assertThat(audit.get("changes").get(0).get("before").asText()).isEqualTo("日期 ${submissionDueAt}");
+    assertThat(audit.get("changes").get(0).get("after").asText()).isEqualTo("时长 P7D");
+    assertThat(audit.get("changes").get(0).get("text").asText()).isEqualTo(timerChange);
+  }
+
+  /** The due dates of one timer event's jobs in a round, by execution. */
+  private Map<String, Date> timers(ProcessInstance round, String activityId) {
+    List<String> definitions = managementService.createJobDefinitionQuery().activityIdIn(activityId).list().stream()
+        .map(JobDefinition::getId).toList();
+    return managementService.createJobQuery().processInstanceId(round.getId()).timers().list().stream()
+        .filter(job -> definitions.contains(job.getJobDefinitionId()))
+        .collect(Collectors.toMap(Job::getExecutionId, Job::getDuedate));
+  }
+
+  /** Makes the shipped model the latest version, whatever an earlier test deployed. */
+  private void deployShipped() throws Exception {
+    upload(PROCESS_OWNER, shipped(), "").expect(200);
   }
 
   private int latestVersion() {
@@ -206,7 +334,7 @@ class ModelUploadTest {
   private void assertRefused(String bpmn, String expectedProblem) {
     JsonNode report = upload(PROCESS_OWNER, bpmn, "").expect(400).json();
     assertThat(report.get("deployed").asBoolean()).isFalse();
-    java.util.List<String> described = new java.util.ArrayList<>();
+    List<String> described = new java.util.ArrayList<>();
     report.get("problems").forEach(problem -> described.add(describe(problem)));
     assertThat(described).anySatisfy(problem -> assertThat(problem).startsWith(expectedProblem));
   }
