@@ -99,7 +99,7 @@ async function check() {
   const { status, report } = await uploadModel(current.key, await editedXml(), { dryRun: true, migrate: true });
   showReport(report);
   if (status === 200) {
-    say(`检查通过：${countOf(report.changes)} 处改动，可以部署。`, 'ok');
+    say(`检查通过：${(report.changes || []).length} 处改动，可以部署。`, 'ok');
     return report;
   }
   say(`检查未通过：${report.problems.length} 个问题，未部署。`, 'error');
@@ -134,9 +134,9 @@ function showReport(report) {
   const problems = report.problems || [];
   showProblems(modeler, problems);
   if (problems.length) {
+    // a refused model was not compared with the deployed one
     sections.push(problemList(problems));
-  }
-  if (report.changes) {
+  } else if (report.changes) {
     sections.push(renderChanges(report.changes));
   }
   if (report.migrationPreview) {
@@ -199,10 +199,6 @@ async function download() {
   link.download = `${current.key}.bpmn`;
   link.click();
   URL.revokeObjectURL(link.href);
-}
-
-function countOf(changes) {
-  return (changes || []).length;
 }
 
 function failed(error) {

@@ -177,6 +177,8 @@ const chinese = {
   'Specify more than one user as a comma separated list.': '多个用户用英文逗号分隔。',
   'The due date as an EL expression (e.g. ${someDate}) or an ISO date (e.g. 2015-06-26T09:54:00).':
     '到期时间：变量（如 ${submissionDueAt}）或 ISO 日期（如 2027-03-31T17:00:00）。',
+  'The follow up date as an EL expression (e.g. ${someDate}) or an ISO date (e.g. 2015-06-26T09:54:00).':
+    '跟进时间：变量或 ISO 日期（如 2027-03-24T09:00:00）。',
   'Form': '表单',
   'Forms': '表单',
   'Type': '类型',
@@ -296,6 +298,7 @@ const chinese = {
   'Global signal reference': '信号引用',
   'Global error reference': '错误引用',
   'Global escalation reference': '升级引用',
+  'Create': '新建',
   'Create new ...': '新建…',
   'Details': '详情',
   'Wait for completion': '等待完成',

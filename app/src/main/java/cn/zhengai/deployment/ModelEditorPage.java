@@ -29,6 +29,7 @@ class ModelEditorPage {
           <meta name="csrf-header" content="%s">
           <meta name="csrf-token" content="%s">
           <title>流程模型编辑器 · 诊改平台</title>
+          <link rel="icon" href="data:,">
           <link rel="stylesheet" href="/models/editor/editor.css">
         </head>
         <body>
