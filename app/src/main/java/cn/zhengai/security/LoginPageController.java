@@ -28,6 +28,7 @@ class LoginPageController {
           <meta charset="UTF-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>登录 · 诊改平台</title>
+          <link rel="icon" href="data:,">
           <link rel="stylesheet" href="/login.css">
         </head>
         <body>

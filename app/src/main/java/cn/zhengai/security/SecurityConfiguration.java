@@ -17,15 +17,21 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One account, one password, everywhere.
  * <ul>
- *   <li>APIs ({@code /engine-rest/**}, {@code /api/**}): stateless HTTP Basic. No session cookie is honoured there,
- *   so a forged cross-site request carries no credentials; anonymous calls get 401.</li>
+ *   <li>APIs ({@code /engine-rest/**}, {@code /api/**}): stateless HTTP Basic for scripts; anonymous calls get 401.
+ *   {@code /engine-rest/**} honours no session cookie, so a forged cross-site request carries no credentials there.
+ *   {@code /api/**} also takes the login page's session (for the product's own pages), and then every unsafe
+ *   request needs the session's CSRF token.</li>
  *   <li>Browser ({@code /camunda/**} webapps, Swagger UI): form login with a session, CSRF tokens on every form;
  *   the webapps' own API ({@code /camunda/api/**}) is guarded by Camunda's CSRF filter (X-XSRF-TOKEN), which the
  *   webapp starter installs.</li>
@@ -35,30 +41,56 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 class SecurityConfiguration {
 
   static final String LOGIN_PAGE = "/login";
+  private static final AuthenticationEntryPoint UNAUTHORIZED = (request, response, exception) ->
+      writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录或用户名、密码错误：请使用 HTTP Basic 认证或在登录页登录");
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+  SecurityFilterChain basicApiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       IdentityService identityService) throws Exception {
-    AuthenticationEntryPoint unauthorized = (request, response, exception) ->
-        writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "未登录或用户名、密码错误：请使用 HTTP Basic 认证");
     // path matchers, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"), paths.matcher("/api/**")))
-        .authenticationProvider(provider)
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+    RequestMatcher withCredentials = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/engine-rest/**"),
+            new AndRequestMatcher(paths.matcher("/api/**"), withCredentials)))
+        .httpBasic(basic -> basic.authenticationEntryPoint(UNAUTHORIZED))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
-        .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized)
-            .accessDeniedHandler((request, response, denied) ->
-                writeJson(response, HttpServletResponse.SC_FORBIDDEN, "无权执行此操作")))
+        .csrf(csrf -> csrf.disable());
+    return apiChain(http, provider, identityService);
+  }
+
+  /**
+   * The app's API for the product's own pages (the model editor): the login page's session, and for every unsafe
+   * request the session's CSRF token in the {@code X-CSRF-TOKEN} header. Camunda's webapps keep their own
+   * {@code XSRF-TOKEN} cookie and {@code X-XSRF-TOKEN} header under /camunda; this token lives in the session only.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain sessionApiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identityService) throws Exception {
+    http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // without a session nobody is signed in here: such a call gets 401, not a CSRF refusal
+        .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getSession(false) == null));
+    return apiChain(http, provider, identityService);
+  }
+
+  /** What both ways into the app's API share: signed in or 401, Chinese refusals, the engine told who calls. */
+  private static SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identityService) throws Exception {
+    http.authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // a refused API call is no page to return to after the next login
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(handling -> handling.authenticationEntryPoint(UNAUTHORIZED)
+            .accessDeniedHandler((request, response, denied) -> writeJson(response, HttpServletResponse.SC_FORBIDDEN,
+                denied instanceof CsrfException ? "请求缺少有效的 CSRF 令牌：请刷新页面后重试" : "无权执行此操作")))
         .addFilterAfter(new EngineIdentityFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests

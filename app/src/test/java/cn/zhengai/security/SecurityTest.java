@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -161,8 +162,86 @@ class SecurityTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2028").count()).isZero();
   }
 
+  @Test
+  void theLoginPagesSessionCallsTheAppsApiAndItsUnsafeCallsNeedTheSessionsCsrfToken() {
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, logIn("wuqian"));
+    ResponseEntity<String> editor = http.exchange("/models/editor", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(editor.getStatusCode().value()).isEqualTo(200);
+    assertThat(editor.getBody()).contains("流程模型编辑器", "检查", "部署");
+    String header = meta(editor, "csrf-header");
+    String token = meta(editor, "csrf-token");
+    // not the webapps' X-XSRF-TOKEN, and no XSRF-TOKEN cookie of our own next to theirs
+    assertThat(header).isEqualTo("X-CSRF-TOKEN");
+    assertThat(editor.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)).noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+
+    ResponseEntity<String> models = http.exchange("/api/models", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(models.getStatusCode().value()).isEqualTo(200);
+    assertThat(models.getBody()).contains("\"key\":\"" + AnnualWorkPlanProcess.KEY + "\"");
+    byte[] model = http.exchange("/api/models/" + AnnualWorkPlanProcess.KEY + "/xml", HttpMethod.GET,
+        new HttpEntity<>(browser), byte[].class).getBody();
+
+    ResponseEntity<String> forged = postModel(browser, model);
+    assertThat(forged.getStatusCode().value()).isEqualTo(403);
+    assertThat(forged.getBody()).contains("CSRF 令牌");
+    assertThat(postModel(with(browser, "X-XSRF-TOKEN", token), model).getStatusCode().value()).as("the webapps' header is not ours").isEqualTo(403);
+
+    ResponseEntity<String> checked = postModel(with(browser, header, token), model);
+    assertThat(checked.getStatusCode().value()).as(checked.getBody()).isEqualTo(200);
+    assertThat(checked.getBody()).contains("\"deployed\":false");
+  }
+
+  @Test
+  void scriptsKeepCallingTheAppsApiWithHttpBasicAndNoCsrfToken() {
+    byte[] model = EngineRest.as(http, "wuqian").download("/api/models/" + AnnualWorkPlanProcess.KEY + "/xml");
+    assertThat(EngineRest.as(http, "wuqian").upload("/api/models?dryRun=true", "annual-work-plan.bpmn", model).expect(200)
+        .json().get("deployed").asBoolean()).isFalse();
+    // neither a session nor credentials: not signed in, whatever the method
+    assertThat(EngineRest.anonymous(http).upload("/api/models?dryRun=true", "annual-work-plan.bpmn", model).expect(401)
+        .json().get("message").asText()).contains("未登录");
+  }
+
   private static String csrfToken(ResponseEntity<String> loginPage) {
     return loginPage.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+  }
+
+  /** Logs in on the login page, as a browser does; answers the session cookie. */
+  private String logIn(String user) {
+    ResponseEntity<String> page = http.getForEntity("/login", String.class);
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.add(HttpHeaders.COOKIE, cookie(page, "JSESSIONID"));
+    LinkedMultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+    credentials.add("username", user);
+    credentials.add("password", EngineRest.DEMO_PASSWORD);
+    credentials.add("_csrf", csrfToken(page));
+    ResponseEntity<String> login = http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
+    assertThat(login.getHeaders().getLocation().getPath()).as("logged in as " + user).isNotEqualTo("/login");
+    return cookie(login, "JSESSIONID");
+  }
+
+  /** The editor's check: the model as the multipart "file" of a dry run. */
+  private ResponseEntity<String> postModel(HttpHeaders headers, byte[] model) {
+    HttpHeaders multipart = with(headers, HttpHeaders.CONTENT_TYPE, MediaType.MULTIPART_FORM_DATA_VALUE);
+    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    body.add("file", new ByteArrayResource(model) {
+      @Override
+      public String getFilename() {
+        return "annual-work-plan.bpmn";
+      }
+    });
+    return http.exchange("/api/models?dryRun=true&migrate=true", HttpMethod.POST, new HttpEntity<>(body, multipart), String.class);
+  }
+
+  private static HttpHeaders with(HttpHeaders headers, String name, String value) {
+    HttpHeaders copy = new HttpHeaders();
+    copy.addAll(headers);
+    copy.add(name, value);
+    return copy;
+  }
+
+  private static String meta(ResponseEntity<String> page, String name) {
+    return page.getBody().replaceAll("(?s).*<meta name=\"" + name + "\" content=\"([^\"]+)\">.*", "$1");
   }
 
   private static String cookie(ResponseEntity<?> response, String name) {

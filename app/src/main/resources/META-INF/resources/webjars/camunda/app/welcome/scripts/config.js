@@ -4,5 +4,13 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
-  }
+  },
+  // the product's own pages, next to the webapps on the welcome page
+  links: [
+    {
+      label: '流程模型编辑器',
+      href: '/models/editor',
+      description: '流程负责人在浏览器中修改流程模型：检查改动与迁移影响后部署为新版本'
+    }
+  ]
 };
