@@ -119,8 +119,9 @@ class ModelExpressions {
 
   private String callProblem(AstProperty target) {
     String method = target instanceof AstDot dot ? propertyName(dot) : "[…]";
-    if (REFLECTION.contains(method)) {
-      return "不允许反射（" + method + "）";
+    Optional<String> reflection = reflectionIn(target);
+    if (reflection.isPresent()) {
+      return "不允许反射（" + reflection.get() + "）";
     }
     if (target.getChild(0) instanceof AstIdentifier base) {
       String name = base.getName();
@@ -137,14 +138,26 @@ class ModelExpressions {
 
   private String propertyProblem(AstProperty property) {
     String name = property instanceof AstDot dot ? propertyName(dot) : "[…]";
-    if (REFLECTION.contains(name)) {
-      return "不允许反射（" + name + "）";
+    Optional<String> reflection = reflectionIn(property);
+    if (reflection.isPresent()) {
+      return "不允许反射（" + reflection.get() + "）";
     }
     if (property.getChild(0) instanceof AstIdentifier base && !vocabulary.declares(base.getName())
         && vocabulary.isApplicationBean(base.getName())) {
       return notInVocabulary(base.getName());
     }
     return "不允许读取属性 ." + name + "：模型只能使用流程变量本身";
+  }
+
+  /** The first reflective step of a chain, innermost first: {@code ''.getClass().forName(…)} names getClass. */
+  private static Optional<String> reflectionIn(Node node) {
+    for (int i = 0; i < node.getCardinality(); i++) {
+      Optional<String> inner = reflectionIn(node.getChild(i));
+      if (inner.isPresent()) {
+        return inner;
+      }
+    }
+    return node instanceof AstDot dot && REFLECTION.contains(propertyName(dot)) ? Optional.of(propertyName(dot)) : Optional.empty();
   }
 
   private boolean isConstantOrVariable(Node node) {
