@@ -43,7 +43,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The attack corpus: models that try to run code on the server, each through one vector (an expression, a bean
  * that is not for models, reflection, a script in each language, a script resource, a Java class, a listener of
  * each kind, a condition, each timer kind, a timer start event, input/output mappings, a connector, a shell task,
- * an edit of the shipped model). Each payload creates a marker file when it runs. Each model is
+ * an edit of the shipped model). Each payload creates a marker file when it runs: on this app with the sandbox taken
+ * out of the engine, every one did, except the JavaScript, Groovy and Python scripts and the connector, whose engines
+ * are not installed here. Each model is
  * <ol>
  *   <li>refused at upload: 400, a Chinese reason naming the element, nothing deployed, no audit row;</li>
  *   <li>refused by the engine when an administrator deploys it around the upload (engine API);</li>
@@ -139,8 +141,8 @@ class ModelSandboxAttackTest {
             + "<camunda:script scriptFormat=\"juel\">" + text(REFLECTION) + "</camunda:script></camunda:executionListener>")),
             "Step", "不允许脚本（juel）", SCRIPT_REFUSED),
         small("task-listener-script", userTask(ASSIGNED, ext("<camunda:taskListener event=\"create\">"
-            + "<camunda:script scriptFormat=\"groovy\">new File('" + MARKER + "').createNewFile()</camunda:script></camunda:taskListener>")),
-            "Step", "不允许脚本（groovy）", SCRIPT_REFUSED),
+            + "<camunda:script scriptFormat=\"juel\">" + text(REFLECTION) + "</camunda:script></camunda:taskListener>")),
+            "Step", "不允许脚本（juel）", SCRIPT_REFUSED),
         new Attack("script-condition", process("script-condition", "", userTask(ASSIGNED, ""),
             "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"juel\">" + text(REFLECTION)
                 + "</bpmn:conditionExpression>", ""), "newProcess=true", "Flow_Done", "不允许脚本（language=\"juel\"）",
@@ -338,8 +340,8 @@ class ModelSandboxAttackTest {
       for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId).list()) {
         drive(definition, answers);
       }
-    } catch (ProcessEngineException refused) {
-      answers.add(refused.getMessage());
+    } catch (RuntimeException refused) {
+      answers.add(String.valueOf(refused.getMessage()));
     } finally {
       configuration.getDeploymentCache().setDeployers(configuration.getDeployers());
       if (deploymentId != null) {
