@@ -258,6 +258,20 @@ class ModelSandboxAttackTest {
         .contains("无权查看模型可用的组件");
   }
 
+  /** An administrator's deployment through the engine's REST API meets the same check: 400, in Chinese, by element. */
+  @Test
+  void theEngineRestDeploymentOfAnAdministratorIsCheckedToo() {
+    Attack attack = attacks().filter(candidate -> candidate.name().equals("timer-start-event-then-bean")).findFirst().orElseThrow();
+    Path marker = markers.resolve("engine-rest.marker");
+    long deployments = repositoryService.createDeploymentQuery().count();
+    JsonNode answer = EngineRest.as(http, "admin").upload("/engine-rest/deployment/create", "attack.bpmn",
+        attack.bpmn().replace(MARKER, marker.toString()).getBytes(StandardCharsets.UTF_8)).expect(400).json();
+    assertThat(answer.get("type").asText()).isEqualTo("ParseException");
+    assertThat(answer.get("message").asText()).contains("元素 Step（步骤）", "组件 \"jdbcTemplate\" 不在模型可用的组件清单中");
+    assertThat(answer.get("details").get("attack.bpmn").get("errors").get(0).get("mainElementId").asText()).isEqualTo("Step");
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
   /**
    * Tasklist's filters are stored task queries whose expressions the engine evaluates ({@code ${currentUser()}}):
    * they keep working, and even an administrator's filter reaches no bean that is not for models.
