@@ -121,7 +121,7 @@ class ModelUploadChecks {
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       if (task.getCamundaDelegateExpression() == null && task.getCamundaClass() == null && task.getCamundaExpression() == null
           && task.getCamundaType() == null) {
-        problems.add(ModelProblem.at(task, "服务任务没有实现（delegateExpression、class 或 expression）"));
+        problems.add(ModelProblem.at(task, "服务任务没有实现：请用 camunda:delegateExpression=\"${组件名}\" 或 camunda:expression 调用模型可用的组件"));
       }
     }
   }
