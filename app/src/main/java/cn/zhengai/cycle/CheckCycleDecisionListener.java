@@ -1,5 +1,6 @@
 package cn.zhengai.cycle;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** A review is approved, or returned with a reason. */
+@ModelBean("检查评审结论：通过，或退回并写明理由")
 @Component(CycleDecisions.CHECK_DECISION)
 class CheckCycleDecisionListener implements TaskListener {
 

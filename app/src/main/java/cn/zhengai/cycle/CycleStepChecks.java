@@ -2,6 +2,7 @@ package cn.zhengai.cycle;
 
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.planning.YearData;
 import cn.zhengai.planning.YearData.YearTask;
 import cn.zhengai.planning.tasks.TaskKind;
@@ -26,6 +27,7 @@ class CycleStepChecks {
   }
 
   /** 目标: the year has annual targets. */
+  @ModelBean("检查本年度已录入年度目标（目标指标表），否则不能完成起草年度目标")
   @Bean(Beans.CHECK_TARGETS_DRAFTED)
   TaskListener targetsDrafted() {
     return task -> {
@@ -35,6 +37,7 @@ class CycleStepChecks {
   }
 
   /** 标准: a target without a standard in force cannot go on. */
+  @ModelBean("检查本年度每个目标都关联了现行标准（表7），否则不能完成")
   @Bean(Beans.CHECK_STANDARDS_LINKED)
   TaskListener standardsLinked() {
     return task -> {
@@ -44,6 +47,7 @@ class CycleStepChecks {
   }
 
   /** 计划: the unit has put its key tasks into 表5. */
+  @ModelBean("检查单位已在表5录入本年度重点任务，否则不能完成")
   @Bean(Beans.CHECK_DEPARTMENT_PLAN)
   TaskListener departmentPlanEntered() {
     return task -> {
@@ -54,6 +58,7 @@ class CycleStepChecks {
   }
 
   /** 组织: every task of the unit has a responsible person (表6). */
+  @ModelBean("检查单位每项任务都已落实责任人（表6），否则不能完成")
   @Bean(Beans.CHECK_KEY_TASKS_ASSIGNED)
   TaskListener keyTasksAssigned() {
     return task -> {

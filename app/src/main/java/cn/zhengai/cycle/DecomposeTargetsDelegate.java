@@ -2,6 +2,7 @@ package cn.zhengai.cycle;
 
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.planning.YearData;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Decomposes the year's targets: every unit that owns one plans and organises its part, in the college's order. */
+@ModelBean("分解年度目标：每个承担目标的单位计划并组织落实")
 @Component(SchoolAnnualCycleProcess.Beans.DECOMPOSE_TARGETS)
 class DecomposeTargetsDelegate implements JavaDelegate {
 

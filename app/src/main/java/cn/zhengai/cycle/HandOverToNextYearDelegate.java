@@ -2,6 +2,7 @@ package cn.zhengai.cycle;
 
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.planning.TableScope;
 import cn.zhengai.planning.targetchain.TargetTable;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * Closes the spiral's turn: next year's targets are drafted from this year's (with this year's values as history),
  * and next year's cycle starts, its drafting task showing the improvement plans approved this year.
  */
+@ModelBean("交接：以本年度为基础起草下一年度目标，并启动下一年度诊改")
 @Component(SchoolAnnualCycleProcess.Beans.HAND_OVER)
 class HandOverToNextYearDelegate implements JavaDelegate {
 

@@ -5,6 +5,7 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.cycle.UnitAttainment.Measure;
 import cn.zhengai.cycle.UnitReviews.Column;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Measures the unit's year from the data and keeps the figures with its review; missed targets make a case. */
+@ModelBean("按数据测量单位本年度的目标达成情况并保存")
 @Component(SchoolAnnualCycleProcess.Beans.MEASURE_ATTAINMENT)
 class MeasureAttainmentDelegate implements JavaDelegate {
 

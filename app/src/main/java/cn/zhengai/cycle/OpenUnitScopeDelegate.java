@@ -1,5 +1,6 @@
 package cn.zhengai.cycle;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.UnitScope;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Opens a unit's scope in the cycle's per-unit sub-processes (plan and organise; year-end review). */
+@ModelBean("在单位子流程中开启单位范围（单位名称、负责人组）")
 @Component(SchoolAnnualCycleProcess.Beans.OPEN_UNIT_SCOPE)
 class OpenUnitScopeDelegate implements JavaDelegate {
 

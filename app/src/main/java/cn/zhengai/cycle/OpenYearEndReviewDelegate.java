@@ -2,6 +2,7 @@ package cn.zhengai.cycle;
 
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.planning.YearData;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** At year end every unit that owned a target or a task is reviewed, in the college's order. */
+@ModelBean("年终为每个承担目标或任务的单位开启诊断")
 @Component(SchoolAnnualCycleProcess.Beans.OPEN_YEAR_END_REVIEW)
 class OpenYearEndReviewDelegate implements JavaDelegate {
 

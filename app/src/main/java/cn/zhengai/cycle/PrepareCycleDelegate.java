@@ -4,6 +4,7 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.calendar.Milestone;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormValueException;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Opens a year's cycle: the year becomes the business key (one cycle per year), and every phase's due date and
  * the first monthly checkpoint come from the academic calendar.
  */
+@ModelBean("开启年度诊改：年度作为业务键，各阶段期限和首个监测点来自校历")
 @Component(SchoolAnnualCycleProcess.Beans.PREPARE_CYCLE)
 class PrepareCycleDelegate implements JavaDelegate {
 

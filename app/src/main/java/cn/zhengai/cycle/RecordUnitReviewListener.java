@@ -4,6 +4,7 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Elements.*;
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
 import cn.zhengai.cycle.UnitReviews.Column;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormChecks;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * self-assessment, the diagnosis, the performance result, the accountability decision, the improvement plan and its
  * approval.
  */
+@ModelBean("检查并保存年终诊断各步的结果（自评、诊断、绩效、问责、改进计划）及办理人")
 @Component(SchoolAnnualCycleProcess.Beans.RECORD_UNIT_REVIEW)
 class RecordUnitReviewListener implements TaskListener {
 

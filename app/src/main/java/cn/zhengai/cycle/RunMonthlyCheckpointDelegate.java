@@ -3,6 +3,7 @@ package cn.zhengai.cycle;
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Starts this month's checkpoint for every planning unit, then sets the next one (none after the last month). */
+@ModelBean("为每个单位启动本月监测点，并定下一次监测时间")
 @Component(SchoolAnnualCycleProcess.Beans.RUN_MONTHLY_CHECKPOINT)
 class RunMonthlyCheckpointDelegate implements JavaDelegate {
 

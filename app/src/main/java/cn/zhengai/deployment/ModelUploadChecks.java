@@ -8,8 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -20,42 +18,37 @@ import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * What only the running product can check in an uploaded model: that the engine parses it, that its candidate
- * groups and users exist in the organisation, that its forms ship with the product, that the beans and classes
- * its delegates and listeners name exist, and that its process key is known or declared new.
+ * groups and users exist in the organisation, that its forms ship with the product, that it changes the flow and
+ * not the code ({@link ModelSandbox}: declared beans only, no scripts, no classes), and that its process key is
+ * known or declared new.
  */
 @Component
 class ModelUploadChecks {
 
   static final String DEPLOYED_FORM_PREFIX = ProcessModel.DEPLOYED_FORM_PREFIX;
-  /** {@code ${beanName}} or {@code #{beanName}}: a bean reference, as opposed to an expression over variables. */
-  private static final Pattern BEAN_REFERENCE = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}$");
 
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final ProductForms forms;
-  private final ApplicationContext beans;
+  private final ModelSandbox sandbox;
 
   ModelUploadChecks(ProcessEngineConfiguration engineConfiguration, RepositoryService repositoryService,
-      IdentityService identityService, ProductForms forms, ApplicationContext beans) {
+      IdentityService identityService, ProductForms forms, ModelSandbox sandbox) {
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.forms = forms;
-    this.beans = beans;
+    this.sandbox = sandbox;
   }
 
   /** The checks of the running product, for a file that passed its own checks ({@link ModelFile#check()}). */
@@ -75,8 +68,13 @@ class ModelUploadChecks {
     BpmnModelInstance model = file.model();
     checkAssignments(model, problems);
     checkForms(model, problems);
-    checkDelegates(model, problems);
-    problems.addAll(engineParse(file));
+    checkImplementations(model, problems);
+    List<ModelProblem> code = sandbox.check(model);
+    problems.addAll(code);
+    if (code.isEmpty()) {
+      // the engine refuses scripts and classes too, but less clearly: its parse is only asked about the rest
+      problems.addAll(engineParse(file));
+    }
     return problems;
   }
 
@@ -119,34 +117,11 @@ class ModelUploadChecks {
     }
   }
 
-  private void checkDelegates(BpmnModelInstance model, List<ModelProblem> problems) {
+  private static void checkImplementations(BpmnModelInstance model, List<ModelProblem> problems) {
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-      checkDelegate(task, task.getCamundaDelegateExpression(), task.getCamundaClass(), problems);
       if (task.getCamundaDelegateExpression() == null && task.getCamundaClass() == null && task.getCamundaExpression() == null
           && task.getCamundaType() == null) {
-        problems.add(ModelProblem.at(task, "服务任务没有实现（delegateExpression、class 或 expression）"));
-      }
-    }
-    for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-      checkDelegate(owner(listener), listener.getCamundaDelegateExpression(), listener.getCamundaClass(), problems);
-    }
-    for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-      checkDelegate(owner(listener), listener.getCamundaDelegateExpression(), listener.getCamundaClass(), problems);
-    }
-  }
-
-  private void checkDelegate(BaseElement owner, String delegateExpression, String className, List<ModelProblem> problems) {
-    if (delegateExpression != null) {
-      Matcher bean = BEAN_REFERENCE.matcher(delegateExpression.trim());
-      if (bean.matches() && !beans.containsBean(bean.group(1))) {
-        problems.add(ModelProblem.at(owner, "表达式 " + delegateExpression + " 引用的组件 \"" + bean.group(1) + "\" 不存在"));
-      }
-    }
-    if (className != null) {
-      try {
-        Class.forName(className, false, getClass().getClassLoader());
-      } catch (ClassNotFoundException e) {
-        problems.add(ModelProblem.at(owner, "类 \"" + className + "\" 不存在"));
+        problems.add(ModelProblem.at(task, "服务任务没有实现：请用 camunda:delegateExpression=\"${组件名}\" 或 camunda:expression 调用模型可用的组件"));
       }
     }
   }
@@ -184,14 +159,6 @@ class ModelUploadChecks {
   private BpmnDeployer bpmnDeployer() {
     return engineConfiguration.getDeployers().stream().filter(BpmnDeployer.class::isInstance).map(BpmnDeployer.class::cast)
         .findFirst().orElseThrow(() -> new IllegalStateException("流程引擎没有 BPMN 部署器"));
-  }
-
-  private static BaseElement owner(ModelElementInstance listener) {
-    ModelElementInstance parent = listener.getParentElement();
-    while (parent != null && !(parent instanceof BaseElement)) {
-      parent = parent.getParentElement();
-    }
-    return (BaseElement) parent;
   }
 
   /** Comma-separated literals, leaving out expressions (their values come from data at run time). */

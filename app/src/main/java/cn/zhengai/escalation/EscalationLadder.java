@@ -2,6 +2,7 @@ package cn.zhengai.escalation;
 
 import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.processes.TaskEscalationProcess;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * the task is created, with dates around the task's due date, and ended when the task is completed or deleted.
  * A model makes a task escalate by adding this listener for create, complete and delete.
  */
+@ModelBean("任务督办升级：任务创建时开始、完成或删除时结束（须在 create、complete、delete 三个事件上添加）")
 @Component(TaskEscalationProcess.Beans.LADDER_LISTENER)
 class EscalationLadder implements TaskListener {
 

@@ -3,6 +3,7 @@ package cn.zhengai.escalation;
 import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.org.OrgUnitRepository;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  * the leading group. Each rung is recorded (task, unit, stage, to whom, when) for accountability, sent as a
  * notification, and written on the task as a comment where its workers see it.
  */
+@ModelBean("督办升级各级：remind(execution) 提醒单位负责人，escalateToQaOffice(execution) 告知质管办，escalateToLeadingGroup(execution) 告知领导小组")
 @Component(TaskEscalationProcess.Beans.STEPS)
 public class EscalationSteps {
 

@@ -3,6 +3,7 @@ package cn.zhengai.monitoring;
 import static cn.zhengai.processes.MonitoringCheckpointProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** A correction names its cause, its measure and a new date that is not in the past. */
+@ModelBean("检查纠偏措施：须写明原因、措施和不早于今天的新期限")
 @Component(MonitoringCheckpointProcess.Beans.CHECK_CORRECTION)
 class CheckCorrectionListener implements TaskListener {
 

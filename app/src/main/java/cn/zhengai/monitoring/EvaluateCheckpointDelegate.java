@@ -3,6 +3,7 @@ package cn.zhengai.monitoring;
 import static cn.zhengai.processes.MonitoringCheckpointProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Checks a unit's data at its checkpoint; each deviation is recorded and the unit's heads are warned. */
+@ModelBean("核查单位在监测点的数据：记录每项偏差并预警单位负责人")
 @Component(MonitoringCheckpointProcess.Beans.EVALUATE)
 class EvaluateCheckpointDelegate implements JavaDelegate {
 

@@ -3,6 +3,7 @@ package cn.zhengai.tasks;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT_NAME;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.YEAR;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * show only variables of the task and its own execution, so without this the 院办 reviewer would face nineteen
  * identical "审核年度工作计划" cards.
  */
+@ModelBean("在任务上显示单位和年度（任务创建时）")
 @Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
 class ShowUnitInTasklistListener implements TaskListener {
 

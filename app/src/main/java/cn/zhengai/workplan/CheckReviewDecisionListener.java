@@ -3,6 +3,7 @@ package cn.zhengai.workplan;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.tasks.FormValueException;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * Refuses an incomplete review decision; for a returned plan, turns the revision due date into the revise
  * task's due date (end of that day).
  */
+@ModelBean("检查审核结论：退回时须写明理由和修改期限，期限即修改任务的到期时间")
 @Component(AnnualWorkPlanProcess.Beans.CHECK_REVIEW_DECISION)
 class CheckReviewDecisionListener implements TaskListener {
 

@@ -5,6 +5,7 @@ import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import cn.zhengai.calendar.AcademicCalendar;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.calendar.Milestone;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
  * Opens a year's round: checks the year, makes it the business key, refuses a second running round for the same
  * year, lists the units that submit a plan and takes the due date from the academic calendar (or the start form).
  */
+@ModelBean("开启年度工作计划轮次：核对年度、确定提交单位，按校历或启动表单定截止日期")
 @Component(AnnualWorkPlanProcess.Beans.PREPARE_ROUND)
 class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
 

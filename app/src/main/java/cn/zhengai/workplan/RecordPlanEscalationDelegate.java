@@ -2,6 +2,7 @@ package cn.zhengai.workplan;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.notification.Notifications;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Records that a unit's plan is overdue and escalates it to the QA office (质管办), once. */
+@ModelBean("记录单位计划逾期并升级至质管办（一次）")
 @Component(AnnualWorkPlanProcess.Beans.RECORD_ESCALATION)
 class RecordPlanEscalationDelegate implements JavaDelegate {
 

@@ -3,6 +3,7 @@ package cn.zhengai.workplan;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import java.util.Date;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Reminds a unit's heads that their plan is due soon. */
+@ModelBean("提醒单位负责人计划即将到期")
 @Component(AnnualWorkPlanProcess.Beans.REMIND_UNIT_HEAD)
 class RemindUnitHeadDelegate implements JavaDelegate {
 
