@@ -96,7 +96,7 @@ class ModelUploadService {
           truncate(String.join("；", changes)));
       return definition;
     });
-    Migration migration = options.migrateRunningInstances() ? migrate(deployed) : null;
+    Migration migration = options.migrateRunningInstances() ? deployer.onAppAuthority(() -> migrate(deployed)) : null;
     if (migration != null) {
       jdbc.update("UPDATE model_deployment SET migrated_instances = ?, unmigrated_instances = ? WHERE deployment_id = ?",
           migration.migrated(), migration.notMigrated().size(), deployed.getDeploymentId());
