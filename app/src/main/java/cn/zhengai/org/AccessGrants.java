@@ -158,7 +158,7 @@ class AccessGrants {
         .resourceType(Resources.DEPLOYMENT).list()) {
       if (owner.getUserId() != null) {
         authorizationService.deleteAuthorization(owner.getId());
-        changes.add("撤销授权 用户 " + owner.getUserId() + " deployment:" + owner.getResourceId());
+        changes.add("撤销授权 用户 " + owner.getUserId() + " " + Resources.DEPLOYMENT.resourceName() + ":" + owner.getResourceId());
       }
     }
   }

@@ -18,10 +18,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import cn.zhengai.integration.org.Organisation;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +36,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who may see and do what, for every role and every kind of resource, through HTTP as each user. A round of the
@@ -67,6 +79,7 @@ class AuthorisationMatrixTest {
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired AuthorizationService authorizationService;
 
   private final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -333,6 +346,82 @@ class AuthorisationMatrixTest {
     matrix().forEach(row -> rolesByResource.computeIfAbsent((String) row.get()[0], resource -> new TreeSet<>())
         .add((String) row.get()[1]));
     rolesByResource.forEach((resource, roles) -> assertThat(roles).as(resource).isEqualTo(new TreeSet<>(ROLES)));
+  }
+
+  @Test
+  void aProcessOwnerDeploysAndMigratesThroughTheAppAndOwnsNothingInTheEngine() {
+    JsonNode report = as(PROCESS_OWNER).upload("/api/models?migrate=true", "annual-work-plan.bpmn",
+        shippedModel().getBytes(StandardCharsets.UTF_8)).expect(200).json();
+    assertThat(report.get("deployed").asBoolean()).isTrue();
+    assertThat(report.get("migration").get("migrated").asInt()).as("the running round moved").isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(ids.get("round")).singleResult()
+        .getProcessDefinitionId()).contains(":" + report.get("version").asText() + ":");
+
+    String deployment = report.get("deploymentId").asText();
+    as(PROCESS_OWNER).delete("/engine-rest/deployment/" + deployment).expect(403);
+    assertThat(repositoryService.createDeploymentQuery().deploymentId(deployment).count()).isEqualTo(1);
+    assertThat(authorizationService.createAuthorizationQuery().userIdIn(PROCESS_OWNER).resourceType(Resources.DEPLOYMENT).count())
+        .as("the engine made no one the owner of the uploaded deployment").isZero();
+  }
+
+  @Test
+  void aReimportTakesBackWhatAnOlderReleaseGranted() {
+    Authorization oldDeployRight = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    oldDeployRight.setGroupId(Organisation.PROCESS_OWNER_ROLE);
+    oldDeployRight.setResource(Resources.PROCESS_INSTANCE);
+    oldDeployRight.setResourceId(Authorization.ANY);
+    oldDeployRight.addPermission(Permissions.UPDATE);
+    authorizationService.saveAuthorization(oldDeployRight);
+    Authorization deployment = authorizationService.createAuthorizationQuery().groupIdIn(Organisation.PROCESS_OWNER_ROLE)
+        .resourceType(Resources.DEPLOYMENT).resourceId(Authorization.ANY).singleResult();
+    deployment.addPermission(Permissions.CREATE);
+    authorizationService.saveAuthorization(deployment);
+    Authorization ownedUpload = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    ownedUpload.setUserId(PROCESS_OWNER);
+    ownedUpload.setResource(Resources.DEPLOYMENT);
+    ownedUpload.setResourceId(ids.get("probeDeployment"));
+    ownedUpload.addPermission(Permissions.DELETE);
+    authorizationService.saveAuthorization(ownedUpload);
+    as(PROCESS_OWNER).upload("/engine-rest/deployment/create", "probe.txt", "探针".getBytes(StandardCharsets.UTF_8)).expect(200);
+
+    JsonNode changes = as(ADMIN).post("/api/organisation/import", null).expect(200).json().get("changes");
+
+    assertThat(changes.toString()).contains("撤销授权 role-process-owner ProcessInstance:*",
+        "调整授权 role-process-owner Deployment:*", "撤销授权 用户 wuqian Deployment:" + ids.get("probeDeployment"));
+    assertThat(as(PROCESS_OWNER).upload("/engine-rest/deployment/create", "probe.txt", "探针".getBytes(StandardCharsets.UTF_8))
+        .expect(403).json().get("message").asText()).contains("/api/models");
+    assertThat(as(ADMIN).post("/api/organisation/import", null).expect(200).json().get("changes")).isEmpty();
+  }
+
+  @Test
+  void theWebappsEngineApiKeepsAUnitToItsOwnPlans() {
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, logIn(UNIT_HEAD));
+    ResponseEntity<String> history = http.exchange("/camunda/api/engine/engine/default/history/variable-instance?variableName="
+        + KEY_TASKS, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    assertThat(history.getStatusCode().value()).isEqualTo(200);
+    assertThat(history.getBody()).contains(JWC_PLAN).doesNotContain(RSC_PLAN);
+  }
+
+  /** Signs in through the login page, as a browser does; answers the session cookie. */
+  private String logIn(String user) {
+    TestRestTemplate browser = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+    ResponseEntity<String> page = browser.getForEntity("/login", String.class);
+    HttpHeaders form = new HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    form.add(HttpHeaders.COOKIE, sessionCookie(page));
+    LinkedMultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
+    credentials.add("username", user);
+    credentials.add("password", EngineRest.DEMO_PASSWORD);
+    credentials.add("_csrf", page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
+    ResponseEntity<String> login = browser.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
+    assertThat(login.getStatusCode().value()).isEqualTo(302);
+    return sessionCookie(login);
+  }
+
+  private static String sessionCookie(ResponseEntity<?> response) {
+    return response.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
+        .map(cookie -> cookie.split(";")[0]).findFirst().orElseThrow(() -> new AssertionError("no session in " + response.getHeaders()));
   }
 
   // ---- the table's vocabulary ----
