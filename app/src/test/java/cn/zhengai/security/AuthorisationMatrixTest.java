@@ -1,11 +1,16 @@
 package cn.zhengai.security;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.PLAN_NOTE;
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE;
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.TARGETS_NOTE;
 import static cn.zhengai.support.EngineRest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.processes.CycleDecisions;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +76,8 @@ class AuthorisationMatrixTest {
 
   static final String JWC_PLAN = "教务处计划：专业教学标准覆盖率 100%";
   static final String RSC_PLAN = "人事处计划：引进双师型教师 20 名";
+  static final String JWC_CYCLE_PLAN = "教务处部门计划：修订人才培养方案";
+  static final String RSC_CYCLE_PLAN = "人事处部门计划：双师型教师认定";
   /** Every unit of the round has a plan variable; two units wrote theirs. */
   static final int UNITS = 19;
 
@@ -102,6 +109,27 @@ class AuthorisationMatrixTest {
         .filter(detail -> RSC_PLAN.equals(((HistoricVariableUpdate) detail).getValue())).findFirst().orElseThrow().getId());
     ids.put("probeDeployment", repositoryService.createDeployment().name("probe")
         .addString("probe.txt", "探针").deploy().getId());
+    aSchoolCycleWithTheDepartmentPlansOfTwoUnits();
+  }
+
+  /** The school's cycle up to its per-unit step: 教务处 and 人事处 each submit their department plan. */
+  private void aSchoolCycleWithTheDepartmentPlansOfTwoUnits() {
+    as(PRESIDENTS_OFFICE).post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
+        variables(Map.of(YEAR, 2027))).expect(200);
+    target("T2027-JW-01", "毕业率", "专业建设规划", "教务处");
+    target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处");
+    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE, "两项年度目标"));
+    complete(LEADING_GROUP, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
+    as(QA_OFFICE).post("/api/planning/standards", Map.of("level", "学校", "name", "年度目标标准", "responsible", "质管办",
+        "version", "1", "effectiveDate", "2027-01-01", "status", "现行", "targets", "T2027-JW-01、T2027-RS-01")).expect(201);
+    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE, "已关联"));
+    for (Map.Entry<String, String> unit : Map.of("jwc", UNIT_HEAD, "rsc", OTHER_UNIT_HEAD).entrySet()) {
+      String name = unit.getKey().equals("jwc") ? "教务处" : "人事处";
+      as(unit.getValue()).post("/api/planning/key-tasks?year=2027", Map.of("title", name + "年度重点任务", "lead", name, "unit", name,
+          "measures", "按月推进", "deadline", "2027-10-31")).expect(201);
+      complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_SUBMIT_DEPARTMENT_PLAN, unit.getKey()),
+          Map.of(PLAN_NOTE, unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
+    }
   }
 
   /** The matrix: for each resource, what every role gets. */
@@ -197,6 +225,16 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees(RSC_PLAN))
         .row(PROCESS_OWNER, ok().sees(RSC_PLAN))
         .row(ADMIN, ok().sees(RSC_PLAN));
+    resource(rows, "历史变量：诊改螺旋的部门计划", get("/engine-rest/history/variable-instance?variableName=" + PLAN_NOTE))
+        .row(STUDENT, empty())
+        .row(TEACHER, empty())
+        .row(UNIT_HEAD, ok().sees(JWC_CYCLE_PLAN).hides(RSC_CYCLE_PLAN))
+        .row(OTHER_UNIT_HEAD, ok().sees(RSC_CYCLE_PLAN).hides(JWC_CYCLE_PLAN))
+        .row(PRESIDENTS_OFFICE, ok().hides(JWC_CYCLE_PLAN, RSC_CYCLE_PLAN))
+        .row(QA_OFFICE, ok().sees(JWC_CYCLE_PLAN, RSC_CYCLE_PLAN))
+        .row(LEADING_GROUP, ok().sees(JWC_CYCLE_PLAN, RSC_CYCLE_PLAN))
+        .row(PROCESS_OWNER, ok().sees(JWC_CYCLE_PLAN, RSC_CYCLE_PLAN))
+        .row(ADMIN, ok().sees(JWC_CYCLE_PLAN, RSC_CYCLE_PLAN));
     resource(rows, "历史明细：不限范围", get("/engine-rest/history/detail"))
         .row(STUDENT, forbidden().sees("只能查看本单位的历史明细"))
         .row(TEACHER, forbidden())
@@ -564,6 +602,24 @@ class AuthorisationMatrixTest {
     as(head).post("/engine-rest/task/" + task + "/submit-form", variables(Map.of(KEY_TASKS, plan, MEASURES, "逐项落实",
         TARGETS, "年底前完成", PLAN_DEADLINE, "2027-12-31"))).expect(204);
     return task;
+  }
+
+  private void target(String code, String name, String plan, String owner) {
+    Map<String, Object> row = new LinkedHashMap<>(Map.of("code", code, "name", name, "plan", plan, "unitOfMeasure", "%",
+        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", owner, "period", "2027年"));
+    row.put("cycleYear", "2027");
+    as(PRESIDENTS_OFFICE).post("/api/planning/targets", row).expect(201);
+  }
+
+  private void complete(String user, String taskId, Map<String, Object> values) {
+    as(user).post("/engine-rest/task/" + taskId + "/submit-form", variables(values)).expect(204);
+  }
+
+  /** The open task of the 2027 cycle at an activity; for a unit's step, the one of that unit. */
+  private String cycleTask(String activityId, String unit) {
+    return taskService.createTaskQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).taskDefinitionKey(activityId).list()
+        .stream().filter(task -> unit == null || unit.equals(taskService.getVariable(task.getId(), UNIT))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + activityId + " for " + unit)).getId();
   }
 
   private String taskOf(String round, String taskKey, String unit) {
