@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -84,8 +85,8 @@ class UnitHistoryFilter extends OncePerRequestFilter {
       return;
     }
     CurrentUser user = CurrentUser.of(authentication);
-    if (asApp(() -> engine.getObject().getAuthorizationService().isUserAuthorized(user.userId(), user.groupIds(), Permissions.READ_HISTORY,
-        Resources.PROCESS_DEFINITION))) {
+    if (asApp(() -> engine.getObject().getAuthorizationService().isUserAuthorized(user.userId(), user.groupIds(),
+        Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION))) {
       chain.doFilter(request, response);
       return;
     }
@@ -223,7 +224,7 @@ class UnitHistoryFilter extends OncePerRequestFilter {
     JsonNode asked = body.get("activityInstanceIdIn");
     ArrayNode narrowed = body.putArray("activityInstanceIdIn");
     within(scopes, asked == null || !asked.isArray() ? null
-        : java.util.stream.StreamSupport.stream(asked.spliterator(), false).map(JsonNode::asText).toList())
+        : StreamSupport.stream(asked.spliterator(), false).map(JsonNode::asText).toList())
         .forEach(narrowed::add);
     return new BodyRequest(request, JSON.writeValueAsBytes(body));
   }
