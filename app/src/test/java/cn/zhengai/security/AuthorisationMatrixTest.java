@@ -297,6 +297,17 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, forbidden())
         .row(PROCESS_OWNER, forbidden().sees("无权执行此操作"))
         .row(ADMIN, status(204));
+    resource(rows, "流程实例：修改（启动不存在的活动，只看授权）", post("/engine-rest/process-instance/{round}/modification",
+        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_DoesNotExist")))))
+        .row(STUDENT, forbidden())
+        .row(TEACHER, forbidden())
+        .row(UNIT_HEAD, forbidden())
+        .row(OTHER_UNIT_HEAD, forbidden())
+        .row(PRESIDENTS_OFFICE, forbidden())
+        .row(QA_OFFICE, forbidden())
+        .row(LEADING_GROUP, forbidden())
+        .row(PROCESS_OWNER, forbidden())
+        .row(ADMIN, status(400).sees("Task_DoesNotExist"));
     resource(rows, "用户：列表", get("/engine-rest/user"))
         .row(STUDENT, ids(STUDENT))
         .row(TEACHER, ids(TEACHER))
