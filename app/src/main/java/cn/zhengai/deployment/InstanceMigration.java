@@ -25,14 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.migration.MigratingActivityInstanceValidationReport;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
@@ -63,29 +60,29 @@ class InstanceMigration {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final ManagementService managementService;
-  private final IdentityService identityService;
+  private final AppAuthority appAuthority;
 
   InstanceMigration(RepositoryService repositoryService, RuntimeService runtimeService, TaskService taskService,
-      ManagementService managementService, IdentityService identityService) {
+      ManagementService managementService, AppAuthority appAuthority) {
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
-    this.identityService = identityService;
+    this.appAuthority = appAuthority;
   }
 
   record Outcome(Migration migration, MigrationPreview preview) {}
 
   /** Whether any instance of the process is running. */
   boolean anyRunning(String processKey) {
-    return unrestricted(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count() > 0);
+    return appAuthority.run(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count() > 0);
   }
 
   Outcome migrate(ProcessDefinition target) {
     Snapshot before = snapshot(target.getKey());
-    Migration migration = migrateEach(target);
+    Migration migration = appAuthority.run(() -> migrateEach(target));
     Snapshot after = snapshot(target.getKey());
-    return new Outcome(migration, unrestricted(() -> new Preview(target, before, after, migration).build()));
+    return new Outcome(migration, appAuthority.run(() -> new Preview(target, before, after, migration).build()));
   }
 
   private Migration migrateEach(ProcessDefinition target) {
@@ -156,7 +153,7 @@ class InstanceMigration {
   private record Snapshot(Map<String, Instance> instances, Map<String, List<Timer>> timers, Map<String, List<String>> tasks) {}
 
   private Snapshot snapshot(String processKey) {
-    return unrestricted(() -> {
+    return appAuthority.run(() -> {
       Map<String, Instance> instances = new LinkedHashMap<>();
       for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).list()) {
         instances.put(instance.getId(), new Instance(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionId()));
@@ -297,18 +294,5 @@ class InstanceMigration {
 
   private static String format(Date date) {
     return date == null ? "（无）" : MINUTES.format(date.toInstant().atZone(CollegeTime.ZONE));
-  }
-
-  /** The preview counts every instance, task and timer, whoever asks: the caller's engine read permissions do not apply. */
-  private <T> T unrestricted(Supplier<T> query) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return query.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
   }
 }

@@ -39,13 +39,15 @@ class ModelDeployer {
 
   private final RepositoryService repositoryService;
   private final ProductForms forms;
+  private final AppAuthority appAuthority;
   private final DeploymentCache deploymentCache;
   private final TransactionTemplate rolledBack;
 
-  ModelDeployer(RepositoryService repositoryService, ProductForms forms, ProcessEngineConfigurationImpl engineConfiguration,
-      PlatformTransactionManager transactionManager) {
+  ModelDeployer(RepositoryService repositoryService, ProductForms forms, AppAuthority appAuthority,
+      ProcessEngineConfigurationImpl engineConfiguration, PlatformTransactionManager transactionManager) {
     this.repositoryService = repositoryService;
     this.forms = forms;
+    this.appAuthority = appAuthority;
     this.deploymentCache = engineConfiguration.getDeploymentCache();
     this.rolledBack = new TransactionTemplate(transactionManager);
     this.rolledBack.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -67,11 +69,11 @@ class ModelDeployer {
     LOG.info("模型部署 {}：新版本流程定义 {} 个", result.getId(), definitions == null ? 0 : definitions.size());
   }
 
-  /** One model a process owner uploaded, as {@code <key>.bpmn}. */
+  /** One model a process owner uploaded, as {@code <key>.bpmn}, deployed on the app's authority. */
   DeploymentWithDefinitions deployUploaded(String processKey, byte[] bpmn, String userId) {
-    return newDeployment(UPLOAD_DEPLOYMENT_NAME, "upload:" + userId)
+    return appAuthority.run(() -> newDeployment(UPLOAD_DEPLOYMENT_NAME, "upload:" + userId)
         .addInputStream(processKey + ".bpmn", new ByteArrayInputStream(bpmn))
-        .deployWithResult();
+        .deployWithResult());
   }
 
   /**

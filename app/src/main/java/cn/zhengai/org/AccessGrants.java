@@ -4,11 +4,17 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.integration.org.Organisation.Unit;
+import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -16,11 +22,16 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.springframework.stereotype.Component;
 
 /**
  * The authorizations each group needs and no more. Tasks themselves need no grant here: the engine gives a
  * task's candidate groups READ and TASK_WORK on it, so a department head sees and works only their unit's tasks.
+ * <p>
+ * The grants converge: for the groups the organisation files own, a grant the product no longer makes (on any
+ * resource ({@code *}), an application or a process definition) is revoked, so an existing database loses what an
+ * older release granted. Grants the engine makes per task or per group, and the administrators', are left alone.
  */
 @Component
 class AccessGrants {
@@ -35,66 +46,144 @@ class AccessGrants {
   }
 
   List<String> apply(Organisation organisation) {
+    Map<Grant, Set<Permission>> wanted = wanted(organisation);
     List<String> changes = new ArrayList<>();
+    wanted.forEach((grant, permissions) -> ensure(grant, permissions, changes));
     for (String group : organisation.groupIds()) {
-      // every member of staff and every student works in Tasklist, with its shared filters,
-      // and sees who else is on a task (the staff directory)
-      grant(group, Resources.APPLICATION, "tasklist", changes, Permissions.ACCESS);
-      grant(group, Resources.FILTER, ANY, changes, Permissions.READ);
-      grant(group, Resources.USER, ANY, changes, Permissions.READ);
-      grant(group, Resources.GROUP, ANY, changes, Permissions.READ);
+      for (Authorization existing : authorizationService.createAuthorizationQuery()
+          .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).list()) {
+        Grant grant = new Grant(group, existing.getResourceType(), existing.getResourceId());
+        if (grant.managed() && !wanted.containsKey(grant)) {
+          authorizationService.deleteAuthorization(existing.getId());
+          changes.add("撤销授权 " + grant);
+        }
+      }
     }
-    for (String monitor : MONITORS) {
-      grant(monitor, Resources.APPLICATION, "cockpit", changes, Permissions.ACCESS);
-      grant(monitor, Resources.PROCESS_DEFINITION, ANY, changes, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_TASK);
-      grant(monitor, Resources.PROCESS_INSTANCE, ANY, changes, Permissions.READ);
-      grant(monitor, Resources.TASK, ANY, changes, Permissions.READ);
-      grant(monitor, Resources.DEPLOYMENT, ANY, changes, Permissions.READ);
-      grant(monitor, Resources.DECISION_DEFINITION, ANY, changes, Permissions.READ);
-    }
-    // process owners deploy edited models and migrate running instances to them
-    grant(Organisation.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, changes, Permissions.CREATE, Permissions.READ);
-    grant(Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, changes, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.MIGRATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.UPDATE_INSTANCE);
-    grant(Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_INSTANCE, ANY, changes, Permissions.READ, Permissions.UPDATE);
-    // 院办 opens the annual work plan round; unit heads read its definition (process name, forms)
-    grant(AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY, changes,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grant(AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, changes, Permissions.CREATE);
-    grant(Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY, changes,
-        ProcessDefinitionPermissions.READ);
-    // 院办 opens the yearly cycle; unit heads work its tasks and their units' monthly checkpoints
-    grant(SchoolAnnualCycleProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY, changes,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
-      grant(Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, changes, ProcessDefinitionPermissions.READ);
-    }
+    revokeDeploymentOwnership(changes);
     return changes;
   }
 
-  private void grant(String group, Resource resource, String resourceId, List<String> changes, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
-    boolean created = authorization == null;
-    if (created) {
-      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(resource);
-      authorization.setResourceId(resourceId);
+  private static Map<Grant, Set<Permission>> wanted(Organisation organisation) {
+    Map<Grant, Set<Permission>> wanted = new LinkedHashMap<>();
+    for (String group : organisation.groupIds()) {
+      // every member of staff and every student works in Tasklist, with its shared filters
+      grant(wanted, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(wanted, group, Resources.FILTER, ANY, Permissions.READ);
     }
-    boolean missing = created;
-    for (Permission permission : permissions) {
-      if (!authorization.isPermissionGranted(permission)) {
-        authorization.addPermission(permission);
-        missing = true;
+    // staff who work tasks with others see who else is on a task: the staff directory. Students, teachers and
+    // external experts see themselves and their own groups only (the engine's own grants).
+    for (String group : staffGroups(organisation)) {
+      grant(wanted, group, Resources.USER, ANY, Permissions.READ);
+      grant(wanted, group, Resources.GROUP, ANY, Permissions.READ);
+    }
+    for (String monitor : MONITORS) {
+      grant(wanted, monitor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(wanted, monitor, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_TASK);
+      grant(wanted, monitor, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(wanted, monitor, Resources.TASK, ANY, Permissions.READ);
+      grant(wanted, monitor, Resources.DEPLOYMENT, ANY, Permissions.READ);
+      grant(wanted, monitor, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    }
+    // process owners read the models and where running instances stand; they change models only through
+    // /api/models (checked, audited), never through the engine's deployment or migration API
+    grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    // 院办 opens the annual work plan round; unit heads read its definition (process name, forms)
+    grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
+        ProcessDefinitionPermissions.READ);
+    // 院办 opens the yearly cycle; unit heads work its tasks and their units' monthly checkpoints
+    grant(wanted, SchoolAnnualCycleProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
+      grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+    }
+    return wanted;
+  }
+
+  /** The departments' and QA bodies' staff, every unit's heads, and the roles that run the QA system. */
+  private static Set<String> staffGroups(Organisation organisation) {
+    Set<String> staff = new LinkedHashSet<>();
+    for (Unit unit : organisation.units()) {
+      if (unit.kind() == UnitKind.FUNCTIONAL_DEPARTMENT || unit.kind() == UnitKind.LEADERSHIP || unit.kind() == UnitKind.QA_BODY) {
+        staff.add(unit.id());
+      }
+      if (unit.hasHeads()) {
+        staff.add(Organisation.headGroupOf(unit.id()));
       }
     }
-    if (missing) {
-      authorizationService.saveAuthorization(authorization);
-      changes.add("授权 " + group + " " + resource.resourceName() + ":" + resourceId);
+    staff.add(Organisation.DEPARTMENT_HEAD_ROLE);
+    staff.add(Organisation.PROCESS_OWNER_ROLE);
+    return staff;
+  }
+
+  private static void grant(Map<Grant, Set<Permission>> wanted, String group, Resource resource, String resourceId,
+      Permission... permissions) {
+    wanted.computeIfAbsent(new Grant(group, resource.resourceType(), resourceId), grant -> new LinkedHashSet<>())
+        .addAll(List.of(permissions));
+  }
+
+  private void ensure(Grant grant, Set<Permission> permissions, List<String> changes) {
+    int bits = permissions.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
+    AuthorizationEntity authorization = (AuthorizationEntity) authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.group()).resourceType(grant.resourceType())
+        .resourceId(grant.resourceId()).singleResult();
+    if (authorization != null && authorization.getPermissions() == bits) {
+      return;
+    }
+    if (authorization == null) {
+      authorization = (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(grant.group());
+      authorization.setResourceType(grant.resourceType());
+      authorization.setResourceId(grant.resourceId());
+      changes.add("授权 " + grant);
+    } else {
+      changes.add("调整授权 " + grant);
+    }
+    authorization.setPermissions(bits);
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  /**
+   * The engine makes whoever deploys through its API the owner of that deployment (READ and DELETE). Models are
+   * deployed by the app on its own authority now; owners left from earlier uploads lose that right.
+   */
+  private void revokeDeploymentOwnership(List<String> changes) {
+    for (Authorization owner : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(Resources.DEPLOYMENT).list()) {
+      if (owner.getUserId() != null) {
+        authorizationService.deleteAuthorization(owner.getId());
+        changes.add("撤销授权 用户 " + owner.getUserId() + " " + Resources.DEPLOYMENT.resourceName() + ":" + owner.getResourceId());
+      }
+    }
+  }
+
+  /** One group's grant on one resource. */
+  private record Grant(String group, int resourceType, String resourceId) {
+
+    /** The grants the import owns: on any resource, an application, a process definition. */
+    boolean managed() {
+      return ANY.equals(resourceId) || resourceType == Resources.APPLICATION.resourceType()
+          || resourceType == Resources.PROCESS_DEFINITION.resourceType();
+    }
+
+    @Override
+    public String toString() {
+      return group + " " + resourceName(resourceType) + ":" + resourceId;
+    }
+
+    private static String resourceName(int type) {
+      for (Resources resource : Resources.values()) {
+        if (resource.resourceType() == type) {
+          return resource.resourceName();
+        }
+      }
+      return String.valueOf(type);
     }
   }
 }
