@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 class WebappEngineApiErrors {
 
   /** The name Camunda's webapp initializer gives the webapps' engine API servlet. */
-  static final String ENGINE_API_SERVLET = "Engine Api";
+  private static final String ENGINE_API_SERVLET = "Engine Api";
 
   WebappEngineApiErrors(ObjectProvider<ServletContext> servletContext, ObjectProvider<ResourceConfigCustomizer> customizers) {
     ServletContext context = servletContext.getIfAvailable();

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A refused form is the product doing its job, yet the engine logs the exception a task listener throws as an
- * ERROR with its stack trace (ENGINE-16004, "org.camunda.bpm.engine.context"). This drops exactly the log
- * events that carry a {@link FormValueException}; every other error is logged as before.
+ * ERROR with its stack trace (ENGINE-16004, "org.camunda.bpm.engine.context"). This drops exactly the warnings
+ * and errors that carry a {@link FormValueException}; every other error is logged as before.
  */
 @Component
 class RefusedFormLogFilter extends TurboFilter {
