@@ -5,6 +5,9 @@ import cn.zhengai.integration.excel.ExcelProblem;
 import cn.zhengai.integration.org.OrganisationFileException;
 import cn.zhengai.planning.PlanningException;
 import cn.zhengai.planning.RowsForbiddenException;
+import cn.zhengai.security.AuthorizationRefusals;
+import cn.zhengai.security.GroupAccessRefused;
+import cn.zhengai.security.GroupNames;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -20,6 +23,17 @@ import org.springframework.web.server.ResponseStatusException;
 /** Turns failures of the app's own API into {@link ApiError} bodies with Chinese messages. */
 @RestControllerAdvice(basePackages = "cn.zhengai")
 class ApiExceptionHandler {
+
+  private final GroupNames groupNames;
+
+  ApiExceptionHandler(GroupNames groupNames) {
+    this.groupNames = groupNames;
+  }
+
+  @ExceptionHandler(GroupAccessRefused.class)
+  ResponseEntity<ApiError> groupRefused(GroupAccessRefused e) {
+    return error(HttpStatus.FORBIDDEN, e.message(groupNames::nameOf));
+  }
 
   @ExceptionHandler(ResponseStatusException.class)
   ResponseEntity<ApiError> status(ResponseStatusException e) {
@@ -56,7 +70,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ApiError> forbidden(AuthorizationException e) {
-    return error(HttpStatus.FORBIDDEN, "无权执行此操作：" + e.getMessage());
+    return error(HttpStatus.FORBIDDEN, AuthorizationRefusals.message(e));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

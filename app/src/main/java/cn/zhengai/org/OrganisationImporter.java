@@ -4,6 +4,7 @@ import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.integration.org.Organisation.Person;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.OrganisationFileReader;
+import cn.zhengai.security.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,8 +31,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganisationImporter {
 
-  static final String HEAD_GROUP_TYPE = "unit-head";
-  static final String ROLE_GROUP_TYPE = "role";
+  /** Group types as Camunda Admin lists them; a unit's group has its kind's label (职能部门, 教学单位 …). */
+  static final String HEAD_GROUP_TYPE = "单位负责人";
+  static final String ROLE_GROUP_TYPE = "角色";
+  static final String SYSTEM_GROUP_TYPE = "系统";
+  /** The administrators' group the Camunda starter creates as "camunda BPM Administrators". */
+  static final String ADMIN_GROUP_NAME = "系统管理员";
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationImporter.class);
 
   private final OrganisationProperties properties;
@@ -61,6 +66,7 @@ public class OrganisationImporter {
     List<String> changes = new ArrayList<>();
     organisation.units().forEach(unit -> saveUnit(unit, changes));
     organisation.roles().forEach(role -> saveGroup(role.id(), role.name(), ROLE_GROUP_TYPE, changes));
+    saveGroup(Access.ADMIN_GROUP, ADMIN_GROUP_NAME, SYSTEM_GROUP_TYPE, changes);
     // memberships in groups the files do not own (e.g. camunda-admin) are left alone
     Set<String> managedGroups = organisation.groupIds();
     organisation.people().forEach(person -> savePerson(person, managedGroups, changes));
@@ -87,7 +93,7 @@ public class OrganisationImporter {
     if (units.save(unit)) {
       changes.add("单位 " + unit.id() + " " + unit.name());
     }
-    saveGroup(unit.id(), unit.name(), unit.kind().groupType(), changes);
+    saveGroup(unit.id(), unit.name(), unit.kind().label(), changes);
     if (unit.hasHeads()) {
       saveGroup(Organisation.headGroupOf(unit.id()), unit.name() + "负责人", HEAD_GROUP_TYPE, changes);
     }

@@ -1,9 +1,7 @@
 package cn.zhengai.security;
 
 import java.util.Arrays;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Group checks for the app's own API; the administrator group passes every check. */
 public final class Access {
@@ -12,12 +10,12 @@ public final class Access {
 
   private Access() {}
 
-  /** Passes when the user belongs to one of the groups, else answers 403 saying who may. */
+  /** Passes when the user belongs to one of the groups, else answers 403 naming who may. */
   public static CurrentUser requireAnyGroup(Authentication authentication, String what, String... groups) {
     CurrentUser user = CurrentUser.of(authentication);
     if (user.isMemberOf(ADMIN_GROUP) || Arrays.stream(groups).anyMatch(user::isMemberOf)) {
       return user;
     }
-    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权" + what + "：仅限 " + String.join("、", groups) + " 及系统管理员");
+    throw new GroupAccessRefused(what, groups);
   }
 }

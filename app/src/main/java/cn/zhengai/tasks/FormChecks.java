@@ -1,7 +1,9 @@
 package cn.zhengai.tasks;
 
+import cn.zhengai.calendar.CollegeTime;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -35,13 +37,19 @@ public final class FormChecks {
     }
   }
 
-  /** A date as form-js date fields submit it (yyyy-MM-dd), or null after recording why not. */
+  /**
+   * A date as form-js date fields submit it (yyyy-MM-dd), or a {@code Date}-typed variable (its day in Beijing
+   * time), or null after recording why not.
+   */
   public static LocalDate date(Object value, String label, boolean required, List<String> problems) {
     if (value == null || value.toString().isBlank()) {
       if (required) {
         problems.add("请填写" + label);
       }
       return null;
+    }
+    if (value instanceof Date moment) {
+      return CollegeTime.day(moment);
     }
     try {
       return LocalDate.parse(value.toString().trim());

@@ -5,6 +5,7 @@ import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +35,8 @@ class CheckReviewDecisionListener implements TaskListener {
       throw new FormValueException(problems);
     }
     if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
-      LocalDate revisionDue = LocalDate.parse(task.getVariable(REVISION_DUE_DATE).toString().trim());
+      // checked above: a valid date, as text or a Date-typed variable
+      LocalDate revisionDue = FormChecks.date(task.getVariable(REVISION_DUE_DATE), "修改截止日期", true, problems);
       task.setVariable(REVISION_DUE_AT, CollegeTime.endOfDay(revisionDue));
     }
   }

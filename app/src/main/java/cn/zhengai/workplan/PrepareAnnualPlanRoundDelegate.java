@@ -84,6 +84,10 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
   }
 
   private static Integer year(Object value, List<String> problems) {
+    if (value == null || value.toString().isBlank()) {
+      problems.add("请填写计划年度");
+      return null;
+    }
     if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
       int year = number.intValue();
       if (year >= 2000 && year <= 2100) {

@@ -62,6 +62,36 @@ class TasklistBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  void aUnitHeadWhosePlanIsRefusedSeesOnlyTheChineseReason() {
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "wangfang");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      fill(wait, "重点任务", "完成 3 个专业人才培养方案修订");
+      fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
+      // blank to the server, though not empty to the form's own required check
+      fill(wait, "预期目标", "   ");
+      fill(wait, "完成期限", "12/31/2027").sendKeys(Keys.TAB);
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+
+      WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[contains(@class, 'alert')][contains(., '请填写预期目标')]")));
+      Browser.keep(browser, "tasklist-refused-plan");
+      assertThat(notice.getText()).contains("表单填写有误：请填写预期目标").doesNotContain("ENGINE-", "Exception", "TaskListener");
+      assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("ENGINE-", "Exception");
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-refused-plan-failure");
+      throw e;
+    }
+    assertThat(taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).count())
+        .isZero();
+  }
+
+  @Test
   void thePresidentsOfficeOpensTheRoundFromTasklistsStartDialog() {
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

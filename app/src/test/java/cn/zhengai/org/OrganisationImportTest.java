@@ -33,13 +33,17 @@ class OrganisationImportTest {
   void theCollegesUnitsAreGroupsWithTheirKindAndQualitySystem() {
     Group academicAffairs = identityService.createGroupQuery().groupId("jwc").singleResult();
     assertThat(academicAffairs.getName()).isEqualTo("教务处");
-    assertThat(academicAffairs.getType()).isEqualTo("functional-department");
+    assertThat(academicAffairs.getType()).isEqualTo("职能部门");
     assertThat(identityService.createGroupQuery().groupId("head-jwc").singleResult().getName()).isEqualTo("教务处负责人");
-    assertThat(identityService.createGroupQuery().groupType("teaching-unit").count()).isEqualTo(6);
-    assertThat(identityService.createGroupQuery().groupType("role").list()).extracting(Group::getName)
+    assertThat(identityService.createGroupQuery().groupId("head-jwc").singleResult().getType()).isEqualTo("单位负责人");
+    assertThat(identityService.createGroupQuery().groupType("教学单位").count()).isEqualTo(6);
+    assertThat(identityService.createGroupQuery().groupType("角色").list()).extracting(Group::getName)
         .containsExactlyInAnyOrder("部门负责人", "专业带头人", "课程负责人", "教师", "学生", "校外专家", "流程负责人");
     assertThat(identityService.createGroupQuery().groupId("qa-leading-group").singleResult().getName()).isEqualTo("质量保证领导小组");
-    assertThat(identityService.createGroupQuery().groupId("qa-wg-qcxy").singleResult().getType()).isEqualTo("qa-body");
+    assertThat(identityService.createGroupQuery().groupId("qa-wg-qcxy").singleResult().getType()).isEqualTo("质量保证组织");
+    Group administrators = identityService.createGroupQuery().groupId("camunda-admin").singleResult();
+    assertThat(administrators.getName()).isEqualTo("系统管理员");
+    assertThat(administrators.getType()).isEqualTo("系统");
 
     OrgUnit qaOffice = units.findById("zgb").orElseThrow();
     assertThat(qaOffice.fullName()).isEqualTo("质量监督管理办公室");
@@ -97,5 +101,21 @@ class OrganisationImportTest {
 
     assertThat(identityService.createGroupQuery().groupId("xxzx").singleResult().getName()).isEqualTo("信息中心");
     assertThat(identityService.createUserQuery().memberOfGroup("head-rsc").userId("chenjie").count()).isEqualTo(1);
+  }
+
+  @Test
+  void groupsOfAnEarlierVersionGetTheirChineseNamesAndTypesOnTheNextStart() {
+    Group unit = identityService.createGroupQuery().groupId("jwc").singleResult();
+    unit.setType("functional-department");
+    identityService.saveGroup(unit);
+    Group administrators = identityService.createGroupQuery().groupId("camunda-admin").singleResult();
+    administrators.setName("camunda BPM Administrators");
+    administrators.setType("SYSTEM");
+    identityService.saveGroup(administrators);
+
+    assertThat(importer.importConfigured().changes()).containsExactlyInAnyOrder("组 jwc 教务处", "组 camunda-admin 系统管理员");
+
+    assertThat(identityService.createGroupQuery().groupId("jwc").singleResult().getType()).isEqualTo("职能部门");
+    assertThat(identityService.createGroupQuery().groupId("camunda-admin").singleResult().getName()).isEqualTo("系统管理员");
   }
 }

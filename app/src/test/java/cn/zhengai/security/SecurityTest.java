@@ -123,6 +123,11 @@ class SecurityTest {
     assertThat(EngineRest.as(http, "wangfang").get("/api/organisation/units").expect(200).json()).isNotEmpty();
     assertThat(EngineRest.as(http, "wangfang").post("/api/organisation/import", null).expect(403).json().get("message").asText())
         .contains("无权重新导入组织数据");
+    // a refusal names who may by the groups' Chinese names, read whether or not the caller may list groups
+    for (String refused : List.of("wangfang", "zhangxiaoyu")) {
+      assertThat(EngineRest.as(http, refused).get("/api/escalations").expect(403).json().get("message").asText()).as(refused)
+          .isEqualTo("无权查看升级记录：仅限 质管办、质量保证领导小组 及系统管理员");
+    }
     assertThat(EngineRest.as(http, "admin").get("/v3/api-docs").expect(200).json().get("paths").has("/api/organisation/units")).isTrue();
   }
 

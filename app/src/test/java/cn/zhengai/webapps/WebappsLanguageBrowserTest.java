@@ -31,6 +31,16 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  void adminListsTheGroupsByTheirChineseNamesAndTypes() {
+    browser = Browser.open("zh-CN");
+    logInAt("/camunda/app/admin/default/#/groups", "admin");
+    expectText("/camunda/app/admin/default/#/groups", "系统管理员", "webapp-admin-groups");
+    String groups = browser.findElement(By.tagName("body")).getText();
+    assertThat(groups).contains("职能部门", "单位负责人", "角色")
+        .doesNotContain("camunda BPM Administrators", "functional-department", "unit-head", "SYSTEM");
+  }
+
+  @Test
   void theQaOfficeWatchesTheRoundsInCockpit() {
     runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(AnnualWorkPlanProcess.Variables.YEAR, 2027));
     browser = Browser.open("zh-CN");

@@ -1,6 +1,6 @@
 package cn.zhengai.integration.org;
 
-/** Kinds of organisational unit; the Camunda group type is the lower-case name with dashes. */
+/** Kinds of organisational unit; the label is also the type of the unit's Camunda group. */
 public enum UnitKind {
   LEADERSHIP("领导小组"),
   FUNCTIONAL_DEPARTMENT("职能部门"),
@@ -22,9 +22,5 @@ public enum UnitKind {
   /** Departments and teaching units have heads, and so a head group. */
   public boolean hasHeads() {
     return this == FUNCTIONAL_DEPARTMENT || this == TEACHING_UNIT;
-  }
-
-  public String groupType() {
-    return name().toLowerCase().replace('_', '-');
   }
 }
