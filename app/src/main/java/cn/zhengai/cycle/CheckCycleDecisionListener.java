@@ -1,19 +1,37 @@
 package cn.zhengai.cycle;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.ReturnedWork;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** A review is approved, or returned with a reason. */
-@ModelBean("检查评审结论：通过，或退回并写明理由")
+/**
+ * A review is approved, or returned with a reason. A return hands the reason to the unit, gives the returned work
+ * {@code revisionDays} from today, or its first due date if that is later (so the escalation ladder does not
+ * count it overdue at a due date that passed while it was under review), and
+ * lets the next review start empty.
+ */
+@ModelBean("检查评审结论：通过，或退回并写明理由；退回后重做的工作自退回之日起另有修改期限")
 @Component(CycleDecisions.CHECK_DECISION)
 class CheckCycleDecisionListener implements TaskListener {
+
+  private final CycleSettings settings;
+  private final Clock clock;
+
+  CheckCycleDecisionListener(CycleSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -24,6 +42,20 @@ class CheckCycleDecisionListener implements TaskListener {
     }
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
+    }
+    if (CycleDecisions.RETURN.equals(task.getVariable(CycleDecisions.DECISION))) {
+      String dueVariable = CycleDecisions.RETURNED_WORK_DUE.get(task.getTaskDefinitionKey());
+      LocalDate dueAgain = null;
+      if (dueVariable != null) {
+        dueAgain = CollegeTime.today(clock).plusDays(settings.revisionDays());
+        // a return never shortens the time the work had anyway
+        if (task.getVariable(dueVariable) instanceof Date firstDue && CollegeTime.day(firstDue).isAfter(dueAgain)) {
+          dueAgain = CollegeTime.day(firstDue);
+        }
+        // local to the review's scope: a unit's return moves only that unit's date, never the other units'
+        task.getExecution().setVariableLocal(dueVariable, CollegeTime.endOfDay(dueAgain));
+      }
+      ReturnedWork.handOver(task, dueAgain, CycleDecisions.FIELDS);
     }
   }
 }

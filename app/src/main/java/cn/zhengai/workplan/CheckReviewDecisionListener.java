@@ -7,6 +7,7 @@ import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.ReturnedWork;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses an incomplete review decision; for a returned plan, turns the revision due date into the revise
- * task's due date (end of that day).
+ * task's due date (end of that day) and hands the reason to the unit, so the next review starts empty.
  */
 @ModelBean("检查审核结论：退回时须写明理由和修改期限，期限即修改任务的到期时间")
 @Component(AnnualWorkPlanProcess.Beans.CHECK_REVIEW_DECISION)
@@ -38,6 +39,7 @@ class CheckReviewDecisionListener implements TaskListener {
       // checked above: a valid date, as text or a Date-typed variable
       LocalDate revisionDue = FormChecks.date(task.getVariable(REVISION_DUE_DATE), "修改截止日期", true, problems);
       task.setVariable(REVISION_DUE_AT, CollegeTime.endOfDay(revisionDue));
+      ReturnedWork.handOver(task, revisionDue, List.of(DECISION, RETURN_REASON, REVISION_DUE_DATE));
     }
   }
 }

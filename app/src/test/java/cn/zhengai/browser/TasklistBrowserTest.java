@@ -6,6 +6,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -42,6 +43,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
 
       fill(wait, "重点任务", "1. 完成 3 个专业人才培养方案修订\n2. 新建 2 门精品在线开放课程");
+      assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
+          .as("a plan never returned shows no reason").isEmpty();
       fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
       fill(wait, "预期目标", "专业教学标准覆盖率 100%");
       WebElement deadline = fill(wait, "完成期限", "12/31/2027");
@@ -92,6 +95,43 @@ class TasklistBrowserTest extends BrowserTestSupport {
   }
 
   @Test
+  void aReturnedPlanShowsItsReasonAndTheNextReviewStartsEmpty() {
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    Map<String, Object> plan = Map.of(Variables.KEY_TASKS, "完成 3 个专业人才培养方案修订", Variables.MEASURES, "对标专业教学标准逐项修订",
+        Variables.TARGETS, "专业教学标准覆盖率 100%", Variables.PLAN_DEADLINE, "2027-12-31");
+    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), plan);
+    String revisionDue = LocalDate.now().plusDays(7).toString();
+    taskService.complete(unitTask(round, Elements.TASK_REVIEW_WORK_PLAN), Map.of(Variables.DECISION, Variables.DECISION_RETURN,
+        Variables.RETURN_REASON, "预期目标不可测，请写明指标值", Variables.REVISION_DUE_DATE, revisionDue));
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "wangfang");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '修改年度工作计划')]"))).click();
+      assertThat(shown(wait, "院办退回理由")).isEqualTo("预期目标不可测，请写明指标值");
+      assertThat(shown(wait, "修改截止日期")).isEqualTo(revisionDue);
+      Browser.keep(browser, "tasklist-returned-plan");
+      browser.quit();
+
+      taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), plan);
+      browser = Browser.open("zh-CN");
+      wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "liming");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '审核年度工作计划')]"))).click();
+      assertThat(shown(wait, "上次退回理由")).isEqualTo("预期目标不可测，请写明指标值");
+      Browser.keep(browser, "tasklist-second-review");
+      assertThat(browser.findElements(By.cssSelector("form input[type='radio']"))).hasSize(2).noneMatch(WebElement::isSelected);
+      assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
+          .as("only the previous reason, no new one until 退回修改 is chosen").hasSize(1);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-returned-plan-failure");
+      throw e;
+    }
+  }
+
+  @Test
   void thePresidentsOfficeOpensTheRoundFromTasklistsStartDialog() {
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -113,6 +153,19 @@ class TasklistBrowserTest extends BrowserTestSupport {
     String round = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2027").singleResult().getId();
     assertThat(taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).count())
         .isEqualTo(19);
+  }
+
+  /** 教务处's task of the round at an activity. */
+  private String unitTask(String round, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(activityId).list().stream()
+        .filter(task -> "jwc".equals(taskService.getVariable(task.getId(), Variables.UNIT))).findFirst().orElseThrow().getId();
+  }
+
+  /** The value of the read-only form field whose label contains the given text, once the form shows it. */
+  private String shown(WebDriverWait wait, String label) {
+    WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//form//label[contains(normalize-space(.), '" + label + "')]")));
+    return browser.findElement(By.id(labelElement.getAttribute("for"))).getAttribute("value");
   }
 
   /** Types into the form field whose label contains the given text, as a user would find it. */

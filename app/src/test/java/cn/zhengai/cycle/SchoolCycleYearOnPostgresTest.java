@@ -94,8 +94,26 @@ class SchoolCycleYearOnPostgresTest {
     target("T2027-JW-01", "毕业率", "专业建设规划", "教务处", "95", "90", "92");
     target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处", "60", "50", "55");
     target("T2027-QC-01", "专业对口就业率", "各教学单位“十三五”发展规划（6个）", "汽车工程学院", "95", "90", "92");
-    complete(PRESIDENTS_OFFICE_HEAD, draft, Map.of(TARGETS_NOTE, "依据十三五规划起草三项年度目标"));
-    complete(LEADING_GROUP_MEMBER, cycleTask(TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
+    // the draft goes in shortly before its due date (01-22); the leading group returns it after a few days
+    moveTo(LocalDate.of(2027, 1, 18));
+    complete(PRESIDENTS_OFFICE_HEAD, draft, Map.of(TARGETS_NOTE, "初稿"));
+    moveTo(LocalDate.of(2027, 1, 20));
+    complete(LEADING_GROUP_MEMBER, cycleTask(TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN,
+        CycleDecisions.RETURN_REASON, "请写明与十三五规划的衔接"));
+    String redraft = cycleTask(TASK_DRAFT_TARGETS, null);
+    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
+    // revision-days (7) from the return, not the first due date that passes while the draft is redone
+    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2027-01-27");
+    assertThat(taskService.createTaskQuery().taskId(redraft).singleResult().getDueDate())
+        .isEqualTo(Date.from(LocalDate.of(2027, 1, 27).atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
+    moveTo(LocalDate.of(2027, 1, 23));
+    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=yb").expect(200).json()).as("no escalation at the first due date").isEmpty();
+    complete(PRESIDENTS_OFFICE_HEAD, redraft, Map.of(TARGETS_NOTE, "依据十三五规划起草三项年度目标"));
+    String secondApproval = cycleTask(TASK_APPROVE_TARGETS, null);
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.RETURN_REASON)).isNull();
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
+    complete(LEADING_GROUP_MEMBER, secondApproval, Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
 
     // ---- 标准: no target goes on without a standard in force
     String link = cycleTask(TASK_LINK_STANDARDS, null);
@@ -137,6 +155,9 @@ class SchoolCycleYearOnPostgresTest {
         }
         report(head.getKey(), checkpoint);
       }
+      if (month == 4) {
+        returnTheFirstCorrection("jwc", checkpoint);
+      }
       correctWhatWasWarned(checkpoint);
       if (month == 5) {
         // a week after the report was due the ladder has reached the leading group; 人事处 reports then
@@ -168,6 +189,19 @@ class SchoolCycleYearOnPostgresTest {
     for (Map.Entry<String, String> head : HEADS.entrySet()) {
       complete(head.getValue(), cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, head.getKey()), Map.of(PROBLEMS, "问题", CAUSES, "原因",
           IMPROVEMENT_MEASURES, head.getKey() + " 的改进措施", NEXT_YEAR_TARGETS, "下一年度目标"));
+      if (head.getKey().equals("qcxy")) {
+        // 汽车工程学院's plan goes back once; its rewrite keeps the plan's own due date (2028-01-15), the later one
+        complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy"), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN,
+            CycleDecisions.RETURN_REASON, "改进措施须落实到责任人"));
+        String rewrite = cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, "qcxy");
+        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
+        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2028-01-15");
+        complete(AUTOMOTIVE_DEAN, rewrite, Map.of(PROBLEMS, "问题", CAUSES, "原因", IMPROVEMENT_MEASURES, "qcxy 的改进措施", NEXT_YEAR_TARGETS,
+            "下一年度目标"));
+        String planReview = cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy");
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
+      }
       complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, head.getKey()), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     }
     runDueJobs();
@@ -344,6 +378,30 @@ class SchoolCycleYearOnPostgresTest {
     complete(HEADS.get(unit), report.getId(), Map.of(MonitoringCheckpointProcess.Variables.PROGRESS_SUMMARY, "本月进度已填报"));
   }
 
+  /**
+   * The unit answers the warning on the morning after the checkpoint; a week later the QA office returns the
+   * correction, which leaves the unit 7 more days, past the first due date (checkpoint + 11 days).
+   */
+  private void returnTheFirstCorrection(String unit, LocalDate checkpoint) {
+    String key = checkpoint.toString().substring(0, 7) + "/" + unit;
+    Task correct = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).singleResult();
+    complete(HEADS.get(unit), correct.getId(), Map.of("cause", "进度统计有误", "measure", "重新统计", "newDate", checkpoint.plusDays(30).toString()));
+    moveTo(checkpoint.plusDays(8));
+    Task verify = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).singleResult();
+    complete(QA_OFFICE_HEAD, verify.getId(), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN, CycleDecisions.RETURN_REASON, "原因分析不充分"));
+    Task redo = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).singleResult();
+    assertThat(formValue(HEADS.get(unit), redo.getId(), CycleDecisions.LAST_RETURN_REASON)).isEqualTo("原因分析不充分");
+    LocalDate dueAgain = checkpoint.plusDays(15);
+    assertThat(formValue(HEADS.get(unit), redo.getId(), CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo(dueAgain.toString());
+    assertThat(redo.getDueDate()).isEqualTo(Date.from(dueAgain.atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
+    moveTo(checkpoint.plusDays(12));
+    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=" + unit).expect(200).json())
+        .as("no escalation at the first due date of a returned correction").isEmpty();
+  }
+
   /** Every unit warned at a checkpoint answers with a correction, which the QA office approves. */
   private void correctWhatWasWarned(LocalDate checkpoint) {
     for (Map.Entry<String, String> head : HEADS.entrySet()) {
@@ -355,9 +413,15 @@ class SchoolCycleYearOnPostgresTest {
             "newDate", clock.instant().atZone(COLLEGE).toLocalDate().plusDays(20).toString()));
         Task verify = taskService.createTaskQuery().processInstanceBusinessKey(key)
             .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).singleResult();
+        assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.DECISION)).as("a verification starts empty").isNull();
         complete(QA_OFFICE_HEAD, verify.getId(), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
       }
     }
+  }
+
+  /** A value the task's form shows the user, or null when the form shows none. */
+  private String formValue(String user, String taskId, String name) {
+    return as(user).get("/engine-rest/task/" + taskId + "/form-variables").expect(200).json().path(name).path("value").asText(null);
   }
 
   private void complete(String user, String taskId, Map<String, Object> values) {

@@ -86,13 +86,21 @@ abstract class AnnualWorkPlanScenarios {
 
     String revise = onlyTask(ACADEMIC_AFFAIRS_HEAD, round, Elements.TASK_REVISE_WORK_PLAN);
     JsonNode formValues = as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task/" + revise + "/form-variables").expect(200).json();
-    assertThat(formValues.get(RETURN_REASON).get("value").asText()).isEqualTo("预期目标不可测，请写明指标值");
+    // the revise form shows the reason and the reviewer's date at its top
+    assertThat(formValues.get(LAST_RETURN_REASON).get("value").asText()).isEqualTo("预期目标不可测，请写明指标值");
+    assertThat(formValues.get(LAST_RETURN_DUE_DATE).get("value").asText()).isEqualTo(revisionDue);
     assertThat(formValues.get(KEY_TASKS).get("value").asText()).isEqualTo("初稿");
     assertThat(as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task/" + revise).json().get("due").asText())
         .startsWith(revisionDue);
     as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + revise + "/submit-form", variables(plan("修改稿：专业教学标准覆盖率 100%"))).expect(204);
 
     String secondReview = taskOfUnit(PRESIDENTS_OFFICE_HEAD, round, Elements.TASK_REVIEW_WORK_PLAN, "教务处");
+    JsonNode secondReviewForm = as(PRESIDENTS_OFFICE_HEAD).get("/engine-rest/task/" + secondReview + "/form-variables").expect(200).json();
+    assertThat(secondReviewForm.path(DECISION).path("value").asText(null)).as("no decision taken yet").isNull();
+    assertThat(secondReviewForm.path(RETURN_REASON).path("value").asText(null)).isNull();
+    assertThat(secondReviewForm.path(REVISION_DUE_DATE).path("value").asText(null)).isNull();
+    assertThat(secondReviewForm.get(LAST_RETURN_REASON).get("value").asText()).isEqualTo("预期目标不可测，请写明指标值");
+    assertThat(secondReviewForm.get(KEY_TASKS).get("value").asText()).isEqualTo("修改稿：专业教学标准覆盖率 100%");
     as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/task/" + secondReview + "/submit-form",
         variables(Map.of(DECISION, DECISION_APPROVE))).expect(204);
 

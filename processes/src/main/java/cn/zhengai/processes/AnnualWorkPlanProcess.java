@@ -81,12 +81,18 @@ public final class AnnualWorkPlanProcess {
     /** java.util.Date, local: the revision task's due date, derived from {@link #REVISION_DUE_DATE}. */
     public static final String REVISION_DUE_AT = "revisionDueAt";
 
+    /** String, local: the reason of the latest return, shown on the revise form and the next review. */
+    public static final String LAST_RETURN_REASON = CycleDecisions.LAST_RETURN_REASON;
+    /** String yyyy-MM-dd, local: the revision due date of the latest return, shown on the revise form. */
+    public static final String LAST_RETURN_DUE_DATE = CycleDecisions.LAST_RETURN_DUE_DATE;
+
     /** String, local: the QA office's note on an overdue plan. */
     public static final String FOLLOW_UP_NOTE = "followUpNote";
 
     /** Variables each unit's sub-process declares locally, so parallel units never overwrite each other. */
     public static final List<String> UNIT_LOCAL =
-        List.of(KEY_TASKS, MEASURES, TARGETS, PLAN_DEADLINE, DECISION, RETURN_REASON, REVISION_DUE_DATE, REVISION_DUE_AT, FOLLOW_UP_NOTE);
+        List.of(KEY_TASKS, MEASURES, TARGETS, PLAN_DEADLINE, DECISION, RETURN_REASON, REVISION_DUE_DATE, REVISION_DUE_AT,
+            LAST_RETURN_REASON, LAST_RETURN_DUE_DATE, FOLLOW_UP_NOTE);
 
     private Variables() {}
   }

@@ -1,6 +1,7 @@
 package cn.zhengai.processes;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one decision form of the cycles: approve, or return with a reason. Used wherever a body reviews another's
@@ -16,6 +17,21 @@ public final class CycleDecisions {
   /** String: required when returned. */
   public static final String RETURN_REASON = "returnReason";
   public static final List<String> FIELDS = List.of(DECISION, RETURN_REASON);
+  /**
+   * String: the reason of the latest return, kept when the review's own answers are cleared, so the returned task
+   * shows it and the next review starts empty beside it.
+   */
+  public static final String LAST_RETURN_REASON = "lastReturnReason";
+  /** String yyyy-MM-dd: the date the returned work is due again. */
+  public static final String LAST_RETURN_DUE_DATE = "lastReturnDueDate";
+  /**
+   * For each review, by element id, the variable holding the due date of the work it returns: a return moves that
+   * date, so the redone work is not overdue the moment it comes back.
+   */
+  public static final Map<String, String> RETURNED_WORK_DUE = Map.of(
+      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, SchoolAnnualCycleProcess.Variables.TARGETS_DUE_AT,
+      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_IMPROVEMENT_PLAN, SchoolAnnualCycleProcess.Variables.IMPROVEMENT_DUE_AT,
+      MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT);
   /** The listener bean that refuses a return without a reason. */
   public static final String CHECK_DECISION = "checkCycleDecisionListener";
   /** The listener bean that shows the unit and year on task cards. */

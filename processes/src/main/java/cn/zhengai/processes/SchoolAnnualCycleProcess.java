@@ -129,7 +129,8 @@ public final class SchoolAnnualCycleProcess {
     /** Variables each unit's scope declares locally, so parallel units never overwrite each other. */
     public static final List<String> UNIT_LOCAL = List.of(PLAN_NOTE, ASSIGNMENT_NOTE, SELF_ASSESSMENT, SELF_GRADE,
         ATTAINMENT_SUMMARY, ACCOUNTABLE, GRADE, FINDINGS, PERFORMANCE_RESULT, ACCOUNTABILITY_DECISION,
-        ACCOUNTABILITY_MEASURES, PROBLEMS, CAUSES, IMPROVEMENT_MEASURES, NEXT_YEAR_TARGETS, DECISION, RETURN_REASON);
+        ACCOUNTABILITY_MEASURES, PROBLEMS, CAUSES, IMPROVEMENT_MEASURES, NEXT_YEAR_TARGETS, DECISION, RETURN_REASON,
+        CycleDecisions.LAST_RETURN_REASON, CycleDecisions.LAST_RETURN_DUE_DATE);
 
     private Variables() {}
   }
