@@ -55,7 +55,7 @@ class CheckCycleDecisionListener implements TaskListener {
         // local to the review's scope: a unit's return moves only that unit's date, never the other units'
         task.getExecution().setVariableLocal(dueVariable, CollegeTime.endOfDay(dueAgain));
       }
-      ReturnedWork.handOver(task, dueAgain, CycleDecisions.FIELDS);
+      ReturnedWork.handOver(task, dueAgain, CycleDecisions.FIELDS, clock.instant());
     }
   }
 }

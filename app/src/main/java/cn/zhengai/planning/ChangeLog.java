@@ -1,5 +1,7 @@
 package cn.zhengai.planning;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +33,18 @@ public class ChangeLog {
     String where = table == null ? "" : " WHERE table_id = ?";
     Object[] args = table == null ? new Object[] {limit} : new Object[] {table, limit};
     return jdbc.query("SELECT * FROM planning_change" + where + " ORDER BY changed_at DESC, id DESC LIMIT ?",
-        (rs, n) -> new Change(rs.getString("table_id"), rs.getString("row_key"), Action.valueOf(rs.getString("action")),
-            rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()), args);
+        (rs, n) -> change(rs), args);
+  }
+
+  /** A table's changes at or after a moment, oldest first. */
+  public List<Change> since(String table, Instant from) {
+    return jdbc.query("SELECT * FROM planning_change WHERE table_id = ? AND changed_at >= ? ORDER BY changed_at, id",
+        (rs, n) -> change(rs), table, Timestamp.from(from));
+  }
+
+  private static Change change(ResultSet rs) throws SQLException {
+    return new Change(rs.getString("table_id"), rs.getString("row_key"), Action.valueOf(rs.getString("action")),
+        rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant());
   }
 
   private static String abbreviate(String key) {

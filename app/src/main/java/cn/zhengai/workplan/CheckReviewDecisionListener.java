@@ -39,7 +39,7 @@ class CheckReviewDecisionListener implements TaskListener {
       // checked above: a valid date, as text or a Date-typed variable
       LocalDate revisionDue = FormChecks.date(task.getVariable(REVISION_DUE_DATE), "修改截止日期", true, problems);
       task.setVariable(REVISION_DUE_AT, CollegeTime.endOfDay(revisionDue));
-      ReturnedWork.handOver(task, revisionDue, List.of(DECISION, RETURN_REASON, REVISION_DUE_DATE));
+      ReturnedWork.handOver(task, revisionDue, List.of(DECISION, RETURN_REASON, REVISION_DUE_DATE), clock.instant());
     }
   }
 }

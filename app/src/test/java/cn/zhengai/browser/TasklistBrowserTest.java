@@ -7,6 +7,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -114,13 +115,17 @@ class TasklistBrowserTest extends BrowserTestSupport {
       Browser.keep(browser, "tasklist-returned-plan");
       browser.quit();
 
-      taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), plan);
+      Map<String, Object> revised = new HashMap<>(plan);
+      revised.put(Variables.TARGETS, "专业教学标准覆盖率 100%，修订方案 3 个");
+      taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), revised);
       browser = Browser.open("zh-CN");
       wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '审核年度工作计划')]"))).click();
       assertThat(shown(wait, "上次退回理由")).isEqualTo("预期目标不可测，请写明指标值");
+      assertThat(shown(wait, "自上次退回以来的修改"))
+          .isEqualTo("【预期目标】\n原：专业教学标准覆盖率 100%\n现：专业教学标准覆盖率 100%，修订方案 3 个");
       Browser.keep(browser, "tasklist-second-review");
       assertThat(browser.findElements(By.cssSelector("form input[type='radio']"))).hasSize(2).noneMatch(WebElement::isSelected);
       assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))

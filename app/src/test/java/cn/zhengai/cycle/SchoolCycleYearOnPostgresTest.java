@@ -108,8 +108,13 @@ class SchoolCycleYearOnPostgresTest {
         .isEqualTo(Date.from(LocalDate.of(2027, 1, 27).atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
     moveTo(LocalDate.of(2027, 1, 23));
     assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=yb").expect(200).json()).as("no escalation at the first due date").isEmpty();
+    setCurrentValue(PRESIDENTS_OFFICE_HEAD, "T2027-JW-01", "95");
     complete(PRESIDENTS_OFFICE_HEAD, redraft, Map.of(TARGETS_NOTE, "依据十三五规划起草三项年度目标"));
     String secondApproval = cycleTask(TASK_APPROVE_TARGETS, null);
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.CHANGES_SINCE_RETURN))
+        .as("what 院办 changed since the return: the note, and the target row")
+        .contains("【目标起草说明】\n原：初稿\n现：依据十三五规划起草三项年度目标", "：修改「T2027-JW-01」（1月23日 12:00）")
+        .doesNotContain("T2027-RS-01");
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.RETURN_REASON)).isNull();
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
@@ -201,6 +206,7 @@ class SchoolCycleYearOnPostgresTest {
         String planReview = cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy");
         assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
         assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.CHANGES_SINCE_RETURN)).isEqualTo("自上次退回以来未作任何修改。");
       }
       complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, head.getKey()), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     }
@@ -414,6 +420,12 @@ class SchoolCycleYearOnPostgresTest {
         Task verify = taskService.createTaskQuery().processInstanceBusinessKey(key)
             .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).singleResult();
         assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.DECISION)).as("a verification starts empty").isNull();
+        if (formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.LAST_RETURN_REASON) != null) {
+          assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.CHANGES_SINCE_RETURN))
+              .contains("【偏差原因】\n原：进度统计有误\n现：人手不足", "【纠偏措施】\n原：重新统计\n现：增派人员，每周督查");
+        } else {
+          assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.CHANGES_SINCE_RETURN)).as("a first verification").isNull();
+        }
         complete(QA_OFFICE_HEAD, verify.getId(), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
       }
     }

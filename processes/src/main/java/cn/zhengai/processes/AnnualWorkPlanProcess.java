@@ -92,7 +92,7 @@ public final class AnnualWorkPlanProcess {
     /** Variables each unit's sub-process declares locally, so parallel units never overwrite each other. */
     public static final List<String> UNIT_LOCAL =
         List.of(KEY_TASKS, MEASURES, TARGETS, PLAN_DEADLINE, DECISION, RETURN_REASON, REVISION_DUE_DATE, REVISION_DUE_AT,
-            LAST_RETURN_REASON, LAST_RETURN_DUE_DATE, FOLLOW_UP_NOTE);
+            LAST_RETURN_REASON, LAST_RETURN_DUE_DATE, CycleDecisions.RETURNED_WORK, FOLLOW_UP_NOTE);
 
     private Variables() {}
   }

@@ -32,8 +32,23 @@ public final class CycleDecisions {
       SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, SchoolAnnualCycleProcess.Variables.TARGETS_DUE_AT,
       SchoolAnnualCycleProcess.Elements.TASK_APPROVE_IMPROVEMENT_PLAN, SchoolAnnualCycleProcess.Variables.IMPROVEMENT_DUE_AT,
       MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT);
+  /**
+   * String (JSON): what a return sent back, the values the review showed and when, so the next review can list what
+   * the unit changed since.
+   */
+  public static final String RETURNED_WORK = "returnedWork";
+  /** String: what the unit changed since the latest return, shown on the next review; empty on a first review. */
+  public static final String CHANGES_SINCE_RETURN = "changesSinceReturn";
+  /**
+   * For each review whose work lives in a planning table rather than in the form, by element id, that table's id: the
+   * next review lists the table's rows changed since the return.
+   */
+  public static final Map<String, String> RETURNED_WORK_TABLE = Map.of(
+      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, "targets");
   /** The listener bean that refuses a return without a reason. */
   public static final String CHECK_DECISION = "checkCycleDecisionListener";
+  /** The listener bean that lists, on a review after a return, what the unit changed since. */
+  public static final String LIST_CHANGES_SINCE_RETURN = "changesSinceReturnListener";
   /** The listener bean that shows the unit and year on task cards. */
   public static final String SHOW_UNIT = AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST;
 

@@ -80,6 +80,7 @@ abstract class AnnualWorkPlanPaths {
     Mocks.register(Beans.RECORD_ESCALATION, (JavaDelegate) execution -> escalated.add((String) execution.getVariable(UNIT)));
     Mocks.register(Beans.VALIDATE_WORK_PLAN, (TaskListener) task -> {});
     Mocks.register(Beans.SHOW_UNIT_IN_TASKLIST, (TaskListener) task -> {});
+    Mocks.register(CycleDecisions.LIST_CHANGES_SINCE_RETURN, (TaskListener) task -> {});
     Mocks.register(Beans.CHECK_REVIEW_DECISION, (TaskListener) task -> {
       if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
         task.setVariable(REVISION_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(7))));

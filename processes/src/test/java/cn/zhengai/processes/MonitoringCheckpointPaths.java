@@ -40,6 +40,7 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
     Mocks.register(Beans.CHECK_CORRECTION, (TaskListener) task -> {});
     Mocks.register(CycleDecisions.CHECK_DECISION, (TaskListener) task -> {});
     Mocks.register(CycleDecisions.SHOW_UNIT, (TaskListener) task -> {});
+    Mocks.register(CycleDecisions.LIST_CHANGES_SINCE_RETURN, (TaskListener) task -> {});
     Mocks.register(TaskEscalationProcess.Beans.LADDER_LISTENER, (TaskListener) task -> {});
   }
 

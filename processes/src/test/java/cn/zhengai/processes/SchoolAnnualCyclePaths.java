@@ -90,7 +90,7 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     Mocks.register(Beans.HAND_OVER, (JavaDelegate) execution -> handedOver.add((Integer) execution.getVariable(YEAR)));
     for (String listener : List.of(Beans.CHECK_TARGETS_DRAFTED, Beans.CHECK_STANDARDS_LINKED, Beans.CHECK_DEPARTMENT_PLAN,
         Beans.CHECK_KEY_TASKS_ASSIGNED, Beans.RECORD_UNIT_REVIEW, CycleDecisions.CHECK_DECISION, CycleDecisions.SHOW_UNIT,
-        TaskEscalationProcess.Beans.LADDER_LISTENER)) {
+        CycleDecisions.LIST_CHANGES_SINCE_RETURN, TaskEscalationProcess.Beans.LADDER_LISTENER)) {
       Mocks.register(listener, (TaskListener) task -> {});
     }
     Mocks.register(Beans.DEADLINES, new Deadlines());
