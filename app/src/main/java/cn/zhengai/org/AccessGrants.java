@@ -91,15 +91,17 @@ class AccessGrants {
     grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, Permissions.READ);
     grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE);
-    // 院办 opens the annual work plan round; unit heads read its definition (process name, forms)
+    // 院办 opens the annual work plan round and reviews every unit's plan, so it reads the round it runs (not its
+    // history: UnitHistoryFilter still narrows that to the plans it reviews); unit heads read its definition
+    // (process name, forms)
     grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
     grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
         ProcessDefinitionPermissions.READ);
-    // 院办 opens the yearly cycle; unit heads work its tasks and their units' monthly checkpoints
+    // 院办 opens the yearly cycle and reads it as it runs; unit heads work its tasks and their units' monthly checkpoints
     grant(wanted, SchoolAnnualCycleProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
     for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
       grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
     }

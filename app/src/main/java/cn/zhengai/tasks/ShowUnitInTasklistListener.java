@@ -12,15 +12,19 @@ import org.springframework.stereotype.Component;
 /**
  * Copies the unit's name and the year onto the new task, in every process whose tasks name it. Tasklist's filters
  * show only variables of the task and its own execution, so without this the 院办 reviewer would face nineteen
- * identical "审核年度工作计划" cards.
+ * identical "审核年度工作计划" cards. A task outside any unit's scope (the cycle's targets and standards) concerns
+ * the whole school and says so, rather than showing an empty unit.
  */
 @ModelBean("在任务上显示单位和年度（任务创建时）")
 @Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
 class ShowUnitInTasklistListener implements TaskListener {
 
+  static final String WHOLE_SCHOOL = "全校";
+
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(UNIT_NAME, task.getVariable(UNIT_NAME));
+    Object unitName = task.getVariable(UNIT_NAME);
+    task.setVariableLocal(UNIT_NAME, unitName != null ? unitName : WHOLE_SCHOOL);
     task.setVariableLocal(YEAR, task.getVariable(YEAR));
   }
 }

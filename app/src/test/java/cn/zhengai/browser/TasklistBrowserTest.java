@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,19 +43,40 @@ class TasklistBrowserTest extends BrowserTestSupport {
           By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]")));
       // tasks come only from processes: Tasklist offers no dead-end "创建任务"
       assertThat(browser.findElements(By.cssSelector("li.create-task-action"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
-      // the card shows the unit and the year from the filter's variables
+      // the card shows the unit and the year from the filter's variables, and no bare priority number
       assertThat(browser.findElement(By.cssSelector(".tasks-list .variables")).getText()).contains("教务处", "2027");
+      assertThat(browser.findElements(By.cssSelector(".tasks-list .priority"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+      // a department head can start no process, so Tasklist offers none
+      assertThat(browser.findElements(By.cssSelector("li.start-process-action"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
       task.click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+
+      // completing an empty form names each missing field in Chinese
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+      complete.click();
+      wait.until(driver -> errorsOfForm().size() == 4);
+      keepWithoutConsoleErrors("tasklist-work-plan-required");
+      assertThat(errorsOfForm()).containsOnly("此项为必填项。");
+      // the user closes Tasklist's notice about the refused completion, which covers the button
+      browser.findElement(By.cssSelector(".page-notifications button[ng-click='removeNotification(notification)']")).click();
 
       fill(wait, "重点任务", "1. 完成 3 个专业人才培养方案修订\n2. 新建 2 门精品在线开放课程");
       assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
           .as("a plan never returned shows no reason").isEmpty();
       fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
       fill(wait, "预期目标", "专业教学标准覆盖率 100%");
-      WebElement deadline = fill(wait, "完成期限", "12/31/2027");
-      deadline.sendKeys(Keys.TAB);
-      Browser.keep(browser, "tasklist-work-plan-form");
+      WebElement deadline = clickField(wait, "完成期限");
+      assertThat(deadline.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+      WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+      keepWithoutConsoleErrors("tasklist-date-picker");
+      assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText).toList())
+          .as("weeks start on Monday, in Chinese").startsWith("一", "二", "三", "四", "五", "六", "日");
+      assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("月").doesNotContainPattern("[A-Za-z]");
+      deadline.sendKeys("2027-12-31", Keys.TAB);
+      wait.until(driver -> "2027-12-31".equals(deadline.getAttribute("value")));
+      assertThat(errorsOfForm()).isEmpty();
+      keepWithoutConsoleErrors("tasklist-work-plan-form");
 
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(round)
@@ -79,7 +105,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
       fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
       // blank to the server, though not empty to the form's own required check
       fill(wait, "预期目标", "   ");
-      fill(wait, "完成期限", "12/31/2027").sendKeys(Keys.TAB);
+      fill(wait, "完成期限", "2027-12-31").sendKeys(Keys.TAB);
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
       WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -146,8 +172,12 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[@ng-click='open()'][contains(., '启动流程')]"))).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
           "//*[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.), '年度工作计划')]"))).click();
-      fill(wait, "计划年度", "2027");
-      Browser.keep(browser, "tasklist-start-annual-work-plan");
+      WebElement year = fill(wait, "计划年度", "1999");
+      year.sendKeys(Keys.TAB);
+      wait.until(driver -> errorsOfForm().contains("不能小于 2000。"));
+      year.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2027", Keys.TAB);
+      wait.until(driver -> errorsOfForm().isEmpty());
+      keepWithoutConsoleErrors("tasklist-start-annual-work-plan");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='startProcessInstance()']"))).click();
       wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
           .processInstanceBusinessKey("2027").count() == 1);
@@ -158,6 +188,50 @@ class TasklistBrowserTest extends BrowserTestSupport {
     String round = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2027").singleResult().getId();
     assertThat(taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).count())
         .isEqualTo(19);
+  }
+
+  @Test
+  void thePresidentsOfficeSeesWhichUnitEachCardConcernsAndWhenEachReviewIsDue() {
+    runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR, 2027));
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of(Variables.KEY_TASKS, "完成 3 个专业人才培养方案修订",
+        Variables.MEASURES, "对标专业教学标准逐项修订", Variables.TARGETS, "专业教学标准覆盖率 100%", Variables.PLAN_DEADLINE, "2027-12-31"));
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "liming");
+      WebElement draftTargets = card(wait, "起草年度目标");
+      WebElement review = card(wait, "审核年度工作计划");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.start-process-action")));
+      keepWithoutConsoleErrors("tasklist-presidents-office-cards");
+      assertThat(draftTargets.findElement(By.cssSelector(".variables")).getText()).contains("全校", "2027").doesNotContain("<空>");
+      assertThat(review.findElement(By.cssSelector(".variables")).getText()).contains("教务处");
+      assertThat(review.findElement(By.cssSelector(".due-date")).isDisplayed()).isTrue();
+      assertThat(browser.findElements(By.cssSelector(".tasks-list .priority"))).noneMatch(WebElement::isDisplayed);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-presidents-office-cards-failure");
+      throw e;
+    }
+  }
+
+  /** The task card whose name is the given text, once the list shows it. */
+  private WebElement card(WebDriverWait wait, String taskName) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//ol[contains(@class, 'tasks-list')]/li[.//h4//a[normalize-space(.) = '" + taskName + "']]")));
+  }
+
+  /** The validation messages the form shows now. */
+  private List<String> errorsOfForm() {
+    return browser.findElements(By.cssSelector("form .fjs-form-field-error li")).stream().map(WebElement::getText).toList();
+  }
+
+  /** Keeps a screenshot, once nothing since the last one was logged as an error in the browser's console. */
+  private void keepWithoutConsoleErrors(String name) {
+    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().equals(Level.SEVERE)).toList();
+    Browser.keep(browser, name);
+    assertThat(errors).as("browser console errors").isEmpty();
   }
 
   /** 教务处's task of the round at an activity. */
@@ -175,12 +249,18 @@ class TasklistBrowserTest extends BrowserTestSupport {
 
   /** Types into the form field whose label contains the given text, as a user would find it. */
   private WebElement fill(WebDriverWait wait, String label, String text) {
+    WebElement field = clickField(wait, label);
+    field.sendKeys(text);
+    return field;
+  }
+
+  /** Clicks into the form field whose label contains the given text. */
+  private WebElement clickField(WebDriverWait wait, String label) {
     WebElement labelElement = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//form//label[contains(normalize-space(.), '" + label + "')]")));
     WebElement field = browser.findElement(By.id(labelElement.getAttribute("for")));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
     field.click();
-    field.sendKeys(text);
     return field;
   }
 }

@@ -165,12 +165,23 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees(RSC_PLAN))
         .row(PROCESS_OWNER, ok().sees(RSC_PLAN))
         .row(ADMIN, ok().sees(RSC_PLAN));
+    resource(rows, "流程实例：本年度工作计划轮次和诊改螺旋", get("/engine-rest/process-instance/count?processDefinitionKeyIn="
+        + AnnualWorkPlanProcess.KEY + "," + SchoolAnnualCycleProcess.KEY))
+        .row(STUDENT, count(0))
+        .row(TEACHER, count(0))
+        .row(UNIT_HEAD, count(0))
+        .row(OTHER_UNIT_HEAD, count(0))
+        .row(PRESIDENTS_OFFICE, count(2)) // it opened both and reviews the plans
+        .row(QA_OFFICE, count(2))
+        .row(LEADING_GROUP, count(2))
+        .row(PROCESS_OWNER, count(2))
+        .row(ADMIN, count(2));
     resource(rows, "流程变量：整轮", get("/engine-rest/process-instance/{round}/variables"))
         .row(STUDENT, forbidden())
         .row(TEACHER, forbidden())
         .row(UNIT_HEAD, forbidden())
         .row(OTHER_UNIT_HEAD, forbidden())
-        .row(PRESIDENTS_OFFICE, forbidden())
+        .row(PRESIDENTS_OFFICE, ok().sees("participatingUnits")) // the round it opened and reviews
         .row(QA_OFFICE, ok().sees("participatingUnits"))
         .row(LEADING_GROUP, ok().sees("participatingUnits"))
         .row(PROCESS_OWNER, ok().sees("participatingUnits"))
@@ -180,7 +191,7 @@ class AuthorisationMatrixTest {
         .row(TEACHER, empty())
         .row(UNIT_HEAD, empty())
         .row(OTHER_UNIT_HEAD, empty())
-        .row(PRESIDENTS_OFFICE, empty())
+        .row(PRESIDENTS_OFFICE, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS)) // every plan of the round it reviews
         .row(QA_OFFICE, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
         .row(LEADING_GROUP, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
         .row(PROCESS_OWNER, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))

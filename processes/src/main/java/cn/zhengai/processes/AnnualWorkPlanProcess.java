@@ -123,6 +123,8 @@ public final class AnnualWorkPlanProcess {
     public static final String VALIDATE_WORK_PLAN = "validateWorkPlanListener";
     public static final String CHECK_REVIEW_DECISION = "checkReviewDecisionListener";
     public static final String SHOW_UNIT_IN_TASKLIST = "showUnitInTasklistListener";
+    /** The review's due date: {@code reviewDue()}, the same review period as the school's cycle. */
+    public static final String DEADLINES = SchoolAnnualCycleProcess.Beans.DEADLINES;
 
     private Beans() {}
   }

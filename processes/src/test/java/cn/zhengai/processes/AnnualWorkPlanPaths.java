@@ -81,6 +81,7 @@ abstract class AnnualWorkPlanPaths {
     Mocks.register(Beans.VALIDATE_WORK_PLAN, (TaskListener) task -> {});
     Mocks.register(Beans.SHOW_UNIT_IN_TASKLIST, (TaskListener) task -> {});
     Mocks.register(CycleDecisions.LIST_CHANGES_SINCE_RETURN, (TaskListener) task -> {});
+    Mocks.register(Beans.DEADLINES, new SchoolAnnualCyclePaths.Deadlines());
     Mocks.register(Beans.CHECK_REVIEW_DECISION, (TaskListener) task -> {
       if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
         task.setVariable(REVISION_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(7))));
@@ -107,6 +108,7 @@ abstract class AnnualWorkPlanPaths {
     submitPlan(round, HUMAN_RESOURCES, "引进双师型教师");
     Task review = taskOf(round, TASK_REVIEW_WORK_PLAN, ACADEMIC_AFFAIRS);
     assertThat(candidateGroupsOf(review)).containsExactly(Groups.PRESIDENTS_OFFICE);
+    assertThat(review.getDueDate()).isNotNull();
     // parallel units keep their own plans: HR's plan did not overwrite academic affairs'
     assertThat(engine.getTaskService().getVariable(review.getId(), KEY_TASKS)).isEqualTo("落实专业建设规划");
 

@@ -5,6 +5,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Camunda Forms in Chinese with yyyy-MM-dd dates; 启动流程 only for who can start a process (see each script)
+  customScripts: ['scripts/forms-zh', 'scripts/start-process'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
     focusFilter: { key: 'ctrl+shift+f', description: '聚焦到第一个过滤器' },
