@@ -1,5 +1,6 @@
 package cn.zhengai.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -98,7 +100,8 @@ class SecurityConfiguration {
             .anyRequest().authenticated())
         // HTTP Basic too, so that API documentation and tools can be used without the login page
         .httpBasic(basic -> { })
-        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/", false)
+        // back to the page the login was for, else to where the person works (LandingPageController)
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl(LandingPageController.LANDING_PAGE, false)
             .failureUrl(LOGIN_PAGE + "?error"))
         .logout(logout -> logout
             // the webapps' own logout button posts here; end the Spring session with it
@@ -106,12 +109,28 @@ class SecurityConfiguration {
             .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
         .exceptionHandling(handling -> handling
+            .defaultAccessDeniedHandlerFor(SecurityConfiguration::freshLoginPage,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))
             .defaultAuthenticationEntryPointFor((request, response, exception) ->
                     writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "会话已失效，请重新登录"),
                 PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                 PathPatternRequestMatcher.withDefaults().matcher("/**")));
     return http.build();
+  }
+
+  /**
+   * A login form whose CSRF token no longer matches the session (the session ended or was replaced, e.g. by a
+   * logout in another tab, since the page was shown) is not refused with a bare 403: the person gets a fresh login
+   * page, with a new token, that says why.
+   */
+  private static void freshLoginPage(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws java.io.IOException {
+    if (denied instanceof CsrfException) {
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?expired");
+    } else {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
   }
 
   /** Single sign-on into the Camunda webapps with the user Spring Security authenticated. */
