@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -21,8 +22,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -96,8 +101,10 @@ class SecurityConfiguration {
   SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico").permitAll()
+            .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico", "/camunda/assets/**")
+            .permitAll()
             .anyRequest().authenticated())
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         // HTTP Basic too, so that API documentation and tools can be used without the login page
         .httpBasic(basic -> { })
         // back to the page the login was for, else to where the person works (LandingPageController)
@@ -117,6 +124,18 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                 PathPatternRequestMatcher.withDefaults().matcher("/**")));
     return http.build();
+  }
+
+  /**
+   * After a login the browser goes back only to a page it was sent away from, never to a font, script or API call
+   * that a webapp still loaded after its session ended (the browser would stay on the login page).
+   */
+  private static RequestCache pagesOnly() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), html));
+    return cache;
   }
 
   /**
