@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyDigitRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyLowerCaseRuleImpl;
-import org.camunda.bpm.engine.impl.identity.PasswordPolicyUserDataRuleImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * The product's password policy: at least 8 characters with a lower-case letter and a digit, and nothing of the
- * person's own data. Welcome and Admin show these rules (in Chinese) while a password is typed and the engine
- * refuses a new password that breaks them. Without a policy the webapps' profile page asks for one and gets 404.
+ * The product's password policy: at least 8 characters with a lower-case letter and a digit. Welcome and Admin show
+ * these rules (in Chinese) while a password is typed and the engine refuses a new password that breaks them; without
+ * a policy the webapps' profile page asks for one and gets 404. Camunda's rule against the person's own data is left
+ * out: it would refuse an administrator's password that contains "admin" at start-up.
  */
 @Component
 class PasswordPolicyConfiguration extends AbstractProcessEnginePlugin {
@@ -31,7 +31,7 @@ class PasswordPolicyConfiguration extends AbstractProcessEnginePlugin {
     @Override
     public List<PasswordPolicyRule> getRules() {
       return List.of(new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new PasswordPolicyLowerCaseRuleImpl(1),
-          new PasswordPolicyDigitRuleImpl(1), new PasswordPolicyUserDataRuleImpl());
+          new PasswordPolicyDigitRuleImpl(1));
     }
   }
 }
