@@ -4,8 +4,6 @@ export default {
   // the product's name in the window title and the header (诊改 · 任务列表), not Camunda's
   app: { name: '驾驶舱', vendor: '诊改 ·' },
   customScripts: ['../zhengai/product-login', '../zhengai/person-names'],
-  // plugins may take longer than RequireJS's 7 seconds on a busy server; wait instead of showing a broken page
-  requireJsConfig: { waitSeconds: 60 },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
