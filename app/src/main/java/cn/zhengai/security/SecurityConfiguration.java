@@ -101,6 +101,7 @@ class SecurityConfiguration {
   SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
+            // Camunda's fonts and images too: a webapp still loads them while it leaves for the login page
             .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico", "/camunda/assets/**")
             .permitAll()
             .anyRequest().authenticated())

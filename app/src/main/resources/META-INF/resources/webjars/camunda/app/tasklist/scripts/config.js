@@ -3,7 +3,7 @@
 export default {
   // the product's name in the window title and the header (诊改 · 任务列表), not Camunda's
   app: { name: '任务列表', vendor: '诊改 ·' },
-  customScripts: ['../zhengai/product-login', '../zhengai/person-names'],
+  customScripts: ['../zhengai/webapps', '../zhengai/person-names'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
