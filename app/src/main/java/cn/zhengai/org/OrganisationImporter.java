@@ -69,6 +69,7 @@ public class OrganisationImporter {
     saveGroup(Access.ADMIN_GROUP, ADMIN_GROUP_NAME, SYSTEM_GROUP_TYPE, changes);
     // memberships in groups the files do not own (e.g. camunda-admin) are left alone
     Set<String> managedGroups = organisation.groupIds();
+    splitWholeNames(changes);
     organisation.people().forEach(person -> savePerson(person, managedGroups, changes));
     changes.addAll(accessGrants.apply(organisation));
     changes.addAll(tasklistFilters.ensure());
@@ -117,15 +118,13 @@ public class OrganisationImporter {
     if (user == null) {
       user = identityService.newUser(person.id());
       user.setPassword(demo.password());
-    } else if (Objects.equals(user.getFirstName(), person.fullName()) && (user.getLastName() == null || user.getLastName().isEmpty())) {
+    } else if (EngineUserNames.holds(user, person.name())) {
       user = null;
     }
     if (user != null) {
-      // the webapps show "first last": the whole Chinese name goes first so that they show 王芳, not 芳 王
-      user.setFirstName(person.fullName());
-      user.setLastName("");
+      EngineUserNames.store(user, person.name());
       identityService.saveUser(user);
-      changes.add("用户 " + person.id() + " " + person.fullName());
+      changes.add("用户 " + person.id() + " " + person.name().fullName());
     }
     Set<String> current = new HashSet<>();
     identityService.createGroupQuery().groupMember(person.id()).list().forEach(group -> current.add(group.getId()));
@@ -144,6 +143,23 @@ public class OrganisationImporter {
     }
   }
 
+  /**
+   * Earlier releases kept each whole name in 名 and left 姓 empty, so nobody could save a profile: every account
+   * (also those the files do not list) gets its name split into 姓 and 名. A name that cannot be split with
+   * certainty is left for an administrator to correct in Admin.
+   */
+  private void splitWholeNames(List<String> changes) {
+    for (User user : identityService.createUserQuery().list()) {
+      if (!EngineUserNames.hasWholeNameOnly(user)) {
+        continue;
+      }
+      EngineUserNames.splitWholeName(user).ifPresentOrElse(name -> {
+        EngineUserNames.store(user, name);
+        identityService.saveUser(user);
+        changes.add("用户 " + user.getId() + " 姓名拆分为 姓 " + name.familyName() + "、名 " + name.givenName());
+      }, () -> LOG.warn("用户 {} 的姓名“{}”无法自动拆分为姓和名，请管理员在“管理”中填写", user.getId(), user.getFirstName()));
+    }
+  }
 
   /** What an import did: sizes read and every change applied (empty when nothing changed). */
   public record ImportReport(int units, int people, List<String> changes) {}

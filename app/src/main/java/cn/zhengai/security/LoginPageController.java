@@ -14,10 +14,13 @@ class LoginPageController {
 
   @GetMapping(path = SecurityConfiguration.LOGIN_PAGE, produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
-  String loginPage(CsrfToken csrf, @RequestParam(required = false) String error, @RequestParam(required = false) String logout) {
+  String loginPage(CsrfToken csrf, @RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+      @RequestParam(required = false) String expired) {
     String notice = "";
     if (error != null) {
       notice = "<p class=\"notice error\" role=\"alert\">用户名或密码错误，请重试。</p>";
+    } else if (expired != null) {
+      notice = "<p class=\"notice error\" role=\"alert\">登录页面已过期，请重新输入用户名和密码。</p>";
     } else if (logout != null) {
       notice = "<p class=\"notice\">您已退出登录。</p>";
     }

@@ -1,8 +1,10 @@
 package cn.zhengai.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -11,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,8 +22,12 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -94,11 +101,15 @@ class SecurityConfiguration {
   SecurityFilterChain browserSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider) throws Exception {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico").permitAll()
+            // Camunda's fonts and images too: a webapp still loads them while it leaves for the login page
+            .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico", "/camunda/assets/**")
+            .permitAll()
             .anyRequest().authenticated())
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         // HTTP Basic too, so that API documentation and tools can be used without the login page
         .httpBasic(basic -> { })
-        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/", false)
+        // back to the page the login was for, else to where the person works (LandingPageController)
+        .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl(LandingPageController.LANDING_PAGE, false)
             .failureUrl(LOGIN_PAGE + "?error"))
         .logout(logout -> logout
             // the webapps' own logout button posts here; end the Spring session with it
@@ -106,12 +117,40 @@ class SecurityConfiguration {
             .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
         .exceptionHandling(handling -> handling
+            .defaultAccessDeniedHandlerFor(SecurityConfiguration::freshLoginPage,
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))
             .defaultAuthenticationEntryPointFor((request, response, exception) ->
                     writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, "会话已失效，请重新登录"),
                 PathPatternRequestMatcher.withDefaults().matcher("/camunda/api/**"))
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
                 PathPatternRequestMatcher.withDefaults().matcher("/**")));
     return http.build();
+  }
+
+  /**
+   * After a login the browser goes back only to a page it was sent away from, never to a font, script or API call
+   * that a webapp still loaded after its session ended (the browser would stay on the login page).
+   */
+  private static RequestCache pagesOnly() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"), html));
+    return cache;
+  }
+
+  /**
+   * A login form whose CSRF token no longer matches the session (the session ended or was replaced, e.g. by a
+   * logout in another tab, since the page was shown) is not refused with a bare 403: the person gets a fresh login
+   * page, with a new token, that says why.
+   */
+  private static void freshLoginPage(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+      throws java.io.IOException {
+    if (denied instanceof CsrfException) {
+      response.sendRedirect(request.getContextPath() + LOGIN_PAGE + "?expired");
+    } else {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
   }
 
   /** Single sign-on into the Camunda webapps with the user Spring Security authenticated. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
 import cn.zhengai.support.EngineRest;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -15,6 +18,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,16 +64,31 @@ public final class Browser {
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
+  /** The errors among console entries (see {@link #keep(WebDriver, String, List)}). */
+  public static List<LogEntry> errorsIn(List<LogEntry> console) {
+    return console.stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+  }
+
   /** Keeps a screenshot (with the page source and the browser console) under target/browser-artifacts for people to look at. */
   public static Path keep(WebDriver driver, String name) {
+    return keep(driver, name, new ArrayList<>());
+  }
+
+  /**
+   * Keeps a screenshot like {@link #keep(WebDriver, String)} and adds the console's entries to {@code console}, so that
+   * a test can check them at its end: reading the browser's console empties it.
+   */
+  public static Path keep(WebDriver driver, String name, List<LogEntry> console) {
     try {
       Files.createDirectories(ARTIFACTS);
       Path png = ARTIFACTS.resolve(name + ".png");
       Files.write(png, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
       Files.writeString(ARTIFACTS.resolve(name + ".html"), driver.getPageSource());
-      StringBuilder console = new StringBuilder();
-      driver.manage().logs().get(LogType.BROWSER).forEach(entry -> console.append(entry).append('\n'));
-      Files.writeString(ARTIFACTS.resolve(name + ".console.log"), console);
+      List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+      console.addAll(entries);
+      StringBuilder text = new StringBuilder();
+      entries.forEach(entry -> text.append(entry).append('\n'));
+      Files.writeString(ARTIFACTS.resolve(name + ".console.log"), text);
       return png;
     } catch (IOException e) {
       throw new IllegalStateException("无法保存浏览器截图 " + name, e);

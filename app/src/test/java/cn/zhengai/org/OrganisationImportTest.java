@@ -57,7 +57,10 @@ class OrganisationImportTest {
   @Test
   void demoPeopleHoldTheirRolesAndEveryRoleHasAnAccount() {
     User head = identityService.createUserQuery().userId("wangfang").singleResult();
-    assertThat(head.getFirstName()).isEqualTo("王芳");
+    // 姓 in firstName, 名 in lastName: the webapps show "firstName lastName" (EngineUserNames)
+    assertThat(head.getFirstName()).isEqualTo("王");
+    assertThat(head.getLastName()).isEqualTo("芳");
+    assertThat(identityService.createUserQuery().userId("zhangxiaoyu").singleResult().getLastName()).isEqualTo("小雨");
     assertThat(identityService.createGroupQuery().groupMember("wangfang").list()).extracting(Group::getId)
         .containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
     for (String role : List.of("role-dept-head", "role-major-leader", "role-course-leader", "role-teacher", "role-student", "role-expert", "role-process-owner")) {
@@ -101,6 +104,42 @@ class OrganisationImportTest {
 
     assertThat(identityService.createGroupQuery().groupId("xxzx").singleResult().getName()).isEqualTo("信息中心");
     assertThat(identityService.createUserQuery().memberOfGroup("head-rsc").userId("chenjie").count()).isEqualTo(1);
+  }
+
+  @Test
+  void accountsOfAnEarlierVersionGetTheirNameSplitIntoFamilyAndGivenName() {
+    // earlier releases kept the whole name in firstName and left lastName empty, also for accounts made by hand
+    keepWholeName("wangfang", "王芳");
+    User byHand = identityService.newUser("ouyanglan");
+    byHand.setPassword("zhengai2026");
+    identityService.saveUser(byHand);
+    keepWholeName("ouyanglan", "欧阳兰");
+    User unsplittable = identityService.newUser("maimaiti");
+    unsplittable.setPassword("zhengai2026");
+    identityService.saveUser(unsplittable);
+    keepWholeName("maimaiti", "买买提·艾力");
+    try {
+      assertThat(importer.importConfigured().changes()).containsExactlyInAnyOrder(
+          "用户 wangfang 姓名拆分为 姓 王、名 芳", "用户 ouyanglan 姓名拆分为 姓 欧阳、名 兰");
+
+      assertThat(identityService.createUserQuery().userId("ouyanglan").singleResult())
+          .extracting(User::getFirstName, User::getLastName).containsExactly("欧阳", "兰");
+      assertThat(identityService.createUserQuery().userId("wangfang").singleResult())
+          .extracting(User::getFirstName, User::getLastName).containsExactly("王", "芳");
+      // a name that cannot be split with certainty waits for an administrator
+      assertThat(identityService.createUserQuery().userId("maimaiti").singleResult().getFirstName()).isEqualTo("买买提·艾力");
+      assertThat(importer.importConfigured().changes()).isEmpty();
+    } finally {
+      identityService.deleteUser("ouyanglan");
+      identityService.deleteUser("maimaiti");
+    }
+  }
+
+  private void keepWholeName(String userId, String wholeName) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    user.setFirstName(wholeName);
+    user.setLastName("");
+    identityService.saveUser(user);
   }
 
   @Test

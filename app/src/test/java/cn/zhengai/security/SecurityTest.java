@@ -133,13 +133,16 @@ class SecurityTest {
 
   @Test
   void browserSessionsNeedTheCsrfTokenAndAFormLoginOpensTheWebapps() {
-    // a login post without the page's CSRF token is refused
+    // a login post without the page's CSRF token signs nobody in: it is sent to a fresh login page that says why
     HttpHeaders form = new HttpHeaders();
     form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     LinkedMultiValueMap<String, String> credentials = new LinkedMultiValueMap<>();
     credentials.add("username", "liming");
     credentials.add("password", EngineRest.DEMO_PASSWORD);
-    assertThat(http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class).getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<String> withoutToken = http.postForEntity("/login", new HttpEntity<>(credentials, form), String.class);
+    assertThat(withoutToken.getStatusCode().value()).isEqualTo(302);
+    assertThat(withoutToken.getHeaders().getLocation().toString()).endsWith("/login?expired");
+    assertThat(http.getForEntity("/login?expired", String.class).getBody()).contains("登录页面已过期");
 
     // with the token from the login page the session is established and Tasklist's API answers
     ResponseEntity<String> page = http.getForEntity("/login", String.class);

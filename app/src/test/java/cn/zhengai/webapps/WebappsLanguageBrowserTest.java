@@ -5,20 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.browser.Browser;
 import cn.zhengai.browser.BrowserTestSupport;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
-import java.util.Map;
+import cn.zhengai.support.EngineRest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tasklist, Cockpit and Admin speak Chinese to a Chinese browser and English to an English one. Screenshots are
  * kept under app/target/browser-artifacts.
  */
 class WebappsLanguageBrowserTest extends BrowserTestSupport {
+
+  @Autowired IdentityService identityService;
+  private final List<LogEntry> console = new ArrayList<>();
 
   @Test
   void theWebappsSpeakChineseToAChineseBrowser() {
@@ -55,9 +66,113 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     expectText("/camunda/app/tasklist/default/", "Start process", "webapp-tasklist-en");
   }
 
+  @Test
+  void afterLogoutEachPersonLogsInAgainAndLandsWhereTheyWork() {
+    browser = Browser.open("zh-CN");
+    browser.get(url("/"));
+    Browser.logIn(browser, "wangfang");
+    expectApp("tasklist", "诊改 · 任务列表", "王芳", "login-staff-lands-in-tasklist");
+    logOut("login-after-logout");
+    Browser.logIn(browser, "zhouqiang");
+    expectApp("cockpit", "诊改 · 驾驶舱", "周强", "login-qa-office-lands-in-cockpit");
+    logOut("login-after-second-logout");
+    Browser.logIn(browser, "admin");
+    expectApp("admin", "诊改 · 管理", "系统管理员", "login-admin-lands-in-admin");
+    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  void aLoginFormWhoseSessionEndedLeadsToAFreshLoginPage() {
+    browser = Browser.open("zh-CN");
+    browser.get(url("/login"));
+    // the session the form's CSRF token belongs to ends before the form is sent (a logout elsewhere, a time-out)
+    browser.manage().deleteCookieNamed("JSESSIONID");
+    browser.findElement(By.id("username")).sendKeys("wangfang");
+    browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
+    browser.findElement(By.id("login")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login?expired"));
+    assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("登录页面已过期，请重新输入用户名和密码。");
+    Browser.keep(browser, "login-expired-form", console);
+
+    Browser.logIn(browser, "wangfang");
+    expectApp("tasklist", "诊改 · 任务列表", "王芳", "login-after-expired-form");
+    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+  }
+
+  @Test
+  void aPersonSavesTheirProfileAndTheAdministratorUpdatesAnothers() {
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    logInAt("/camunda/app/welcome/default/", "wangfang");
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-profile-name"))).getText())
+        .isEqualTo("王芳");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='编辑个人资料']"))).click();
+    assertThat(labelledValue("user-profile-firstname")).isEqualTo("姓=王");
+    assertThat(labelledValue("user-profile-lastname")).isEqualTo("名=芳");
+    WebElement email = browser.findElement(By.id("user-profile-email"));
+    email.clear();
+    email.sendKeys("wangfang@zhengai.edu.cn");
+    browser.findElement(By.cssSelector("form[name='userProfile'] button[type='submit']")).click();
+    wait.until(driver -> "wangfang@zhengai.edu.cn".equals(profile("wangfang").getEmail()));
+    Browser.keep(browser, "welcome-profile-saved", console);
+    assertThat(profile("wangfang").getFirstName()).isEqualTo("王");
+
+    logOut("welcome-after-logout");
+    Browser.logIn(browser, "admin");
+    expectText("/camunda/app/admin/default/#/users/chenjie?tab=profile", "编辑用户 陈杰", "admin-user-profile");
+    assertThat(labelledValue("inputFirstname")).isEqualTo("姓*=陈");
+    assertThat(labelledValue("inputLastname")).isEqualTo("名*=杰");
+    WebElement adminEmail = browser.findElement(By.id("inputEmail"));
+    adminEmail.clear();
+    adminEmail.sendKeys("chenjie@zhengai.edu.cn");
+    browser.findElement(By.cssSelector("[ng-click='updateProfile()']")).click();
+    wait.until(driver -> "chenjie@zhengai.edu.cn".equals(profile("chenjie").getEmail()));
+    Browser.keep(browser, "admin-user-profile-saved", console);
+    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+  }
+
+  /** The webapp a login landed in, named by the product, without Camunda's migration banner, showing who is in. */
+  private void expectApp(String app, String title, String person, String screenshot) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    try {
+      wait.until(ExpectedConditions.urlContains("/camunda/app/" + app + "/"));
+      wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a.dropdown-toggle"), person));
+      assertThat(browser.getTitle()).startsWith(title);
+      assertThat(browser.findElement(By.cssSelector(".navbar-brand .brand-name")).getText()).isEqualTo(title);
+      assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
+      assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
+    } finally {
+      Browser.keep(browser, screenshot, console);
+    }
+  }
+
+  /** 退出 from the webapp's account menu: back on the product's login page. */
+  private void logOut(String screenshot) {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a.dropdown-toggle"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout > a"))).click();
+    wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText()).isEqualTo("您已退出登录。");
+    Browser.keep(browser, screenshot, console);
+  }
+
+  /** The label and the value of a form field, as "label=value". */
+  private String labelledValue(String fieldId) {
+    String label = browser.findElement(By.cssSelector("label[for='" + fieldId + "']")).getText().trim();
+    return label + "=" + browser.findElement(By.id(fieldId)).getAttribute("value");
+  }
+
+  private User profile(String userId) {
+    return identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
   /** Opens a page as a user does: sent to the login page first, then back to the page. */
   private void logInAt(String path, String user) {
-    browser.get("http://localhost:" + port + path);
+    browser.get(url(path));
     Browser.logIn(browser, user);
   }
 
@@ -67,7 +182,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
    * page whose scripts its CSP nonce no longer admits.
    */
   private void expectText(String path, String text, String screenshot) {
-    URI target = URI.create("http://localhost:" + port + path);
+    URI target = URI.create(url(path));
     URI current = URI.create(browser.getCurrentUrl());
     if (!target.getPath().equals(current.getPath())) {
       browser.get(target.toString());
@@ -79,7 +194,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '" + text + "')]")));
     } finally {
-      Browser.keep(browser, screenshot);
+      Browser.keep(browser, screenshot, console);
     }
   }
 }

@@ -43,13 +43,7 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
 
   public record Role(String id, String name) {}
 
-  public record Person(String id, String lastName, String firstName, List<String> headOf, List<String> memberOf,
-      List<String> roles) {
-
-    /** The name as Chinese write it: surname first, no space (王芳). */
-    public String fullName() {
-      return lastName + firstName;
-    }
+  public record Person(String id, ChineseName name, List<String> headOf, List<String> memberOf, List<String> roles) {
 
     /** Every Camunda group the person belongs to: units, head groups of the units they lead, roles. */
     public Set<String> groupIds() {

@@ -148,11 +148,7 @@ public final class OrganisationFileReader {
       Map<String, Object> entry = entries.get(i);
       String where = file + " people 第 " + (i + 1) + " 项";
       String id = requiredId(where, entry, seen);
-      String lastName = text(entry.get("lastName"));
-      String firstName = text(entry.get("firstName"));
-      if (lastName == null || firstName == null) {
-        problems.add(where + "（" + id + "）：缺少姓 lastName 或名 firstName");
-      }
+      ChineseName name = personName(where + "（" + id + "）", entry);
       List<String> headOf = list(where, "headOf", entry);
       for (String unit : headOf) {
         Unit led = byId.get(unit);
@@ -167,9 +163,38 @@ public final class OrganisationFileReader {
           problems.add(where + "（" + id + "）：所属组 " + group + " 不存在");
         }
       }
-      people.add(new Person(id, lastName, firstName, headOf, memberOf, roles));
+      people.add(new Person(id, name, headOf, memberOf, roles));
     }
     return people;
+  }
+
+  /**
+   * A person's name: {@code name} (王芳), split into 姓 and 名 by itself where that is certain, or its parts
+   * {@code familyName} (姓) and {@code givenName} (名) for names it cannot split (张王小雨, 买买提·艾力).
+   */
+  private ChineseName personName(String where, Map<String, Object> entry) {
+    String name = text(entry.get("name"));
+    String familyName = text(entry.get("familyName"));
+    String givenName = text(entry.get("givenName"));
+    if (familyName != null || givenName != null) {
+      if (familyName == null || givenName == null) {
+        problems.add(where + "：familyName（姓）和 givenName（名）须同时填写");
+        return null;
+      }
+      ChineseName parts = new ChineseName(familyName, givenName);
+      if (name != null && !name.equals(parts.fullName())) {
+        problems.add(where + "：姓名 " + name + " 与姓 " + familyName + "、名 " + givenName + " 不一致");
+      }
+      return parts;
+    }
+    if (name == null) {
+      problems.add(where + "：缺少姓名 name");
+      return null;
+    }
+    return ChineseName.split(name).orElseGet(() -> {
+      problems.add(where + "：无法自动拆分姓名“" + name + "”，请写明 familyName（姓）和 givenName（名）");
+      return null;
+    });
   }
 
   private String requiredId(String where, Map<String, Object> entry, Set<String> seen) {

@@ -29,14 +29,18 @@ class OrganisationFileReaderTest {
         majors:
           - { id: major-qcjx, name: 汽车检测与维修技术, parent: qcxy }
         people:
-          - { id: wangfang, lastName: 王, firstName: 芳, headOf: [jwc] }
-          - { id: hetao, lastName: 何, firstName: 涛, roles: [role-teacher], memberOf: [qcxy, major-qcjx] }
+          - { id: wangfang, name: 王芳, headOf: [jwc] }
+          - { id: hetao, name: 何涛, roles: [role-teacher], memberOf: [qcxy, major-qcjx] }
+          - { id: ouyangxiu, name: 欧阳修, memberOf: [qcxy] }
+          - { id: zhangwangxiaoyu, familyName: 张王, givenName: 小雨, memberOf: [qcxy] }
         """));
 
     assertThat(organisation.college()).isEqualTo("测试学院");
     assertThat(organisation.units()).extracting(Organisation.Unit::id).containsExactly("jwc", "qcxy", "qa-wg-qcxy", "major-qcjx");
     assertThat(organisation.units().get(0).system()).isEqualTo(QualitySystem.QUALITY_GENERATION);
     assertThat(organisation.units().get(3).kind()).isEqualTo(UnitKind.MAJOR);
+    assertThat(organisation.people()).extracting(Person::name).containsExactly(new ChineseName("王", "芳"),
+        new ChineseName("何", "涛"), new ChineseName("欧阳", "修"), new ChineseName("张王", "小雨"));
     Person head = organisation.people().get(0);
     assertThat(head.groupIds()).containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
     assertThat(organisation.people().get(1).groupIds()).containsExactlyInAnyOrder("qcxy", "major-qcjx", "role-teacher");
@@ -54,7 +58,11 @@ class OrganisationFileReaderTest {
           - { id: role-teacher, name: 教师 }
         """), "people.yaml", yaml("""
         people:
-          - { id: x1, lastName: 王, firstName: 五, headOf: [missing], memberOf: [ghost] }
+          - { id: x1, name: 王五, headOf: [missing], memberOf: [ghost] }
+          - { id: x2, name: 买买提·艾力 }
+          - { id: x3, familyName: 张 }
+          - { id: x4, name: 张小雨, familyName: 张, givenName: 晓雨 }
+          - { id: x5 }
         """)))
         .isInstanceOfSatisfying(OrganisationFileException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "college.yaml units 第 1 项：system \"TEACHING\" 无效，应为 DECISION_COMMAND / QUALITY_GENERATION / RESOURCE_BUILDING / SUPPORT_SERVICE / SUPERVISION_CONTROL",
@@ -66,7 +74,27 @@ class OrganisationFileReaderTest {
             "college.yaml：roles 中缺少部门负责人角色 role-dept-head",
             "college.yaml：单位 jwc 的上级单位 nowhere 不存在",
             "people.yaml people 第 1 项（x1）：headOf 中的 missing 不是职能部门或教学单位",
-            "people.yaml people 第 1 项（x1）：所属组 ghost 不存在"));
+            "people.yaml people 第 1 项（x1）：所属组 ghost 不存在",
+            "people.yaml people 第 2 项（x2）：无法自动拆分姓名“买买提·艾力”，请写明 familyName（姓）和 givenName（名）",
+            "people.yaml people 第 3 项（x3）：familyName（姓）和 givenName（名）须同时填写",
+            "people.yaml people 第 4 项（x4）：姓名 张小雨 与姓 张、名 晓雨 不一致",
+            "people.yaml people 第 5 项（x5）：缺少姓名 name"));
+  }
+
+  @Test
+  void plainChineseNamesSplitIntoFamilyAndGivenName() {
+    assertThat(ChineseName.split("王芳")).contains(new ChineseName("王", "芳"));
+    assertThat(ChineseName.split("张小雨")).contains(new ChineseName("张", "小雨"));
+    assertThat(ChineseName.split("欧阳修")).contains(new ChineseName("欧阳", "修"));
+    assertThat(ChineseName.split("司马相如")).contains(new ChineseName("司马", "相如"));
+    // two characters are always surname and given name, also where they begin like a compound surname
+    assertThat(ChineseName.split("欧阳")).contains(new ChineseName("欧", "阳"));
+    assertThat(ChineseName.split(" 王芳 ")).contains(new ChineseName("王", "芳"));
+    assertThat(ChineseName.split("王")).isEmpty();
+    assertThat(ChineseName.split("买买提·艾力")).isEmpty();
+    assertThat(ChineseName.split("Wang Fang")).isEmpty();
+    assertThat(ChineseName.split(null)).isEmpty();
+    assertThat(new ChineseName("欧阳", "修").fullName()).isEqualTo("欧阳修");
   }
 
   @Test
