@@ -54,6 +54,11 @@ public class StandardTable extends PlanningTable {
   }
 
   @Override
+  protected String storageTable() {
+    return "quality_standard";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return select("", List.of());
   }
@@ -167,8 +172,15 @@ public class StandardTable extends PlanningTable {
     return new TableRow(0, null, values);
   }
 
+  /** Deleting the version in force brings the newest version it superseded back into force. */
   @Override
   protected void deleteRow(StoredRow row, Batch batch) {
     jdbc.update("DELETE FROM quality_standard WHERE id = ?", row.id());
+    if (status(row.value(STATUS)) == StandardStatus.IN_FORCE) {
+      jdbc.update("UPDATE quality_standard SET status = ?, updated_by = ?, updated_at = ? WHERE id = (SELECT MAX(id) FROM"
+              + " quality_standard WHERE name = ? AND status = ? AND version = (SELECT MAX(version) FROM quality_standard"
+              + " WHERE name = ? AND status = ?))", StandardStatus.IN_FORCE.name(), batch.user(), timestamp(batch),
+          row.value(NAME), StandardStatus.SUPERSEDED.name(), row.value(NAME), StandardStatus.SUPERSEDED.name());
+    }
   }
 }
