@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 public class Notifications {
 
   private final JdbcTemplate jdbc;
+  private final java.time.Clock clock;
 
-  Notifications(JdbcTemplate jdbc) {
+  Notifications(JdbcTemplate jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public void send(String recipientGroup, Kind kind, String subject, String body, String processInstanceId) {
@@ -39,7 +41,7 @@ public class Notifications {
         Kind.DUE_SOON.name(), Kind.OVERDUE.name(), from, to);
     if (updated == 0) {
       jdbc.update("INSERT INTO notification (recipient_user, kind, subject, body, created_at) VALUES (?, ?, ?, ?, ?)",
-          recipientUser, kind.name(), subject, body, Timestamp.from(Instant.now()));
+          recipientUser, kind.name(), subject, body, Timestamp.from(Instant.now(clock)));
     }
   }
 
