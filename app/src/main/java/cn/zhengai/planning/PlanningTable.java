@@ -111,7 +111,7 @@ public abstract class PlanningTable {
     return rows(scope).stream().map(row -> {
       List<String> values = new ArrayList<>(row.values());
       RowVersion version = versions.get(row.id());
-      values.add(version == null ? "" : version.token());
+      values.add(version == null ? "" : version.token(editable(row.values())));
       return (List<String>) values;
     }).toList();
   }
@@ -192,6 +192,8 @@ public abstract class PlanningTable {
     // every offered row is known before any is checked: rows may refer to rows further down; a row with a wrong
     // cell is known (for references) but not checked against the rules, which would only repeat its problem
     List<TableRow> distinct = new ArrayList<>();
+    Map<Integer, List<String>> asOffered = new HashMap<>();
+    offer.rows().forEach(row -> asOffered.put(row.rowNumber(), row.values()));
     for (TableRow row : offered(offer)) {
       String key = keyOf(row.values());
       TableRow first = batch.offered.putIfAbsent(key, row);
@@ -224,9 +226,15 @@ public abstract class PlanningTable {
         }
       }
       boolean same = current != null && sameValues(current.values(), row.values());
-      Conflict conflict = same || row.version().isEmpty() ? null : conflict(row, key, current, storedById, versions, problems);
-      if (conflict != null) {
-        conflicts.add(conflict);
+      RowVersion exported = same || row.version().isEmpty() ? null : exportedVersion(row, problems);
+      StoredRow since = exported == null ? null : changedSinceExport(exported, current, storedById, versions);
+      if (since != null) {
+        // written since the export: left as it is when the file does not change it, a conflict when it does
+        if (exported.exported(editable(asOffered.get(row.rowNumber())))) {
+          unchanged++;
+        } else {
+          conflicts.add(conflict(row, key, since, versions.get(since.id())));
+        }
         continue;
       }
       if (same) {
@@ -257,32 +265,43 @@ public abstract class PlanningTable {
     return row.values();
   }
 
-  /**
-   * The conflict of an exported row whose stored row was written since the export (or renamed since, when its
-   * key is no longer there), or null. A row of an unknown version is a problem of its 行版本 cell.
-   */
-  private Conflict conflict(TableRow row, String key, StoredRow current, Map<Long, StoredRow> storedById,
-      Map<Long, RowVersion> versions, RowProblems problems) {
+  /** The version an exported row carries, or null after recording that its 行版本 cell is not one. */
+  private RowVersion exportedVersion(TableRow row, RowProblems problems) {
     RowVersion exported = RowVersion.parse(row.version());
     if (exported == null) {
       problems.atColumn(row, ROW_VERSION, "“" + row.version() + "”不是本系统导出的行版本；新增的行请留空，导出的行请勿修改此列");
-      return null;
     }
-    if (current != null) {
-      RowVersion now = versions.get(current.id());
-      if (now == null || now.sameAs(exported)) {
-        return null;
+    return exported;
+  }
+
+  /**
+   * The stored row an exported row stands for, when it was written since the export: the row of the same key, or
+   * the row exported if it was renamed since; null when nothing changed since (or the row was deleted since).
+   */
+  private static StoredRow changedSinceExport(RowVersion exported, StoredRow current, Map<Long, StoredRow> storedById,
+      Map<Long, RowVersion> versions) {
+    StoredRow stored = current != null ? current : storedById.get(exported.id());
+    RowVersion now = stored == null ? null : versions.get(stored.id());
+    return now == null || now.sameAs(exported) ? null : stored;
+  }
+
+  private Conflict conflict(TableRow row, String key, StoredRow since, RowVersion now) {
+    String storedKey = keyOf(since.values());
+    String what = storedKey.equals(key) ? "修改" : "改为「" + storedKey + "」";
+    return new Conflict(row.rowNumber(), since.id(), key, "「" + key + "」（" + fields().get(ownerColumn()).header() + "："
+        + since.value(ownerColumn()) + "）在导出后已被 " + now.byWhom() + " " + what + "；为免覆盖这一修改，此行未导入。"
+        + "请重新导出最新的表，在其中修改后再导入");
+  }
+
+  /** The values a user can change: a checksum over them tells whether the file changed a row. */
+  private List<String> editable(List<String> values) {
+    List<String> editable = new ArrayList<>();
+    for (int i = 0; i < fields().size(); i++) {
+      if (!fields().get(i).computed()) {
+        editable.add(values.get(i));
       }
-      return new Conflict(row.rowNumber(), current.id(), key, "「" + key + "」（" + fields().get(ownerColumn()).header() + "："
-          + current.value(ownerColumn()) + "）在导出后已被 " + now.byWhom() + " 修改；为免覆盖这一修改，此行未导入。请重新导出最新的表，在其中修改后再导入");
     }
-    RowVersion now = versions.get(exported.id());
-    StoredRow renamed = storedById.get(exported.id());
-    if (now == null || renamed == null || now.sameAs(exported)) {
-      return null;
-    }
-    return new Conflict(row.rowNumber(), renamed.id(), key, "「" + key + "」在导出后已被 " + now.byWhom() + " 改为「"
-        + keyOf(renamed.values()) + "」；为免重复或覆盖，此行未导入。请重新导出最新的表，在其中修改后再导入");
+    return editable;
   }
 
   /** Every stored row's version. */

@@ -258,38 +258,51 @@ abstract class PlanningScenarios {
     byte[] qaExport = as(QA_OFFICE_HEAD).download("/api/planning/plans/export");
     byte[] personnelExport = personnel.download("/api/planning/plans/export");
 
-    // a unit head re-imports an export with only their own row changed: the other units' rows are no business of theirs
-    personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突人事处规划", 3, "专业建设规划", null)).expect(200);
-
     clock.setDay(LocalDate.of(2027, 3, 2));
     academicAffairs.put("/api/planning/plans/" + ours, Map.of("category", "专项规划", "name", "测试冲突教务处规划", "responsible", "教务处",
         "parent", "学校“十三五”发展规划")).expect(200);
     JsonNode before = as(TEACHER).get("/api/planning/plans").expect(200).json();
 
-    // 质管办 re-imports its older export: the row 教务处 changed since is a conflict, not overwritten
+    // 质管办 imports its older export again as it was: 教务处's later change is left as it is, not reverted
     JsonNode preview = as(QA_OFFICE_HEAD).upload("/api/planning/plans/import?dryRun=true", "表4.xlsx", qaExport).expect(200).json();
+    assertThat(preview.get("ok").asBoolean()).isTrue();
+    assertThat(preview.get("changed")).isEmpty();
+    assertThat(preview.get("conflicts")).isEmpty();
+    assertThat(as(QA_OFFICE_HEAD).upload("/api/planning/plans/import", "表4.xlsx", qaExport).expect(200).json().get("changed").asInt()).isZero();
+    assertThat(as(TEACHER).get("/api/planning/plans").expect(200).json()).isEqualTo(before);
+
+    // 质管办 changes that row in the older export: a conflict, never an overwrite
+    byte[] qaEdited = edited(qaExport, "测试冲突教务处规划", 3, "师资队伍建设规划", null);
+    preview = as(QA_OFFICE_HEAD).upload("/api/planning/plans/import?dryRun=true", "表4.xlsx", qaEdited).expect(200).json();
     assertThat(preview.get("ok").asBoolean()).isFalse();
-    assertThat(preview.get("changed")).extracting(row -> row.get("key").asText()).containsExactly("测试冲突人事处规划");
+    assertThat(preview.get("changed")).isEmpty();
     assertThat(preview.get("conflicts")).singleElement().satisfies(conflict -> {
       assertThat(conflict.get("id").asLong()).isEqualTo(ours);
       assertThat(conflict.get("key").asText()).isEqualTo("测试冲突教务处规划");
       assertThat(conflict.get("message").asText()).isEqualTo("「测试冲突教务处规划」（责任部门：教务处）在导出后已被 wangfang 于 2027-03-02 12:00 修改；"
           + "为免覆盖这一修改，此行未导入。请重新导出最新的表，在其中修改后再导入");
     });
-    JsonNode refusal = as(QA_OFFICE_HEAD).upload("/api/planning/plans/import", "表4.xlsx", qaExport).expect(409).json();
+    JsonNode refusal = as(QA_OFFICE_HEAD).upload("/api/planning/plans/import", "表4.xlsx", qaEdited).expect(409).json();
     assertThat(refusal.get("message").asText()).startsWith("未写入任何数据：工作表「表4 发展规划目标链」中有 1 行在导出后已被他人修改");
     assertThat(refusal.get("conflicts").get(0).get("row").asInt()).isEqualTo(preview.get("conflicts").get(0).get("row").asInt());
     assertThat(as(TEACHER).get("/api/planning/plans").expect(200).json()).isEqualTo(before);
 
-    // the unit head's stale export: a conflict naming the row and who changed it, not a 403 about rows never touched
-    JsonNode stale = personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突人事处规划", 3, "师资队伍建设规划", null))
+    // a unit head's older export, only their own row changed: the other units' rows are no business of theirs (no 403)
+    JsonNode own = personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突人事处规划", 3, "专业建设规划", null))
+        .expect(200).json();
+    assertThat(own.get("changed").asInt()).isEqualTo(1);
+    assertThat(only(as(TEACHER).get("/api/planning/plans").expect(200).json(), "name", "测试冲突教务处规划").get("parent").asText())
+        .isEqualTo("学校“十三五”发展规划");
+    // changing 教务处's row in that older export: a conflict naming the row and who changed it, not a 403
+    JsonNode stale = personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突教务处规划", 3, "专业建设规划", null))
         .expect(409).json();
     assertThat(texts(stale.get("problems"))).singleElement().asString().contains("测试冲突教务处规划", "wangfang");
-    // changing another unit's row in a fresh export stays forbidden, naming the owner
+    // in a fresh export, changing another unit's row stays forbidden, naming the owner
+    JsonNode afterOwn = as(TEACHER).get("/api/planning/plans").expect(200).json();
     byte[] fresh = personnel.download("/api/planning/plans/export");
     assertThat(texts(personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(fresh, "测试冲突教务处规划", 3, "专业建设规划", null))
         .expect(403).json().get("problems"))).singleElement().asString().endsWith("无权修改：此行属于「教务处」，只有该部门、质管办和系统管理员可以修改");
-    assertThat(as(TEACHER).get("/api/planning/plans").expect(200).json()).isEqualTo(before);
+    assertThat(as(TEACHER).get("/api/planning/plans").expect(200).json()).isEqualTo(afterOwn);
   }
 
   @Test
