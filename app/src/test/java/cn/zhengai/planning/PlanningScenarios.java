@@ -294,7 +294,7 @@ abstract class PlanningScenarios {
     assertThat(only(as(TEACHER).get("/api/planning/plans").expect(200).json(), "name", "测试冲突教务处规划").get("parent").asText())
         .isEqualTo("学校“十三五”发展规划");
     // changing 教务处's row in that older export: a conflict naming the row and who changed it, not a 403
-    JsonNode stale = personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突教务处规划", 3, "专业建设规划", null))
+    JsonNode stale = personnel.upload("/api/planning/plans/import", "表4.xlsx", edited(personnelExport, "测试冲突教务处规划", 3, "师资队伍建设规划", null))
         .expect(409).json();
     assertThat(texts(stale.get("problems"))).singleElement().asString().contains("测试冲突教务处规划", "wangfang");
     // in a fresh export, changing another unit's row stays forbidden, naming the owner
@@ -328,7 +328,13 @@ abstract class PlanningScenarios {
     assertThat(normalised.get("responsible").asText() + "|" + normalised.get("due").asText()).isEqualTo("院办、教务处|2027.05");
     JsonNode carried = only(qa.get("/api/planning/schedule").expect(200).json(), "content", "测试语料继续上一组");
     assertThat(carried.get("project").asText() + "|" + carried.get("responsible").asText()).isEqualTo("测试语料|发规处（基建办）");
+    // 表7 as the seed types it: no version, no status
+    qa.upload("/api/planning/standards/import", "表7.xlsx", workbook(List.of("标准类型", "标准名称", "责任部门"),
+        List.of(List.of("学校", "测试语料学校标准", "质管办")))).expect(200);
+    JsonNode standard = only(qa.get("/api/planning/standards").expect(200).json(), "name", "测试语料学校标准");
+    assertThat(standard.get("version").asText() + "|" + standard.get("status").asText()).isEqualTo("1|现行");
     // Spring's own refusals and an upload over the limit, in Chinese
+    assertThat(qa.post("/api/planning/plans", "{").expect(400).json().get("message").asText()).startsWith("请求内容无法读取");
     assertThat(qa.post("/api/planning/schedule/import", Map.of()).expect(415).json().get("message").asText()).startsWith("不支持的请求内容类型");
     assertThat(qa.get("/api/planning/schedule/nothing/here").expect(404).json().get("error").asText()).isEqualTo("未找到");
     assertThat(qa.upload("/api/planning/schedule/import", "表8.xlsx", new byte[53 * 1024 * 1024]).expect(400).json().get("message").asText())
