@@ -4,6 +4,7 @@ import cn.zhengai.integration.excel.ExcelImportException;
 import cn.zhengai.integration.excel.ExcelProblem;
 import cn.zhengai.integration.org.OrganisationFileException;
 import cn.zhengai.planning.PlanningException;
+import cn.zhengai.planning.RowConflictsException;
 import cn.zhengai.planning.RowsForbiddenException;
 import cn.zhengai.security.AuthorizationRefusals;
 import cn.zhengai.security.GroupAccessRefused;
@@ -56,6 +57,13 @@ class ApiExceptionHandler {
     String summary = problems.size() == 1 ? problems.get(0) : "共 " + problems.size() + " 处问题";
     HttpStatus status = e instanceof RowsForbiddenException ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
     return ResponseEntity.status(status).body(new ApiError(status.value(), "未写入任何数据：" + summary, problems));
+  }
+
+  @ExceptionHandler(RowConflictsException.class)
+  ResponseEntity<ApiError> conflicts(RowConflictsException e) {
+    List<String> problems = e.conflicts().stream().map(conflict -> "第 " + conflict.row() + " 行：" + conflict.message()).toList();
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(new ApiError(HttpStatus.CONFLICT.value(), e.getMessage(), problems, e.conflicts()));
   }
 
   @ExceptionHandler(PlanningException.class)

@@ -21,9 +21,10 @@ class NotificationController {
     this.notifications = notifications;
   }
 
-  @Operation(summary = "发给我所在单位、角色的提醒与升级通知，新的在前")
+  @Operation(summary = "发给我本人（每日到期预警汇总）和我所在单位、角色的提醒与升级通知，新的在前")
   @GetMapping
   List<Notification> mine(Authentication authentication) {
-    return notifications.forGroups(CurrentUser.of(authentication).groupIds());
+    CurrentUser user = CurrentUser.of(authentication);
+    return notifications.mine(user.userId(), user.groupIds());
   }
 }

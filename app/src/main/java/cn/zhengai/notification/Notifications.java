@@ -8,14 +8,19 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Messages to a group (a unit's heads, the QA office), read in the app's API by the group's members. */
+/**
+ * Messages to a group (a unit's heads, the QA office), read in the app's API by the group's members, or to one
+ * person (the daily digest of deadline warnings).
+ */
 @Service
 public class Notifications {
 
   private final JdbcTemplate jdbc;
+  private final java.time.Clock clock;
 
-  Notifications(JdbcTemplate jdbc) {
+  Notifications(JdbcTemplate jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public void send(String recipientGroup, Kind kind, String subject, String body, String processInstanceId) {
@@ -23,13 +28,28 @@ public class Notifications {
         + " VALUES (?, ?, ?, ?, ?, ?)", recipientGroup, kind.name(), subject, body, processInstanceId, Timestamp.from(Instant.now()));
   }
 
-  public List<Notification> forGroups(List<String> groupIds) {
-    if (groupIds.isEmpty()) {
-      return List.of();
+  /**
+   * The one message of a kind a person gets on a day: written the first time, brought up to date afterwards (a
+   * second scan the same day adds to the same digest).
+   */
+  public void sendDaily(String recipientUser, Kind kind, java.time.LocalDate day, java.time.ZoneId zone, String subject,
+      String body) {
+    Timestamp from = Timestamp.from(day.atStartOfDay(zone).toInstant());
+    Timestamp to = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant());
+    int updated = jdbc.update("UPDATE notification SET kind = ?, subject = ?, body = ? WHERE recipient_user = ?"
+        + " AND kind IN (?, ?) AND created_at >= ? AND created_at < ?", kind.name(), subject, body, recipientUser,
+        Kind.DUE_SOON.name(), Kind.OVERDUE.name(), from, to);
+    if (updated == 0) {
+      jdbc.update("INSERT INTO notification (recipient_user, kind, subject, body, created_at) VALUES (?, ?, ?, ?, ?)",
+          recipientUser, kind.name(), subject, body, Timestamp.from(Instant.now(clock)));
     }
+  }
+
+  /** What a person reads: the messages to them and to their groups, newest first. */
+  public List<Notification> mine(String userId, List<String> groupIds) {
     return new NamedParameterJdbcTemplate(jdbc).query(
-        "SELECT * FROM notification WHERE recipient_group IN (:groups) ORDER BY created_at DESC, id DESC",
-        new MapSqlParameterSource("groups", groupIds),
+        "SELECT * FROM notification WHERE recipient_group IN (:groups) OR recipient_user = :user ORDER BY created_at DESC, id DESC",
+        new MapSqlParameterSource("groups", groupIds.isEmpty() ? List.of("") : groupIds).addValue("user", userId),
         (rs, n) -> new Notification(rs.getLong("id"), rs.getString("recipient_group"), Kind.valueOf(rs.getString("kind")),
             rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
             rs.getTimestamp("created_at").toInstant()));

@@ -68,7 +68,7 @@ class DemoChains implements ApplicationRunner {
       throw new UncheckedIOException(resource, e);
     }
     List<String> lines = text.lines().toList();
-    if (!Arrays.asList(lines.get(0).split("\t", -1)).equals(table.layout().headers())) {
+    if (!Arrays.asList(lines.get(0).split("\t", -1)).equals(table.fields().stream().map(Field::header).toList())) {
       throw new IllegalStateException(resource + " 的表头与" + table.sheetName() + "不符");
     }
     List<TableRow> rows = new ArrayList<>();

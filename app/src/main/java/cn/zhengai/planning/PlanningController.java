@@ -1,9 +1,10 @@
 package cn.zhengai.planning;
 
 import cn.zhengai.integration.excel.ColumnSpec;
-import cn.zhengai.integration.excel.ExcelRow;
+import cn.zhengai.integration.excel.ExcelImportException;
 import cn.zhengai.integration.excel.ExcelTableReader;
 import cn.zhengai.integration.excel.ExcelTableWriter;
+import cn.zhengai.integration.excel.SheetRead;
 import cn.zhengai.planning.ChangeLog.Change;
 import cn.zhengai.planning.PlanningTable.SaveReport;
 import cn.zhengai.security.CurrentUser;
@@ -107,7 +108,7 @@ class PlanningController {
   @GetMapping("/{table}/export")
   ResponseEntity<StreamingResponseBody> export(@PathVariable String table, @RequestParam(required = false) Integer year) {
     PlanningTable planningTable = tables.get(table);
-    List<List<String>> rows = planningTable.rows(new TableScope(year)).stream().map(StoredRow::values).toList();
+    List<List<String>> rows = planningTable.sheetRows(new TableScope(year));
     return excel(planningTable.sheetName() + (year == null ? "" : "（" + year + "年）") + ".xlsx",
         out -> ExcelTableWriter.write(out, planningTable.layout(), rows));
   }
@@ -119,19 +120,30 @@ class PlanningController {
     return excel(planningTable.sheetName() + "（模板）.xlsx", out -> ExcelTableWriter.write(out, planningTable.layout(), List.of()));
   }
 
-  @Operation(summary = "从 Excel 导入：整张表先全部检查，任何一处有误都不写入，并逐一指出工作表、行、列和原因；"
-      + "与已有行关键列相同的行为修改，其余为新建")
+  @Operation(summary = "从 Excel 导入：整张表先全部检查，任何一处有误都不写入，并一次指出所有问题（工作表、行、列和原因）；"
+      + "与已有行关键列相同的行为修改，其余为新建；导出后已被他人修改的行为冲突（409），不会被覆盖。"
+      + "dryRun=true 只预览：将新建、修改（逐格旧值→新值）、不变的行，冲突与问题，不写入任何数据")
   @PostMapping(value = "/{table}/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  SaveReport importSheet(@PathVariable String table, @RequestParam(required = false) Integer year,
-      @RequestPart("file") MultipartFile file, Authentication authentication) throws IOException {
+  Object importSheet(@PathVariable String table, @RequestParam(required = false) Integer year,
+      @RequestParam(defaultValue = "false") boolean dryRun, @RequestPart("file") MultipartFile file,
+      Authentication authentication) throws IOException {
     PlanningTable planningTable = tables.get(table);
     TableScope scope = new TableScope(year);
-    List<ExcelRow> rows;
+    SheetRead read;
     try (InputStream in = file.getInputStream()) {
-      rows = ExcelTableReader.read(in, file.getOriginalFilename(), planningTable.layout());
+      read = ExcelTableReader.read(in, file.getOriginalFilename(), planningTable.layout());
+    } catch (ExcelImportException unreadable) {
+      if (!dryRun) {
+        throw unreadable;
+      }
+      return new ImportPreview(planningTable.id(), planningTable.sheetName(), false, List.of(), List.of(), 0, List.of(),
+          unreadable.problems());
     }
-    return planningTable.save(rows.stream().map(row -> new TableRow(row.rowNumber(), null, row.values())).toList(),
-        CurrentUser.of(authentication), scope);
+    int versionColumn = planningTable.fields().size();
+    Offer offer = new Offer(read.sheet(), read.rows().stream().map(row -> new TableRow(row.rowNumber(), null,
+        row.values().subList(0, versionColumn), row.value(versionColumn))).toList(), read.problems());
+    CurrentUser editor = CurrentUser.of(authentication);
+    return dryRun ? planningTable.preview(offer, editor, scope) : planningTable.save(offer, editor, scope);
   }
 
   @Operation(summary = "修改记录：谁、何时、改了哪张表的哪一行，新的在前")

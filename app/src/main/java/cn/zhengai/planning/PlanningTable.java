@@ -2,6 +2,7 @@ package cn.zhengai.planning;
 
 import cn.zhengai.integration.excel.CellValues;
 import cn.zhengai.integration.excel.ColumnSpec;
+import cn.zhengai.integration.excel.ExcelProblem;
 import cn.zhengai.integration.excel.SheetLayout;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.planning.ChangeLog.Action;
@@ -11,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
  * Rows are matched to stored ones by their key; unchanged rows are left alone and not logged.
  */
 public abstract class PlanningTable {
+
+  /** The trailing column of exports that carries each row's version. */
+  public static final String ROW_VERSION = "行版本";
 
   protected final JdbcTemplate jdbc;
   private final PlanningSupport support;
@@ -90,13 +95,85 @@ public abstract class PlanningTable {
 
   protected abstract void deleteRow(StoredRow row, Batch batch);
 
+  /** Where the rows are kept: the database table whose {@code updated_at} and {@code updated_by} version a row. */
+  protected abstract String storageTable();
+
+  /** The sheet: the table's columns, then the row's version (行版本), which exports fill and templates leave empty. */
   public SheetLayout layout() {
-    return new SheetLayout(sheetName(), fields().stream().map(Field::column).toList());
+    List<ColumnSpec> columns = new ArrayList<>(fields().stream().map(Field::column).toList());
+    columns.add(ColumnSpec.text(ROW_VERSION, false).withMaxLength(40));
+    return new SheetLayout(sheetName(), columns);
+  }
+
+  /** The rows in the scope as an export shows them: each row's values and its version. */
+  public List<List<String>> sheetRows(TableScope scope) {
+    Map<Long, RowVersion> versions = versions();
+    return rows(scope).stream().map(row -> {
+      List<String> values = new ArrayList<>(row.values());
+      RowVersion version = versions.get(row.id());
+      values.add(version == null ? "" : version.token(editable(row.values())));
+      return (List<String>) values;
+    }).toList();
   }
 
   /** Checks all offered rows, then writes the new and changed ones; all or nothing. */
   @Transactional
   public SaveReport save(List<TableRow> offered, CurrentUser editor, TableScope scope) {
+    return save(new Offer(sheetName(), offered, List.of()), editor, scope);
+  }
+
+  /**
+   * Checks all offered rows, then writes the new and changed ones; all or nothing. Refused with every problem
+   * (400, or 403 when the editor may change none of the rows), or, when rows changed since their export, with
+   * those conflicts (409).
+   */
+  @Transactional
+  public SaveReport save(Offer offer, CurrentUser editor, TableScope scope) {
+    Plan plan = plan(offer, editor, scope);
+    plan.problems().throwIfAny();
+    if (!plan.conflicts().isEmpty()) {
+      throw new RowConflictsException(offer.sheet(), plan.conflicts());
+    }
+    write(plan.changes(), plan.batch());
+    support.changeLog.recordAll(id(), plan.changes().stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
+        change.current() == null ? Action.CREATED : Action.CHANGED)).toList(), editor.userId(), plan.batch().at);
+    int created = (int) plan.changes().stream().filter(change -> change.current() == null).count();
+    return new SaveReport(created, plan.changes().size() - created, plan.unchanged());
+  }
+
+  /** What {@link #save} would do with the same rows, checked the same way; nothing is written. */
+  @Transactional(readOnly = true)
+  public ImportPreview preview(Offer offer, CurrentUser editor, TableScope scope) {
+    Plan plan = plan(offer, editor, scope);
+    List<ImportPreview.Created> created = new ArrayList<>();
+    List<ImportPreview.Changed> changed = new ArrayList<>();
+    for (Change change : plan.changes()) {
+      String key = keyOf(change.row().values());
+      if (change.current() == null) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < fields().size(); i++) {
+          if (!fields().get(i).computed()) {
+            values.put(fields().get(i).header(), change.value(i));
+          }
+        }
+        created.add(new ImportPreview.Created(change.row().rowNumber(), key, values));
+      } else {
+        List<ImportPreview.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < fields().size(); i++) {
+          if (!fields().get(i).computed() && !change.current().value(i).equals(change.value(i))) {
+            cells.add(new ImportPreview.Cell(fields().get(i).header(), change.current().value(i), change.value(i)));
+          }
+        }
+        changed.add(new ImportPreview.Changed(change.row().rowNumber(), change.current().id(), key, cells));
+      }
+    }
+    List<ExcelProblem> problems = plan.problems().list();
+    return new ImportPreview(id(), offer.sheet(), problems.isEmpty() && plan.conflicts().isEmpty(), created, changed,
+        plan.unchanged(), plan.conflicts(), problems);
+  }
+
+  /** The one check of offered rows behind both a save and its preview. */
+  private Plan plan(Offer offer, CurrentUser editor, TableScope scope) {
     Batch batch = new Batch(support.directory(), scope, editor, Instant.now(support.clock));
     List<StoredRow> stored = rows(scope);
     Map<String, StoredRow> storedByKey = new HashMap<>();
@@ -105,20 +182,36 @@ public abstract class PlanningTable {
       storedByKey.put(keyOf(row.values()), row);
       storedById.put(row.id(), row);
     });
-    RowProblems problems = new RowProblems(sheetName(), fields());
+    RowProblems problems = new RowProblems(offer.sheet(), fields());
+    offer.cellProblems().forEach(problems::add);
+    Set<Integer> rowsWithWrongCells = new HashSet<>();
+    offer.cellProblems().forEach(problem -> rowsWithWrongCells.add(problem.row()));
     List<Change> changes = new ArrayList<>();
+    List<Conflict> conflicts = new ArrayList<>();
     int unchanged = 0;
-    // every offered row is known before any is checked: rows may refer to rows further down
+    // every offered row is known before any is checked: rows may refer to rows further down; a row with a wrong
+    // cell is known (for references) but not checked against the rules, which would only repeat its problem
     List<TableRow> distinct = new ArrayList<>();
-    for (TableRow row : offered) {
+    Map<Integer, List<String>> asOffered = new HashMap<>();
+    offer.rows().forEach(row -> asOffered.put(row.rowNumber(), row.values()));
+    for (TableRow row : offered(offer)) {
       String key = keyOf(row.values());
       TableRow first = batch.offered.putIfAbsent(key, row);
+      if (rowsWithWrongCells.contains(row.rowNumber())) {
+        continue;
+      }
       if (first == null) {
         distinct.add(row);
       } else {
         problems.atRow(row, "与第 " + first.rowNumber() + " 行重复（" + key + "）");
       }
     }
+    for (int i = 0; i < distinct.size(); i++) {
+      TableRow completed = distinct.get(i).withValues(completed(distinct.get(i), batch));
+      distinct.set(i, completed);
+      batch.offered.put(keyOf(completed.values()), completed);
+    }
+    Map<Long, RowVersion> versions = distinct.stream().anyMatch(row -> !row.version().isEmpty()) ? versions() : Map.of();
     for (TableRow row : distinct) {
       String key = keyOf(row.values());
       StoredRow current = row.id() == null ? storedByKey.get(key) : storedById.get(row.id());
@@ -132,7 +225,19 @@ public abstract class PlanningTable {
           continue;
         }
       }
-      if (current != null && sameValues(current.values(), row.values())) {
+      boolean same = current != null && sameValues(current.values(), row.values());
+      RowVersion exported = same || row.version().isEmpty() ? null : exportedVersion(row, problems);
+      StoredRow since = exported == null ? null : changedSinceExport(exported, current, storedById, versions);
+      if (since != null) {
+        // written since the export: left as it is when the file does not change it, a conflict when it does
+        if (exported.exported(editable(asOffered.get(row.rowNumber())))) {
+          unchanged++;
+        } else {
+          conflicts.add(conflict(row, key, since, versions.get(since.id())));
+        }
+        continue;
+      }
+      if (same) {
         unchanged++;
         continue;
       }
@@ -140,13 +245,77 @@ public abstract class PlanningTable {
       check(change, batch, problems);
       changes.add(change);
     }
-    problems.throwIfAny();
-    write(changes, batch);
-    support.changeLog.recordAll(id(), changes.stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
-        change.current() == null ? Action.CREATED : Action.CHANGED)).toList(), editor.userId(), batch.at);
-    int created = (int) changes.stream().filter(change -> change.current() == null).count();
-    return new SaveReport(created, changes.size() - created, unchanged);
+    return new Plan(batch, changes, unchanged, conflicts, problems);
   }
+
+  /** The offered rows with their values in one spelling (the owner column's list separated by 、). */
+  private List<TableRow> offered(Offer offer) {
+    return offer.rows().stream().map(row -> {
+      List<String> values = new ArrayList<>(row.values());
+      values.set(ownerColumn(), UnitDirectory.canonical(values.get(ownerColumn())));
+      return row.withValues(values);
+    }).toList();
+  }
+
+  /**
+   * A row's values completed by the table's own rules before they are checked (e.g. a plan's obvious parent);
+   * the values as offered unless a table says more.
+   */
+  protected List<String> completed(TableRow row, Batch batch) {
+    return row.values();
+  }
+
+  /** The version an exported row carries, or null after recording that its 行版本 cell is not one. */
+  private RowVersion exportedVersion(TableRow row, RowProblems problems) {
+    RowVersion exported = RowVersion.parse(row.version());
+    if (exported == null) {
+      problems.atColumn(row, ROW_VERSION, "“" + row.version() + "”不是本系统导出的行版本；新增的行请留空，导出的行请勿修改此列");
+    }
+    return exported;
+  }
+
+  /**
+   * The stored row an exported row stands for, when it was written since the export: the row of the same key, or
+   * the row exported if it was renamed since; null when nothing changed since (or the row was deleted since).
+   */
+  private static StoredRow changedSinceExport(RowVersion exported, StoredRow current, Map<Long, StoredRow> storedById,
+      Map<Long, RowVersion> versions) {
+    StoredRow stored = current != null ? current : storedById.get(exported.id());
+    RowVersion now = stored == null ? null : versions.get(stored.id());
+    return now == null || now.sameAs(exported) ? null : stored;
+  }
+
+  private Conflict conflict(TableRow row, String key, StoredRow since, RowVersion now) {
+    String storedKey = keyOf(since.values());
+    String what = storedKey.equals(key) ? "修改" : "改为「" + storedKey + "」";
+    return new Conflict(row.rowNumber(), since.id(), key, "「" + key + "」（" + fields().get(ownerColumn()).header() + "："
+        + since.value(ownerColumn()) + "）在导出后已被 " + now.byWhom() + " " + what + "；为免覆盖这一修改，此行未导入。"
+        + "请重新导出最新的表，在其中修改后再导入");
+  }
+
+  /** The values a user can change: a checksum over them tells whether the file changed a row. */
+  private List<String> editable(List<String> values) {
+    List<String> editable = new ArrayList<>();
+    for (int i = 0; i < fields().size(); i++) {
+      if (!fields().get(i).computed()) {
+        editable.add(values.get(i));
+      }
+    }
+    return editable;
+  }
+
+  /** Every stored row's version. */
+  private Map<Long, RowVersion> versions() {
+    Map<Long, RowVersion> versions = new HashMap<>();
+    jdbc.query("SELECT id, updated_by, updated_at FROM " + storageTable(), rs -> {
+      versions.put(rs.getLong("id"), RowVersion.of(rs.getLong("id"), rs.getTimestamp("updated_at").toInstant(),
+          rs.getString("updated_by")));
+    });
+    return versions;
+  }
+
+  /** The checked rows of one save or preview. */
+  private record Plan(Batch batch, List<Change> changes, int unchanged, List<Conflict> conflicts, RowProblems problems) {}
 
   @Transactional
   public void delete(long id, CurrentUser editor) {

@@ -3,6 +3,7 @@ package cn.zhengai.planning;
 import cn.zhengai.integration.excel.ExcelImportException;
 import cn.zhengai.integration.excel.ExcelProblem;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** The problems found in the rows offered to a table, each at its sheet, row and column; all or nothing. */
@@ -19,11 +20,20 @@ public final class RowProblems {
   }
 
   public void at(TableRow row, int column, String message) {
-    problems.add(new ExcelProblem(sheet, row.rowNumber(), fields.get(column).header(), message));
+    atColumn(row, fields.get(column).header(), message);
   }
 
   public void atRow(TableRow row, String message) {
-    problems.add(new ExcelProblem(sheet, row.rowNumber(), null, message));
+    atColumn(row, null, message);
+  }
+
+  void atColumn(TableRow row, String header, String message) {
+    problems.add(new ExcelProblem(sheet, row.rowNumber(), header, message));
+  }
+
+  /** A problem found before the table's rules: in a cell, or in the file. */
+  void add(ExcelProblem problem) {
+    problems.add(problem);
   }
 
   /** A row the editor may not change: when every problem is of this kind, the answer is 403, not 400. */
@@ -36,9 +46,14 @@ public final class RowProblems {
     return problems.isEmpty();
   }
 
+  /** Every problem, the file's first, then row by row. */
+  List<ExcelProblem> list() {
+    return problems.stream().sorted(Comparator.comparingInt(ExcelProblem::row)).toList();
+  }
+
   void throwIfAny() {
     if (!problems.isEmpty()) {
-      throw forbidden == problems.size() ? new RowsForbiddenException(problems) : new ExcelImportException(problems);
+      throw forbidden == problems.size() ? new RowsForbiddenException(list()) : new ExcelImportException(list());
     }
   }
 }

@@ -84,6 +84,14 @@ public final class UnitDirectory {
     return new Resolved(List.copyOf(unitIds), List.copyOf(unknown));
   }
 
+  /** A stated responsibility in one spelling: a list separated by 、 whatever the separators typed. */
+  public static String canonical(String responsibility) {
+    if (!LIST_SEPARATOR.matcher(responsibility).find()) {
+      return responsibility;
+    }
+    return String.join("、", LIST_SEPARATOR.splitAsStream(responsibility).map(String::trim).filter(name -> !name.isEmpty()).toList());
+  }
+
   /** "各教学单位" and "教学单位等" name the same collective. */
   private static String collectiveWord(String name) {
     String word = name.startsWith("各") ? name.substring(1) : name;

@@ -66,10 +66,11 @@ public final class PlanningImportBenchmark {
           schedule.fields().size(), Files.size(file) / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
       CurrentUser qaOffice = new CurrentUser("benchmark", List.of(Access.ADMIN_GROUP));
       Measure baseline = best(() -> poiStreamingRead(file), () -> {});
-      Measure read = best(() -> ExcelTableReader.read(file, schedule.layout()).size(), () -> {});
+      Measure read = best(() -> ExcelTableReader.read(file, schedule.layout()).rowsOrThrow().size(), () -> {});
       Measure imported = best(() -> {
-        List<ExcelRow> sheet = ExcelTableReader.read(file, schedule.layout());
-        return schedule.save(sheet.stream().map(row -> new TableRow(row.rowNumber(), null, row.values())).toList(), qaOffice,
+        List<ExcelRow> sheet = ExcelTableReader.read(file, schedule.layout()).rowsOrThrow();
+        int fields = schedule.fields().size();
+        return schedule.save(sheet.stream().map(row -> new TableRow(row.rowNumber(), null, row.values().subList(0, fields))).toList(), qaOffice,
             TableScope.ALL).created();
       }, () -> {
         jdbc.update("DELETE FROM schedule_item WHERE project LIKE '基准%'");

@@ -40,6 +40,11 @@ public class ScheduleTable extends PlanningTable {
   }
 
   @Override
+  protected String storageTable() {
+    return "schedule_item";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return jdbc.query("SELECT * FROM schedule_item ORDER BY sort_order, id", (rs, n) -> row(rs));
   }
@@ -66,6 +71,10 @@ public class ScheduleTable extends PlanningTable {
     if (ScheduleDue.parse(change.value(DUE)).isEmpty()) {
       problems.at(change.row(), DUE, "“" + change.value(DUE) + "”不是完成时间，应写成 2027.05（当月底）、2027.05.20 或 "
           + ScheduleDue.EVERY_YEAR_START);
+    }
+    String done = change.value(DONE_ON);
+    if (!done.isEmpty() && LocalDate.parse(done).isAfter(today())) {
+      problems.at(change.row(), DONE_ON, "完成日期 " + done + " 晚于今天 " + today() + "，不能预先填写");
     }
   }
 

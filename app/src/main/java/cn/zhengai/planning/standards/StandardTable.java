@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 表7, the standard chain: every standard with its level, responsible department, version, effective date and
- * status, and the targets it serves. Versions are kept side by side: saving a version in force supersedes the
+ * status, and the targets it serves (the seed's own sheet, without version and status, reads as the newest versions). Versions are kept side by side: saving a version in force supersedes the
  * older one, which stays readable but can no longer be changed.
  */
 @Component
@@ -44,13 +44,18 @@ public class StandardTable extends PlanningTable {
       field("level", ColumnSpec.choice("标准类型", true, Labelled.labels(StandardLevel.class)).carryingDown()),
       field("name", ColumnSpec.text("标准名称", true).withMaxLength(200)),
       field("responsible", ColumnSpec.text("责任部门", true).withMaxLength(200)),
-      field("version", ColumnSpec.number("版本", true)),
+      field("version", ColumnSpec.number("版本", false)),
       field("effectiveDate", ColumnSpec.date("生效日期", false)),
-      field("status", ColumnSpec.choice("状态", true, Labelled.labels(StandardStatus.class))),
+      field("status", ColumnSpec.choice("状态", false, Labelled.labels(StandardStatus.class))),
       field("targets", ColumnSpec.text("服务目标", false)));
 
   StandardTable(PlanningSupport support) {
     super(support, "standards", "表7 标准链", FIELDS, RESPONSIBLE);
+  }
+
+  @Override
+  protected String storageTable() {
+    return "quality_standard";
   }
 
   @Override
@@ -84,6 +89,33 @@ public class StandardTable extends PlanningTable {
   @Override
   public String keyOf(List<String> values) {
     return values.get(NAME) + " 第" + values.get(VERSION) + "版";
+  }
+
+  /**
+   * The seed's 表7 states no version or status: a blank version is the standard's newest one (1 for a new
+   * standard), a blank status the stored one (现行 for a new version).
+   */
+  @Override
+  protected List<String> completed(TableRow row, Batch batch) {
+    if (!row.value(VERSION).isEmpty() && !row.value(STATUS).isEmpty()) {
+      return row.values();
+    }
+    Map<String, StoredRow> newest = batch.memo("newest", () -> {
+      Map<String, StoredRow> byName = new HashMap<>();
+      rows(batch.scope()).forEach(stored -> byName.merge(stored.value(NAME), stored,
+          (one, other) -> Integer.parseInt(one.value(VERSION)) >= Integer.parseInt(other.value(VERSION)) ? one : other));
+      return byName;
+    });
+    StoredRow stored = newest.get(row.value(NAME));
+    List<String> values = new ArrayList<>(row.values());
+    if (values.get(VERSION).isEmpty()) {
+      values.set(VERSION, stored == null ? "1" : stored.value(VERSION));
+    }
+    if (values.get(STATUS).isEmpty()) {
+      boolean storedVersion = stored != null && stored.value(VERSION).equals(values.get(VERSION));
+      values.set(STATUS, storedVersion ? stored.value(STATUS) : StandardStatus.IN_FORCE.label());
+    }
+    return values;
   }
 
   @Override
@@ -167,8 +199,15 @@ public class StandardTable extends PlanningTable {
     return new TableRow(0, null, values);
   }
 
+  /** Deleting the version in force brings the newest version it superseded back into force. */
   @Override
   protected void deleteRow(StoredRow row, Batch batch) {
     jdbc.update("DELETE FROM quality_standard WHERE id = ?", row.id());
+    if (status(row.value(STATUS)) == StandardStatus.IN_FORCE) {
+      jdbc.update("UPDATE quality_standard SET status = ?, updated_by = ?, updated_at = ? WHERE id = (SELECT MAX(id) FROM"
+              + " quality_standard WHERE name = ? AND status = ? AND version = (SELECT MAX(version) FROM quality_standard"
+              + " WHERE name = ? AND status = ?))", StandardStatus.IN_FORCE.name(), batch.user(), timestamp(batch),
+          row.value(NAME), StandardStatus.SUPERSEDED.name(), row.value(NAME), StandardStatus.SUPERSEDED.name());
+    }
   }
 }

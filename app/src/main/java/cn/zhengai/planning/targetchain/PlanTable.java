@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 表4, the target chain's plans as a tree: the total plan, the special plans each owned by a department, the
- * teaching units' sub-plans, and the annual and per-level plans. Every plan but the total plan names the plan it
- * serves (上级规划, the column the seed's table leaves implicit).
+ * teaching units' sub-plans, and the annual and per-level plans. A plan may name the plan it serves (上级规划, the
+ * column the seed's table leaves implicit); a special plan that names none serves the total plan.
  */
 @Component
 public class PlanTable extends PlanningTable {
@@ -43,6 +43,11 @@ public class PlanTable extends PlanningTable {
   }
 
   @Override
+  protected String storageTable() {
+    return "plan";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return jdbc.query(SELECT + " ORDER BY p.id", (rs, n) -> row(rs));
   }
@@ -62,14 +67,33 @@ public class PlanTable extends PlanningTable {
     return values.get(NAME);
   }
 
+  /** A special plan with no parent serves the total plan, when there is exactly one. */
+  @Override
+  protected List<String> completed(TableRow row, Batch batch) {
+    if (!row.value(PARENT).isEmpty() || category(row.value(CATEGORY)) != PlanCategory.SPECIAL) {
+      return row.values();
+    }
+    Set<String> totalPlans = new HashSet<>(batch.<Set<String>>memo("totalPlans", () -> new HashSet<>(rows(batch.scope()).stream()
+        .filter(plan -> category(plan.value(CATEGORY)) == PlanCategory.TOTAL).map(plan -> plan.value(NAME)).toList())));
+    batch.offeredRows().stream().filter(plan -> category(plan.value(CATEGORY)) == PlanCategory.TOTAL)
+        .forEach(plan -> totalPlans.add(plan.value(NAME)));
+    if (totalPlans.size() != 1) {
+      return row.values();
+    }
+    List<String> values = new java.util.ArrayList<>(row.values());
+    values.set(PARENT, totalPlans.iterator().next());
+    return values;
+  }
+
+  private static PlanCategory category(String label) {
+    return label.isEmpty() ? null : Labelled.ofLabel(PlanCategory.class, label);
+  }
+
   @Override
   protected void check(Change change, Batch batch, RowProblems problems) {
     TableRow row = change.row();
     String parent = row.value(PARENT);
     if (parent.isEmpty()) {
-      if (Labelled.ofLabel(PlanCategory.class, row.value(CATEGORY)) != PlanCategory.TOTAL) {
-        problems.at(row, PARENT, "除总规划外，每个规划都应写明它服务的上级规划");
-      }
       return;
     }
     Map<String, String> parents = batch.memo("parents", () -> parentsByName(batch));

@@ -71,6 +71,11 @@ public class TargetTable extends PlanningTable {
   }
 
   @Override
+  protected String storageTable() {
+    return "target";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return jdbc.query(SELECT + " ORDER BY t.id", (rs, n) -> row(rs));
   }

@@ -42,6 +42,11 @@ abstract class WorkTaskTable extends PlanningTable {
   protected abstract StoredRow row(Task task, List<Progress> reports);
 
   @Override
+  protected String storageTable() {
+    return "work_task";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     int year = scope.requireYear();
     Map<Long, List<Progress>> reports = progress.ofYear(year);

@@ -1,6 +1,7 @@
 package cn.zhengai.planning.warnings;
 
 import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.planning.PlanningSupport;
@@ -12,8 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,13 +27,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deadline warnings on the year's tasks (表5/表6) and the build schedule (表8): a countdown warning some days
- * before an open item is due, an overdue warning once it is past due. Each goes to the heads of every
- * responsible unit as a notification, once per item, due date, stage and unit; the record of it
- * (deadline_warning) is what makes it once, also with several app nodes scanning at the same time.
+ * before an open item is due, an overdue warning once it is past due, once per item, due date, stage and unit;
+ * the record of it (deadline_warning) is what makes it once, also with several app nodes scanning at the same
+ * time. The heads of the responsible units hear of them as one digest per person and day, listing their items
+ * (the first few in the message, all of them page by page in {@link #listed}).
  */
 @Service
 public class DeadlineWarnings {
@@ -35,18 +41,18 @@ public class DeadlineWarnings {
   public static final String TASKS = "task-tracking";
   public static final String SCHEDULE = "schedule";
   private static final Logger LOG = LoggerFactory.getLogger(DeadlineWarnings.class);
+  /** Lines of the list a digest message shows; the rest are paged through the API. */
+  static final int DIGEST_LINES = 10;
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate transactions;
   private final Notifications notifications;
   private final AcademicCalendar calendar;
   private final PlanningSupport support;
   private final int daysBeforeDue;
 
-  DeadlineWarnings(JdbcTemplate jdbc, TransactionTemplate transactions, Notifications notifications,
+  DeadlineWarnings(JdbcTemplate jdbc, Notifications notifications,
       AcademicCalendar calendar, PlanningSupport support, @Value("${zhengai.warnings.days-before-due}") int daysBeforeDue) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
     this.notifications = notifications;
     this.calendar = calendar;
     this.support = support;
@@ -59,7 +65,7 @@ public class DeadlineWarnings {
     LOG.info("到期预警：发出 {} 条", sent);
   }
 
-  /** Sends the warnings due on a day; returns how many were sent (none twice). */
+  /** Records the warnings due on a day and sends each person concerned one digest; returns how many were new. */
   public int scan(LocalDate today) {
     UnitDirectory units = support.directory();
     int sent = 0;
@@ -71,7 +77,74 @@ public class DeadlineWarnings {
         }
       }
     }
+    if (sent > 0) {
+      sendDigests(today, units);
+    }
     return sent;
+  }
+
+  /** One message per head of a unit warned today, listing all of the day's warnings of their units. */
+  private void sendDigests(LocalDate today, UnitDirectory units) {
+    Map<String, List<String>> headsOf = new HashMap<>();
+    jdbc.query("SELECT GROUP_ID_, USER_ID_ FROM ACT_ID_MEMBERSHIP WHERE GROUP_ID_ LIKE ?", rs -> {
+      headsOf.computeIfAbsent(rs.getString(1), group -> new ArrayList<>()).add(rs.getString(2));
+    }, Organisation.HEAD_GROUP_PREFIX + "%");
+    Map<String, Set<String>> unitsOfPerson = new TreeMap<>();
+    for (String unitId : jdbc.queryForList("SELECT DISTINCT unit_id FROM deadline_warning WHERE warned_on = ?", String.class,
+        Date.valueOf(today))) {
+      for (String person : headsOf.getOrDefault(Organisation.headGroupOf(unitId), List.of())) {
+        unitsOfPerson.computeIfAbsent(person, p -> new TreeSet<>()).add(unitId);
+      }
+    }
+    unitsOfPerson.forEach((person, unitIds) -> {
+      Page page = listed(List.copyOf(unitIds), today, 0, DIGEST_LINES, units);
+      long overdue = jdbc.queryForObject("SELECT COUNT(*) FROM deadline_warning WHERE warned_on = ? AND unit_id IN ("
+          + placeholders(unitIds.size()) + ") AND stage = 'OVERDUE'", Long.class, parameters(today, unitIds));
+      StringBuilder body = new StringBuilder();
+      for (Listed line : page.items()) {
+        body.append(line.stage()).append("｜").append(line.what()).append("（").append(line.unit()).append("）完成时限 ")
+            .append(line.due()).append('\n');
+      }
+      if (page.total() > page.items().size()) {
+        body.append("…… 另有 ").append(page.total() - page.items().size()).append(" 项");
+      }
+      body.append("\n完整清单（分页）：GET /api/planning/warnings?day=").append(today).append("&page=0。请在表6/表8中填报进度或完成情况。");
+      String subject = "【到期预警】" + today + "：您负责的单位有 " + page.total() + " 项到期或逾期"
+          + (overdue > 0 ? "（其中逾期 " + overdue + " 项）" : "");
+      notifications.sendDaily(person, overdue > 0 ? Notifications.Kind.OVERDUE : Notifications.Kind.DUE_SOON, today,
+          CollegeTime.ZONE, subject, body.length() > 2000 ? body.substring(0, 1999) + "…" : body.toString());
+    });
+  }
+
+  /** The warnings recorded on a day for some units, a page at a time, overdue first. */
+  public Page listed(List<String> unitIds, LocalDate day, int page, int size, UnitDirectory units) {
+    if (unitIds.isEmpty()) {
+      return new Page(day, 0, page, size, List.of());
+    }
+    String where = " FROM deadline_warning WHERE warned_on = ? AND unit_id IN (" + placeholders(unitIds.size()) + ")";
+    long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, parameters(day, unitIds));
+    List<Object> arguments = new ArrayList<>(List.of(parameters(day, unitIds)));
+    arguments.add(size);
+    arguments.add((long) page * size);
+    List<Listed> items = jdbc.query("SELECT *" + where + " ORDER BY stage DESC, due_date, item_table, item_id, unit_id"
+        + " LIMIT ? OFFSET ?", (rs, n) -> {
+          var unit = units.unit(rs.getString("unit_id"));
+          return new Listed(rs.getString("item_table"), rs.getLong("item_id"), rs.getString("item_text"),
+              rs.getDate("due_date").toLocalDate(), Stage.valueOf(rs.getString("stage")).label,
+              unit == null ? rs.getString("unit_id") : unit.name());
+        }, arguments.toArray());
+    return new Page(day, total, page, size, items);
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  private static Object[] parameters(LocalDate day, java.util.Collection<String> unitIds) {
+    List<Object> values = new ArrayList<>();
+    values.add(Date.valueOf(day));
+    values.addAll(unitIds);
+    return values.toArray();
   }
 
   private Optional<Stage> stage(LocalDate due, LocalDate today) {
@@ -102,6 +175,7 @@ public class DeadlineWarnings {
     return items;
   }
 
+  /** Records a warning unless it was recorded before (by this node or another); true when it is new. */
   private boolean warnOnce(Item item, Stage stage, String unitId, LocalDate today) {
     Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM deadline_warning WHERE item_table = ? AND item_id = ?"
         + " AND due_date = ? AND stage = ? AND unit_id = ?", Integer.class, item.table(), item.id(), Date.valueOf(item.due()),
@@ -110,36 +184,36 @@ public class DeadlineWarnings {
       return false;
     }
     try {
-      transactions.executeWithoutResult(status -> {
-        jdbc.update("INSERT INTO deadline_warning (item_table, item_id, due_date, stage, unit_id, warned_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)", item.table(), item.id(), Date.valueOf(item.due()), stage.name(), unitId,
-            Timestamp.from(Instant.now(support.clock())));
-        notifications.send(Organisation.headGroupOf(unitId), stage.kind, stage.subject(item, today), item.what()
-            + "，完成时限 " + item.due() + "。请在表6/表8中填报进度或完成情况。", null);
-      });
+      jdbc.update("INSERT INTO deadline_warning (item_table, item_id, due_date, stage, unit_id, warned_at, warned_on, item_text)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", item.table(), item.id(), Date.valueOf(item.due()), stage.name(), unitId,
+          Timestamp.from(Instant.now(support.clock())), Date.valueOf(today), abbreviate(item.what()));
       return true;
     } catch (DuplicateKeyException anotherNodeWarned) {
       return false;
     }
   }
 
+  private static String abbreviate(String text) {
+    return text.length() <= 500 ? text : text.substring(0, 499) + "…";
+  }
+
   /** Before the due date, or after it. */
   enum Stage {
-    DUE_SOON(Notifications.Kind.DUE_SOON),
-    OVERDUE(Notifications.Kind.OVERDUE);
+    DUE_SOON("即将到期"),
+    OVERDUE("已逾期");
 
-    private final Notifications.Kind kind;
+    private final String label;
 
-    Stage(Notifications.Kind kind) {
-      this.kind = kind;
-    }
-
-    String subject(Item item, LocalDate today) {
-      return this == DUE_SOON
-          ? "【到期预警】" + item.what() + "将于 " + item.due() + " 到期（还有 " + ChronoUnit.DAYS.between(today, item.due()) + " 天）"
-          : "【逾期预警】" + item.what() + "已于 " + item.due() + " 到期，尚未完成";
+    Stage(String label) {
+      this.label = label;
     }
   }
+
+  /** One line of a digest's list: the item (table and id), what it is, when due, 即将到期/已逾期, and the unit. */
+  public record Listed(String table, long id, String what, LocalDate due, String stage, String unit) {}
+
+  /** A page of a day's warnings. */
+  public record Page(LocalDate day, long total, int page, int size, List<Listed> items) {}
 
   /** Something with a due date: which table and row, how to name it, when, and which units answer for it. */
   record Item(String table, long id, String what, LocalDate due, List<String> unitIds) {}

@@ -5,9 +5,15 @@ import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.security.CurrentUser;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +28,17 @@ class WarningController {
   WarningController(DeadlineWarnings warnings, PlanningSupport support) {
     this.warnings = warnings;
     this.support = support;
+  }
+
+  @Operation(summary = "我负责的单位某天的到期与逾期预警（每日汇总通知的完整清单），分页，逾期在前；day 默认今天")
+  @GetMapping
+  DeadlineWarnings.Page mine(@RequestParam(required = false) LocalDate day, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size, Authentication authentication) {
+    List<String> unitIds = CurrentUser.of(authentication).groupIds().stream()
+        .filter(group -> group.startsWith(Organisation.HEAD_GROUP_PREFIX))
+        .map(group -> group.substring(Organisation.HEAD_GROUP_PREFIX.length())).toList();
+    return warnings.listed(unitIds, day == null ? support.today() : day, Math.max(0, page), Math.max(1, Math.min(size, 500)),
+        support.directory());
   }
 
   @Operation(summary = "立即检查到期与逾期（平时每天自动检查一次）；已发过的预警不会重发。仅质管办与系统管理员")

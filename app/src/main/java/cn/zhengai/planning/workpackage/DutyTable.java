@@ -36,6 +36,11 @@ public class DutyTable extends PlanningTable {
   }
 
   @Override
+  protected String storageTable() {
+    return "duty";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return jdbc.query(SELECT + " ORDER BY u.sort_order, d.id", (rs, n) -> row(rs));
   }

@@ -27,6 +27,11 @@ abstract class WorkPackageTable extends PlanningTable {
   protected abstract StoredRow row(WorkItem item);
 
   @Override
+  protected String storageTable() {
+    return "work_item";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     return jdbc.query(SELECT + " ORDER BY u.sort_order, w.id", (rs, n) -> row(item(rs)));
   }

@@ -3,7 +3,6 @@ package cn.zhengai.integration.excel;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,8 +19,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Writes a table sheet in the seed's column layout, streaming (only a window of rows is in memory): a bold,
- * frozen header row, dates as date cells, numbers as numbers, and a drop-down for each column with allowed
- * values. With no rows it is the blank template users download.
+ * frozen header row, numbers as numbers, and a drop-down for each column with allowed values. Every other column,
+ * dates and months included, is formatted as text, so that what a user types (2017.10, 2027-02-26) stays as typed
+ * instead of becoming the number 2017.1. With no rows it is the blank template users download.
  */
 public final class ExcelTableWriter {
 
@@ -35,10 +35,13 @@ public final class ExcelTableWriter {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
       SXSSFSheet sheet = workbook.createSheet(layout.sheetName());
       CellStyle header = headerStyle(workbook);
-      CellStyle date = workbook.createCellStyle();
-      date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+      CellStyle text = workbook.createCellStyle();
+      text.setDataFormat(workbook.createDataFormat().getFormat("@"));
       Row headerRow = sheet.createRow(0);
       for (int i = 0; i < layout.columns().size(); i++) {
+        if (layout.columns().get(i).kind() != ColumnKind.NUMBER) {
+          sheet.setDefaultColumnStyle(i, text);
+        }
         Cell cell = headerRow.createCell(i);
         cell.setCellValue(layout.columns().get(i).header());
         cell.setCellStyle(header);
@@ -49,7 +52,7 @@ public final class ExcelTableWriter {
       for (List<String> values : rows) {
         Row row = sheet.createRow(rowIndex++);
         for (int i = 0; i < values.size(); i++) {
-          write(row.createCell(i), layout.columns().get(i), values.get(i), date);
+          write(row.createCell(i), layout.columns().get(i), values.get(i), text);
         }
       }
       addDropDowns(sheet, layout, Math.max(rowIndex, TEMPLATE_ROWS));
@@ -57,17 +60,17 @@ public final class ExcelTableWriter {
     }
   }
 
-  private static void write(Cell cell, ColumnSpec column, String value, CellStyle date) {
+  private static void write(Cell cell, ColumnSpec column, String value, CellStyle text) {
+    if (column.kind() != ColumnKind.NUMBER) {
+      cell.setCellStyle(text);
+    }
     if (value == null || value.isEmpty()) {
       return;
     }
-    switch (column.kind()) {
-      case DATE -> {
-        cell.setCellValue(LocalDate.parse(value));
-        cell.setCellStyle(date);
-      }
-      case NUMBER -> cell.setCellValue(new BigDecimal(value).doubleValue());
-      default -> cell.setCellValue(value);
+    if (column.kind() == ColumnKind.NUMBER) {
+      cell.setCellValue(new BigDecimal(value).doubleValue());
+    } else {
+      cell.setCellValue(value);
     }
   }
 

@@ -12,4 +12,8 @@ public record SheetLayout(String sheetName, List<ColumnSpec> columns) {
   public List<String> headers() {
     return columns.stream().map(ColumnSpec::header).toList();
   }
+
+  public List<String> requiredHeaders() {
+    return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::header).toList();
+  }
 }
