@@ -32,11 +32,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -66,6 +68,7 @@ class CycleDashboard {
   private static final int IDS_PER_QUERY = 500;
 
   private final HistoryService history;
+  private final RuntimeService runtime;
   private final TaskService tasks;
   private final RepositoryService repository;
   private final AppAuthority appAuthority;
@@ -76,10 +79,11 @@ class CycleDashboard {
   private final GroupNames groupNames;
   private final Clock clock;
 
-  CycleDashboard(HistoryService history, TaskService tasks, RepositoryService repository, AppAuthority appAuthority,
+  CycleDashboard(HistoryService history, RuntimeService runtime, TaskService tasks, RepositoryService repository, AppAuthority appAuthority,
       OrgUnitRepository units, EscalationRecords escalations, DeviationWarnings warnings, UnitReviews reviews,
       GroupNames groupNames, Clock clock) {
     this.history = history;
+    this.runtime = runtime;
     this.tasks = tasks;
     this.repository = repository;
     this.appAuthority = appAuthority;
@@ -110,6 +114,7 @@ class CycleDashboard {
     List<Escalation> yearEscalations = escalations.findAll(null).stream()
         .filter(escalation -> instanceIds.contains(escalation.processInstanceId())).toList();
     Map<String, OpenTask> openTasks = new HashMap<>();
+    Map<String, Map<String, String>> scopes = new HashMap<>();
 
     Map<String, List<HistoricTaskInstance>> byProcess = yearTasks.stream()
         .collect(Collectors.groupingBy(HistoricTaskInstance::getProcessDefinitionKey, LinkedHashMap::new, Collectors.toList()));
@@ -127,7 +132,7 @@ class CycleDashboard {
       List<Row> rows = byUnit.entrySet().stream()
           .sorted(comparing(unitRows -> unitOrder(orgUnits, unitRows.getKey())))
           .map(unitRows -> row(unitRows.getKey().isEmpty() ? null : unitRows.getKey(), unitRows.getValue(), steps, orgUnits,
-              running, yearEscalations, openTasks))
+              running, yearEscalations, openTasks, scopes))
           .toList();
       processes.add(new ProcessBoard(entry.getKey(), definition.getName(), steps, rows));
     });
@@ -183,7 +188,8 @@ class CycleDashboard {
   }
 
   private Row row(String unit, List<HistoricTaskInstance> unitTasks, List<Step> steps, Map<String, OrgUnit> orgUnits,
-      Set<String> running, List<Escalation> yearEscalations, Map<String, OpenTask> openTasks) {
+      Set<String> running, List<Escalation> yearEscalations, Map<String, OpenTask> openTasks,
+      Map<String, Map<String, String>> scopes) {
     Map<String, Cell> cells = new LinkedHashMap<>();
     for (Step step : steps) {
       List<HistoricTaskInstance> ofStep = unitTasks.stream().filter(task -> task.getTaskDefinitionKey().equals(step.id())).toList();
@@ -198,9 +204,32 @@ class CycleDashboard {
     Set<String> schoolSteps = unitTasks.stream().map(HistoricTaskInstance::getTaskDefinitionKey).collect(Collectors.toSet());
     String pointedAt = open.isEmpty() ? latest.getProcessInstanceId() : open.get(0).getProcessInstanceId();
     return new Row(unit, unit == null ? "全校" : nameOf(orgUnits, unit), status(unit, unitTasks, open, openTasks), cells,
-        pointedAt, open.isEmpty() ? null : open.get(0).getActivityInstanceId(), running.contains(pointedAt),
+        pointedAt, open.isEmpty() ? null : scopeOf(open.get(0), scopes), running.contains(pointedAt),
         rung(yearEscalations, escalation -> instances.contains(escalation.processInstanceId())
             && (unit == null ? schoolSteps.contains(escalation.activityId()) : unit.equals(escalation.unitId()))));
+  }
+
+  /**
+   * The activity instance of the unit's scope around an open task (its sub-process), for Cockpit to select; null where
+   * the whole instance is the unit's. The instance's tree is read once per instance.
+   */
+  private String scopeOf(HistoricTaskInstance task, Map<String, Map<String, String>> scopes) {
+    String parent = scopes.computeIfAbsent(task.getProcessInstanceId(), id -> {
+      Map<String, String> parents = new HashMap<>();
+      collectParents(runtime.getActivityInstance(id), parents);
+      return parents;
+    }).get(task.getActivityInstanceId());
+    return parent == null || parent.equals(task.getProcessInstanceId()) ? null : parent;
+  }
+
+  private static void collectParents(ActivityInstance scope, Map<String, String> parents) {
+    if (scope == null) {
+      return;
+    }
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      parents.put(child.getId(), scope.getId());
+      collectParents(child, parents);
+    }
   }
 
   private Cell cell(HistoricTaskInstance task, int times, Set<String> running, Map<String, OpenTask> openTasks) {
@@ -209,12 +238,12 @@ class CycleDashboard {
     boolean live = running.contains(task.getProcessInstanceId());
     if (task.getEndTime() != null) {
       boolean completed = COMPLETED.equals(task.getDeleteReason());
-      return new Cell(completed ? "DONE" : "ENDED", completed ? "已完成" : "已结束", null, task.getProcessInstanceId(), null,
-          live, due, ended, times, null);
+      return new Cell(completed ? "DONE" : "ENDED", completed ? "已完成" : "已结束", null, task.getProcessInstanceId(), live,
+          due, ended, times, null);
     }
     OpenTask open = open(task, openTasks);
     return new Cell(overdue(task) ? "OVERDUE" : "OPEN", overdue(task) ? "逾期" : "办理中", task.getId(),
-        task.getProcessInstanceId(), task.getActivityInstanceId(), live, due, null, times, open.holder());
+        task.getProcessInstanceId(), live, due, null, times, open.holder());
   }
 
   /**
@@ -329,8 +358,8 @@ class CycleDashboard {
   record Step(String id, String name) {}
 
   /**
-   * A unit's row; {@code unit} null for the school's own steps. {@code processInstanceId} and
-   * {@code activityInstanceId} point at the unit's open task (or its latest one), for Cockpit.
+   * A unit's row; {@code unit} null for the school's own steps. {@code processInstanceId} is the instance of the
+   * unit's open task (or of its latest one), {@code activityInstanceId} the unit's sub-process in it, for Cockpit.
    */
   record Row(String unit, String unitName, Status status, Map<String, Cell> cells, String processInstanceId,
       String activityInstanceId, boolean running, Rung escalation) {}
@@ -342,8 +371,8 @@ class CycleDashboard {
    * The unit's latest task at one step: OPEN, OVERDUE (taskId set, for Tasklist), DONE or ENDED; how many times the
    * step came up for the unit (a returned step comes back), and who holds it while open.
    */
-  record Cell(String state, String label, String taskId, String processInstanceId, String activityInstanceId,
-      boolean running, LocalDate due, LocalDate ended, int times, String holder) {}
+  record Cell(String state, String label, String taskId, String processInstanceId, boolean running, LocalDate due,
+      LocalDate ended, int times, String holder) {}
 
   record Rung(String stage, String label) {}
 

@@ -119,6 +119,8 @@ class CycleDashboardTest extends BrowserTestSupport {
     assertThat(row(plans, "jwc").at("/cells/" + Elements.TASK_SUBMIT_WORK_PLAN + "/state").asText()).isEqualTo("DONE");
     assertThat(row(plans, "jwc").at("/cells/" + Elements.TASK_REVIEW_WORK_PLAN + "/taskId").asText())
         .isEqualTo(unitTask(Elements.TASK_REVIEW_WORK_PLAN, "jwc"));
+    assertThat(row(plans, "jwc").get("activityInstanceId").asText()).as("the unit's sub-process, for Cockpit")
+        .startsWith(Elements.SUB_PROCESS_UNIT_PLAN + ":");
     assertThat(status(plans, "rsc")).isEqualTo("RETURNED");
     assertThat(row(plans, "rsc").at("/status/detail").asText()).contains("预期目标不可测，请写明指标值");
     assertThat(status(plans, "xxzx")).isEqualTo("DONE");
@@ -184,7 +186,12 @@ class CycleDashboardTest extends BrowserTestSupport {
       // the unit's name opens its instance in Cockpit, with the unit's open task selected
       browser.findElement(By.xpath(plans + "//tr[@data-unit='jwc']/th/a")).click();
       wait.until(ExpectedConditions.urlContains("/process-instance/" + round + "/runtime"));
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '审核年度工作计划')]")));
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".zg-board")));
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '单位年度工作计划')]")));
+      // the unit's sub-process is selected: its variables, not the other units'
+      assertThat(browser.getCurrentUrl()).contains("activityInstanceIdIn").contains(Elements.SUB_PROCESS_UNIT_PLAN);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//table//td[contains(normalize-space(.), '教务处')]")));
+      assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("人事处");
       console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
       Browser.keep(browser, "cockpit-dashboard-instance");
 

@@ -55,9 +55,13 @@ function badge(code, label, title) {
   return el('span', { class: 'zg-badge zg-' + code, title }, label);
 }
 
-/** Cockpit's own page of a running instance, with the unit's task selected in its activity tree. */
+/**
+ * Cockpit's own page of a running instance; with the unit's sub-process selected in its activity tree (Cockpit reads
+ * the selection from the search query in the address), so that it shows that unit's variables.
+ */
 function instanceLink(processInstanceId, activityInstanceId, content) {
-  const query = activityInstanceId ? '?activityInstanceIds=' + encodeURIComponent(activityInstanceId) : '';
+  const selection = [{ type: 'activityInstanceIdIn', operator: 'eq', value: activityInstanceId }];
+  const query = activityInstanceId ? '?searchQuery=' + encodeURIComponent(JSON.stringify(selection)) : '';
   return el('a', { href: '#/process-instance/' + encodeURIComponent(processInstanceId) + '/runtime' + query }, content);
 }
 
