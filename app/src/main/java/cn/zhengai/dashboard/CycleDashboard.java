@@ -161,6 +161,13 @@ class CycleDashboard {
         }
       }
     }
+    // open tasks created before tasks kept their unit: their scope still says it
+    yearTasks.stream().filter(task -> task.getEndTime() == null && !unitOfTask.containsKey(task.getId()))
+        .forEach(task -> {
+          if (tasks.getVariable(task.getId(), UnitScope.UNIT) instanceof String unit) {
+            unitOfTask.put(task.getId(), unit);
+          }
+        });
     return unitOfTask;
   }
 

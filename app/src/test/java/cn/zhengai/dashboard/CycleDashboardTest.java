@@ -167,6 +167,7 @@ class CycleDashboardTest extends BrowserTestSupport {
       Browser.logIn(browser, "zhouqiang");
       // the start page offers the board; Cockpit's menu leads to it as well
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '打开诊改驾驶舱']")));
+      Browser.keep(browser, "cockpit-dashboard-start-page");
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '诊改驾驶舱']"))).click();
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//h2[normalize-space(.) = '诊改驾驶舱']")));
       Select year = new Select(wait.until(ExpectedConditions.elementToBeClickable(By.id("zg-year"))));

@@ -364,7 +364,7 @@ class AuthorisationMatrixTest {
         .row(UNIT_HEAD, ok().sees("教务处", "已退回").hides("人事处"))
         .row(OTHER_UNIT_HEAD, ok().sees("人事处", "已提交").hides("教务处"))
         .row(PRESIDENTS_OFFICE, ok().sees("院办").hides("教务处", "人事处"))
-        .row(QA_OFFICE, ok().sees("教务处", "人事处"))
+        .row(QA_OFFICE, ok().sees("教务处", "人事处", "学校年度诊改螺旋", "重点任务落实到岗到人", "全校"))
         .row(LEADING_GROUP, ok().sees("教务处", "人事处"))
         .row(PROCESS_OWNER, ok().sees("教务处", "人事处"))
         .row(ADMIN, ok().sees("教务处", "人事处"));
