@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
  * Engine calls the app has already authorised (the caller is a process owner and the model passed its checks), made
  * without the caller's engine authorizations: process owners hold no deployment or migration rights in the engine,
  * so that {@code /api/models} is the only way a model gets in. The engine makes no one the owner of what is deployed.
+ * The 诊改驾驶舱 reads the year's tasks this way too, and then shows each viewer only the units the app lets them see.
  */
 @Component
-class AppAuthority {
+public class AppAuthority {
 
   private final IdentityService identityService;
 
@@ -19,7 +20,7 @@ class AppAuthority {
     this.identityService = identityService;
   }
 
-  <T> T run(Supplier<T> engineCalls) {
+  public <T> T run(Supplier<T> engineCalls) {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {

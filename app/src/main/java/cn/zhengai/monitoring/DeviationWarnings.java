@@ -27,9 +27,10 @@ public class DeviationWarnings {
   public List<Warning> ofYear(int year) {
     return jdbc.query("SELECT * FROM deviation_warning WHERE plan_year = ? ORDER BY checkpoint, unit_id, id",
         (rs, n) -> new Warning(rs.getDate("checkpoint").toLocalDate(), rs.getString("unit_id"), Deviation.Kind.valueOf(rs.getString("kind")),
-            rs.getString("subject"), rs.getTimestamp("raised_at").toInstant()), year);
+            rs.getString("subject"), rs.getString("process_instance_id"), rs.getTimestamp("raised_at").toInstant()), year);
   }
 
-  /** A warning as kept. */
-  public record Warning(LocalDate checkpoint, String unitId, Deviation.Kind kind, String subject, Instant raisedAt) {}
+  /** A warning as kept, with the checkpoint instance that corrects it. */
+  public record Warning(LocalDate checkpoint, String unitId, Deviation.Kind kind, String subject, String processInstanceId,
+      Instant raisedAt) {}
 }

@@ -1,5 +1,6 @@
 package cn.zhengai.tasks;
 
+import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT_NAME;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.YEAR;
 
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Copies the unit's name and the year onto the new task, in every process whose tasks name it. Tasklist's filters
  * show only variables of the task and its own execution, so without this the 院办 reviewer would face nineteen
  * identical "审核年度工作计划" cards. A task outside any unit's scope (the cycle's targets and standards) concerns
- * the whole school and says so, rather than showing an empty unit.
+ * the whole school and says so, rather than showing an empty unit. The unit's id goes with them: the task's history
+ * then says which unit's row of the 诊改驾驶舱 it belongs to, also after its unit's scope has ended.
  */
 @ModelBean("在任务上显示单位和年度（任务创建时）")
 @Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
@@ -24,6 +26,7 @@ class ShowUnitInTasklistListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Object unitName = task.getVariable(UNIT_NAME);
+    task.setVariableLocal(UNIT, task.getVariable(UNIT));
     task.setVariableLocal(UNIT_NAME, unitName != null ? unitName : WHOLE_SCHOOL);
     task.setVariableLocal(YEAR, task.getVariable(YEAR));
   }

@@ -369,6 +369,16 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, status(200))
         .row(PROCESS_OWNER, status(200))
         .row(ADMIN, status(200));
+    resource(rows, "应用接口：诊改驾驶舱", get("/api/dashboard/cycles/2027"))
+        .row(STUDENT, forbidden().sees("无权查看诊改驾驶舱"))
+        .row(TEACHER, forbidden())
+        .row(UNIT_HEAD, ok().sees("教务处", "已退回").hides("人事处"))
+        .row(OTHER_UNIT_HEAD, ok().sees("人事处", "已提交").hides("教务处"))
+        .row(PRESIDENTS_OFFICE, ok().sees("院办").hides("教务处", "人事处"))
+        .row(QA_OFFICE, ok().sees("教务处", "人事处", "学校年度诊改螺旋", "重点任务落实到岗到人", "全校"))
+        .row(LEADING_GROUP, ok().sees("教务处", "人事处"))
+        .row(PROCESS_OWNER, ok().sees("教务处", "人事处"))
+        .row(ADMIN, ok().sees("教务处", "人事处"));
     resource(rows, "应用接口：发展规划（表4）读取", get("/api/planning/plans"))
         .row(STUDENT, ok().sees("教务处"))
         .row(TEACHER, ok().sees("教务处"))

@@ -3,7 +3,8 @@
 export default {
   // the product's name in the window title and the header (诊改 · 任务列表), not Camunda's
   app: { name: '驾驶舱', vendor: '诊改 ·' },
-  customScripts: ['../zhengai/webapps', '../zhengai/person-names'],
+  // scripts paths are relative to app/cockpit/, without ".js"; the last one is the 诊改驾驶舱
+  customScripts: ['../zhengai/webapps', '../zhengai/person-names', 'scripts/zhengai-dashboard'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
