@@ -27,9 +27,11 @@ public class ChangeLog {
         entries.stream().map(entry -> new Object[] {table, abbreviate(entry.rowKey()), entry.action().name(), user, when}).toList());
   }
 
-  public List<Change> latest(String table, int limit) {
-    String where = table == null ? "" : " WHERE table_id = ?";
-    Object[] args = table == null ? new Object[] {limit} : new Object[] {table, limit};
+  /** The newest changes, of one table and (with a key) of one row of it, or of every table. */
+  public List<Change> latest(String table, String rowKey, int limit) {
+    String where = table == null ? "" : rowKey == null ? " WHERE table_id = ?" : " WHERE table_id = ? AND row_key = ?";
+    Object[] args = table == null ? new Object[] {limit}
+        : rowKey == null ? new Object[] {table, limit} : new Object[] {table, abbreviate(rowKey), limit};
     return jdbc.query("SELECT * FROM planning_change" + where + " ORDER BY changed_at DESC, id DESC LIMIT ?",
         (rs, n) -> new Change(rs.getString("table_id"), rs.getString("row_key"), Action.valueOf(rs.getString("action")),
             rs.getString("changed_by"), rs.getTimestamp("changed_at").toInstant()), args);

@@ -69,6 +69,24 @@ public abstract class PlanningTable {
     return ownerColumn;
   }
 
+  /** The field that names the units owning a row. */
+  public String ownerKey() {
+    return fields.get(ownerColumn).key();
+  }
+
+  /** Whether the table is kept per year, so that every request names the year (表5, 表6). */
+  public boolean perYear() {
+    return false;
+  }
+
+  /** The ids of the rows in the scope that the user may change, by the same rule a save applies. */
+  public List<Long> changeableBy(CurrentUser user, TableScope scope) {
+    UnitDirectory units = support.directory();
+    return rows(scope).stream()
+        .filter(row -> PlanningAccess.mayChange(user, units.resolve(row.value(ownerColumn())).unitIds(), coordinators()))
+        .map(StoredRow::id).toList();
+  }
+
   /** Groups that may change every row besides the owners: the QA office, unless a table says more. */
   protected List<String> coordinators() {
     return List.of(PlanningAccess.QA_OFFICE);

@@ -59,6 +59,11 @@ abstract class WorkTaskTable extends PlanningTable {
   }
 
   @Override
+  public boolean perYear() {
+    return true;
+  }
+
+  @Override
   public TableScope scopeOf(long id) {
     return findTask(id).map(task -> new TableScope(task.year())).orElse(TableScope.ALL);
   }
