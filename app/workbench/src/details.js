@@ -46,11 +46,23 @@ async function loadHistory(context) {
     if (shown !== context) {
       return;
     }
-    list.append(...(changes.length === 0 ? [ element('li', '没有修改记录') ]
-      : changes.map(change => element('li', `${moment(change.changedAt)} ${change.changedBy} ${ACTIONS[change.action] || change.action}`))));
+    list.append(...(changes.length === 0 ? [ element('li', '没有修改记录') ] : changes.map(historyItem)));
   } catch (error) {
     list.append(element('li', error.message, 'message'));
   }
+}
+
+/** Who, when, what: and for each cell, old → new (a created row shows its values, a deleted one what it held). */
+function historyItem(change) {
+  const item = element('li', `${moment(change.changedAt)} ${change.changedBy} ${ACTIONS[change.action] || change.action}`);
+  const cells = element('ul', null, 'cells');
+  (change.cells || []).forEach(cell => cells.append(element('li', change.action === 'CHANGED'
+    ? `${cell.column}：${cell.before || '（空）'} → ${cell.after || '（空）'}`
+    : `${cell.column}：${change.action === 'DELETED' ? cell.before : cell.after}`)));
+  if (cells.childElementCount > 0) {
+    item.append(cells);
+  }
+  return item;
 }
 
 async function loadProgress(context) {
@@ -76,6 +88,7 @@ document.getElementById('progress-form').addEventListener('submit', async event 
   });
   if (status === 201) {
     message.textContent = `已填报：完成 ${percent}%`;
+    document.getElementById('progress-note').value = '';
     message.className = 'message ok';
     context.onRowChanged(body);
     loadProgress(context);

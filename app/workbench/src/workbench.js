@@ -84,9 +84,13 @@ function noteFormatter(table) {
 function valueFormatter(column) {
   return cell => {
     const problem = (cell.getRow().getData()._cells || {})[column.header];
+    const value = cell.getValue();
     cell.getElement().classList.toggle('cell-problem', Boolean(problem));
     cell.getElement().title = problem || '';
-    const value = cell.getValue();
+    if (column.computed) {
+      // 表6's month states (已完成, 逾期, 滞后, …) are coloured by the stylesheet
+      cell.getElement().dataset.state = value || '';
+    }
     return document.createTextNode(value === null || value === undefined ? '' : String(value));
   };
 }

@@ -151,7 +151,9 @@ class PlanningController {
     PlanningTable planningTable = table == null ? null : tables.get(table);
     String rowKey = row == null ? null
         : planningTable.keyOf(planningTable.find(row).orElseThrow(() -> planningTable.notFound(row)).values());
-    return changeLog.latest(planningTable == null ? null : planningTable.id(), rowKey, Math.max(1, Math.min(limit, 1000)));
+    int count = Math.max(1, Math.min(limit, 1000));
+    return rowKey == null ? changeLog.latest(planningTable == null ? null : planningTable.id(), count)
+        : changeLog.ofRow(planningTable.changeLogIds(), rowKey, count);
   }
 
   private static Map<String, Object> saved(PlanningTable table, TableRow row, TableScope scope) {

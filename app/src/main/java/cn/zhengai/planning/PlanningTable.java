@@ -79,6 +79,11 @@ public abstract class PlanningTable {
     return false;
   }
 
+  /** The tables whose change log holds this table's rows: its own, unless another table shows the same rows. */
+  public List<String> changeLogIds() {
+    return List.of(id());
+  }
+
   /** The ids of the rows in the scope that the user may change, by the same rule a save applies. */
   public List<Long> changeableBy(CurrentUser user, TableScope scope) {
     UnitDirectory units = support.directory();
@@ -161,7 +166,9 @@ public abstract class PlanningTable {
     problems.throwIfAny();
     write(changes, batch);
     support.changeLog.recordAll(id(), changes.stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
-        change.current() == null ? Action.CREATED : Action.CHANGED)).toList(), editor.userId(), batch.at);
+        change.current() == null ? Action.CREATED : Action.CHANGED,
+        cellChanges(change.current() == null ? null : change.current().values(), change.row().values()))).toList(),
+        editor.userId(), batch.at);
     int created = (int) changes.stream().filter(change -> change.current() == null).count();
     return new SaveReport(created, changes.size() - created, unchanged);
   }
@@ -175,7 +182,8 @@ public abstract class PlanningTable {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden(row.value(ownerColumn())));
     }
     deleteRow(row, batch);
-    support.changeLog.record(id(), keyOf(row.values()), Action.DELETED, editor.userId(), batch.at);
+    support.changeLog.record(id(), new ChangeLog.Entry(keyOf(row.values()), Action.DELETED, cellChanges(row.values(), null)),
+        editor.userId(), batch.at);
   }
 
   /** The row asked for is not in the table: HTTP 404, saying which table. */
@@ -282,6 +290,19 @@ public abstract class PlanningTable {
   private String forbidden(String owner) {
     return "无权修改：此行属于「" + owner + "」，只有该部门、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
         + "和系统管理员可以修改";
+  }
+
+  /** The cells that differ, old → new, by header; a missing row (before a creation, after a deletion) is blank. */
+  private List<ChangeLog.CellChange> cellChanges(List<String> before, List<String> after) {
+    List<ChangeLog.CellChange> cells = new ArrayList<>();
+    for (int i = 0; i < fields().size(); i++) {
+      String old = before == null ? "" : before.get(i);
+      String now = after == null ? "" : after.get(i);
+      if (!fields().get(i).computed() && !old.equals(now)) {
+        cells.add(new ChangeLog.CellChange(fields().get(i).column().header(), old, now));
+      }
+    }
+    return cells;
   }
 
   private boolean sameValues(List<String> stored, List<String> offered) {

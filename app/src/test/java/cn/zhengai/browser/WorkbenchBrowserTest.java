@@ -1,0 +1,206 @@
+package cn.zhengai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.planning.PlanningTable;
+import cn.zhengai.planning.PlanningTables;
+import cn.zhengai.planning.TableScope;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Staff work the chains in the workbench, through the page only: 院办 enters a year's target; a unit head adds a
+ * key task, sees the Chinese message next to the wrong value, fixes it, reports progress on the task in 表6, names
+ * its person and reads the row's history (old → new), and finds another unit's rows read-only with the owner named.
+ */
+class WorkbenchBrowserTest extends BrowserTestSupport {
+
+  private static final int YEAR = CollegeTime.today(Clock.systemUTC()).getYear();
+
+  @Autowired PlanningTables tables;
+  @Autowired JdbcTemplate jdbc;
+  private final List<LogEntry> console = new ArrayList<>();
+  private WebDriverWait wait;
+
+  @Test
+  void thePresidentsOfficeEntersTheYearsTargetFromTheWelcomePage() {
+    open("/camunda/app/welcome/default/", "liming");
+    try {
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '工作台']"))).click();
+      status("目标指标：");
+      assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText())
+          .isEqualTo("院办");
+      assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(YEAR));
+
+      browser.findElement(By.id("add")).click();
+      type("new-1", "code", "YB-" + YEAR + "-01");
+      type("new-1", "name", "年度重点工作完成率");
+      type("new-1", "plan", "学校“十三五”发展规划");
+      choose("new-1", "comparison", "≥");
+      type("new-1", "targetValue", "95");
+      type("new-1", "period", "年度");
+      save("new-1");
+      status("已新增一行");
+      keep("workbench-target-entered");
+      assertNoConsoleErrors();
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-target-failure");
+      throw e;
+    }
+    Map<String, Object> target = stored("targets", TableScope.ALL, "code", "YB-" + YEAR + "-01");
+    assertThat(target).containsEntry("owner", "院办").containsEntry("cycleYear", String.valueOf(YEAR))
+        .containsEntry("comparison", "≥").containsEntry("plan", "学校“十三五”发展规划");
+  }
+
+  @Test
+  void aUnitHeadFixesAKeyTaskAfterTheChineseMessageReportsProgressAndReadsOtherUnitsRows() {
+    String title = "建成智慧教室 20 间";
+    open("/workbench?table=key-tasks&year=" + YEAR, "wangfang");
+    try {
+      status("表5");
+      browser.findElement(By.id("add")).click();
+      type("new-1", "title", title);
+      type("new-1", "deadline", "年底前");
+      save("new-1");
+      WebElement note = wait.until(driver -> text(cell("new-1", "_note")).contains("完成时限") ? cell("new-1", "_note") : null);
+      assertThat(note.getText()).contains("不是日期");
+      assertThat(cell("new-1", "deadline").getDomAttribute("class")).contains("cell-problem");
+      keep("workbench-key-task-problem");
+
+      type("new-1", "deadline", YEAR + "-11-30");
+      save("new-1");
+      status("已新增一行");
+      Map<String, Object> task = stored("key-tasks", new TableScope(YEAR), "title", title);
+      assertThat(task).containsEntry("unit", "教务处").containsEntry("deadline", YEAR + "-11-30");
+      String key = String.valueOf(task.get("id"));
+      wait.until(driver -> text(cell(key, "_note")).equals("可修改"));
+      keep("workbench-key-task-saved");
+
+      // the same task in 表6: progress and the month states
+      browser.get(url("/workbench?table=task-tracking&year=" + YEAR + "&unit=教务处"));
+      status("表6");
+      cell(key, "_note").click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress-form")));
+      browser.findElement(By.id("progress-percent")).sendKeys("40");
+      browser.findElement(By.id("progress-note")).sendKeys("已完成 8 间");
+      browser.findElement(By.id("progress-submit")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-message"), "已填报：完成 40%"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-reports"), "完成 40%：已完成 8 间（wangfang）"));
+      keep("workbench-progress-reported");
+
+      // the task given to a person (重点任务落实到岗到人): the row's history shows who, when, old → new
+      type(key, "person", "张老师");
+      status("已保存：责任人");
+      cell(key, "_note").click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "wangfang 修改"));
+      assertThat(browser.findElement(By.id("history")).getText()).contains("责任人：（空） → 张老师", "wangfang 新建",
+          "完成时限：" + YEAR + "-11-30");
+      keep("workbench-history");
+      assertThat(jdbc.queryForObject("SELECT percent FROM task_progress WHERE task_id = ?", Integer.class, task.get("id"))).isEqualTo(40);
+
+      // another unit's plan: read-only, its owner named
+      browser.get(url("/workbench?table=plans&unit="));
+      status("表4");
+      String other = String.valueOf(stored("plans", TableScope.ALL, "name", "师资队伍建设规划").get("id"));
+      assertThat(text(cell(other, "_note"))).isEqualTo("只读：属于「人事处」");
+      click(cell(other, "name"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-owner"), "只读：此行属于「人事处」"));
+      assertThat(cell(other, "name").findElements(By.cssSelector("input, textarea"))).isEmpty();
+      assertThat(cell(other, "_actions").findElements(By.tagName("button"))).isEmpty();
+      keep("workbench-other-unit-read-only");
+      // the refused key task answered 400, which the browser reports as a failed request; nothing else may fail
+      assertNoConsoleErrors("/api/planning/key-tasks?year=" + YEAR);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-unit-head-failure");
+      throw e;
+    }
+  }
+
+  private void open(String path, String user) {
+    browser = Browser.open("zh-CN");
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    browser.get(url(path));
+    Browser.logIn(browser, user);
+  }
+
+  private void status(String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+  }
+
+  /** The cell of a row (by its id, or new-n for a new row) and a column (by its field). */
+  private WebElement cell(String rowKey, String field) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".tabulator-row[data-key='" + rowKey + "'] .tabulator-cell[tabulator-field='" + field + "']")));
+  }
+
+  private void click(WebElement cell) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", cell);
+    cell.click();
+  }
+
+  /** Types into a cell as a person does: click it, replace what is there, Enter. */
+  private void type(String rowKey, String field, String value) {
+    click(cell(rowKey, field));
+    WebElement input = wait.until(driver -> cell(rowKey, field).findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(null));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.ENTER);
+    wait.until(driver -> cell(rowKey, field).findElements(By.cssSelector("input, textarea")).isEmpty());
+  }
+
+  /** Picks a value from a cell's drop-down. */
+  private void choose(String rowKey, String field, String value) {
+    click(cell(rowKey, field));
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[contains(@class, 'tabulator-edit-list-item')][normalize-space(.) = '" + value + "']"))).click();
+    wait.until(driver -> text(cell(rowKey, field)).equals(value));
+  }
+
+  private void save(String rowKey) {
+    cell(rowKey, "_actions").findElement(By.xpath(".//button[normalize-space(.) = '保存']")).click();
+  }
+
+  private String text(WebElement element) {
+    return element.getText().trim();
+  }
+
+  private Map<String, Object> stored(String tableId, TableScope scope, String field, String value) {
+    PlanningTable table = tables.get(tableId);
+    return table.rows(scope).stream().map(table::toJson).filter(row -> value.equals(row.get(field))).findFirst()
+        .orElseThrow(() -> new AssertionError(table.sheetName() + "中没有" + field + "为“" + value + "”的行"));
+  }
+
+  /** Keeps a screenshot, holding on to the console messages up to now: reading them empties the browser's log. */
+  private void keep(String name) {
+    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
+    Browser.keep(browser, name);
+  }
+
+  private void assertNoConsoleErrors(String... expectedFailedRequests) {
+    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
+    List<LogEntry> errors = console.stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .filter(entry -> List.of(expectedFailedRequests).stream().noneMatch(entry.getMessage()::contains))
+        // the welcome page asks the engine for its password policy, which is off
+        .filter(entry -> !entry.getMessage().contains("/identity/password-policy"))
+        .toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
