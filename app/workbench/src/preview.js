@@ -38,8 +38,9 @@ function render(preview, fileName) {
   const problems = preview.problems || [];
   body.replaceChildren();
   body.append(element('p', `文件：${fileName}${preview.sheet ? `，工作表「${preview.sheet}」` : ''}`));
-  body.append(element('p', `新建 ${created.length} 行，修改 ${changed.length} 行，未变 ${preview.unchanged || 0} 行，`
-    + `冲突 ${conflicts.length} 行，问题 ${problems.length} 处`, 'summary'));
+  body.append(element('p', preview.refused ? `文件有误，未写入任何数据：问题 ${problems.length} 处`
+    : `新建 ${created.length} 行，修改 ${changed.length} 行，未变 ${preview.unchanged || 0} 行，`
+      + `冲突 ${conflicts.length} 行，问题 ${problems.length} 处`, 'summary'));
   if (preview.message) {
     body.append(element('p', preview.message, 'message'));
   }

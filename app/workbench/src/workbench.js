@@ -132,7 +132,7 @@ function columnsOf(table) {
     }
     columns.push(definition);
   });
-  columns.push({ title: '操作', field: '_actions', frozen: true, headerSort: false, formatter: actionsFormatter(table) });
+  columns.push({ title: '操作', field: '_actions', frozen: true, headerSort: false, minWidth: 110, formatter: actionsFormatter(table) });
   return columns;
 }
 
@@ -304,8 +304,9 @@ async function importWorkbook(file) {
     setStatus(`已导入 ${file.name}：新建 ${body.created} 行，修改 ${body.changed} 行，未变 ${body.unchanged} 行`, 'ok');
     return load();
   }
-  let preview = status === 200 ? body : status === 400 ? { ok: false, problems: problemsOf(body) }
-    : { ok: false, message: refusal(status, body) };
+  // 200: the preview; 400: a file refused before any preview (not .xlsx, wrong headers, …)
+  let preview = status === 200 ? body : status === 400 ? { ok: false, refused: true, problems: problemsOf(body) }
+    : { ok: false, refused: true, message: refusal(status, body) };
   setStatus(`请查看 ${file.name} 的导入预览`);
   while (await showPreview(preview, file.name)) {
     ({ status, body } = await call('POST', `/api/planning/${table.id}/import`, form()));
@@ -316,6 +317,7 @@ async function importWorkbook(file) {
     }
     preview = {
       ok: false,
+      refused: true,
       message: `未写入任何数据：${refusal(status, body)}`,
       problems: status === 400 || status === 403 ? problemsOf(body) : [],
       conflicts: (body && body.conflicts) || []

@@ -6,15 +6,24 @@ import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.PlanningTables;
 import cn.zhengai.planning.TableScope;
+import cn.zhengai.integration.excel.ExcelTableWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -131,9 +140,45 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     }
   }
 
+  @Test
+  void aWorkbookWithAWrongRowIsShownInThePreviewAndNothingIsWritten(@TempDir Path folder) throws IOException {
+    PlanningTable keyTasks = tables.get("key-tasks");
+    Path workbook = folder.resolve("表5.xlsx");
+    try (OutputStream out = Files.newOutputStream(workbook)) {
+      ExcelTableWriter.write(out, keyTasks.layout(), List.of(
+          List.of("修订人才培养方案", "", "", "教务处", "", "", YEAR + "-06-30"),
+          List.of("建设虚拟仿真实训室", "", "", "后勤集团", "", "", YEAR + "-12-31")));
+    }
+    open("/workbench?table=key-tasks&year=" + YEAR, "wangfang");
+    try {
+      status("表5");
+      // the export is saved under its Chinese name (RFC 5987)
+      assertThat(browser.findElement(By.id("export")).getDomAttribute("href")).isEqualTo("/api/planning/key-tasks/export?year=" + YEAR);
+      Object disposition = ((JavascriptExecutor) browser).executeAsyncScript(
+          "fetch('/api/planning/key-tasks/export?year=" + YEAR + "').then(r => arguments[0](r.headers.get('Content-Disposition')));");
+      assertThat(disposition.toString()).contains("filename*=UTF-8''" + URLEncoder.encode("表5", StandardCharsets.UTF_8));
+
+      browser.findElement(By.id("import-file")).sendKeys(workbook.toString());
+      WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
+      WebElement problems = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .problems")));
+      assertThat(problems.getText()).contains("表5 年度重点工作任务分解", "3", "责任部门", "“后勤集团”不是本校的部门或教学单位");
+      assertThat(preview.findElement(By.id("preview-confirm")).isDisplayed()).isFalse();
+      keep("workbench-import-preview-problem");
+      browser.findElement(By.id("preview-cancel")).click();
+      status("已取消导入，未写入任何数据");
+      // the refused import answers 400 (or a preview with its problems), which the browser may report as a failed request
+      assertNoConsoleErrors("/api/planning/key-tasks/import");
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-import-failure");
+      throw e;
+    }
+    assertThat(keyTasks.rows(new TableScope(YEAR))).noneMatch(row -> row.values().contains("修订人才培养方案"));
+  }
+
   private void open(String path, String user) {
     browser = Browser.open("zh-CN");
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    // the grid draws a row anew when it changes
+    wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
     browser.get(url(path));
     Browser.logIn(browser, user);
   }
