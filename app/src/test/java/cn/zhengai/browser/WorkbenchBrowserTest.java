@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,7 +53,7 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     try {
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '工作台']"))).click();
       status("目标指标：");
-      assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText())
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText())
           .isEqualTo("院办");
       assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(YEAR));
 
@@ -79,8 +80,14 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   @Test
   void aUnitHeadFixesAKeyTaskAfterTheChineseMessageReportsProgressAndReadsOtherUnitsRows() {
     String title = "建成智慧教室 20 间";
-    open("/workbench?table=key-tasks&year=" + YEAR, "wangfang");
+    open("/camunda/app/tasklist/default/", "wangfang");
     try {
+      // Tasklist's header links to the workbench, which opens at the person's unit
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.zhengai-workbench-link"))).click();
+      status("目标指标：");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("教务处");
+      // a link from a task opens the table, year and unit it names
+      browser.get(url("/workbench?table=key-tasks&year=" + YEAR));
       status("表5");
       browser.findElement(By.id("add")).click();
       type("new-1", "title", title);

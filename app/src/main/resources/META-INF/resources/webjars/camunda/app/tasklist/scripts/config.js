@@ -5,6 +5,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // the product's own pages in the header
+  customScripts: ['scripts/workbench-link.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
     focusFilter: { key: 'ctrl+shift+f', description: '聚焦到第一个过滤器' },
