@@ -6,6 +6,8 @@ import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.PlanningTables;
 import cn.zhengai.planning.TableScope;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.processes.SchoolAnnualCycleProcess.Variables;
 import cn.zhengai.integration.excel.ExcelTableWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -34,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Staff work the chains in the workbench, through the page only: 院办 enters a year's target; a unit head adds a
+ * Staff work the chains in the workbench, through the pages only: 院办 follows the link of its task 起草年度目标,
+ * enters the year's target and completes the task; a unit head adds a
  * key task, sees the Chinese message next to the wrong value, fixes it, reports progress on the task in 表6, names
  * its person and reads the row's history (old → new), and finds another unit's rows read-only with the owner named.
  */
@@ -43,38 +47,71 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   private static final int YEAR = CollegeTime.today(Clock.systemUTC()).getYear();
 
   @Autowired PlanningTables tables;
+  @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
   private final List<LogEntry> console = new ArrayList<>();
   private WebDriverWait wait;
 
   @Test
-  void thePresidentsOfficeEntersTheYearsTargetFromTheWelcomePage() {
+  void thePresidentsOfficeEntersTheYearsTargetFromItsTaskAndCompletesTheTask() {
+    int year = YEAR + 1;
+    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(Variables.YEAR, year)).getId();
     open("/camunda/app/welcome/default/", "liming");
     try {
+      // the welcome page links to the workbench, which opens at the person's unit and the current year
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '工作台']"))).click();
       status("目标指标：");
-      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText())
-          .isEqualTo("院办");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("院办");
       assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(YEAR));
 
+      // the task 起草年度目标 links to the year's targets of every unit
+      browser.get(url("/camunda/app/tasklist/default/"));
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '起草年度目标')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      String tasklist = browser.getWindowHandle();
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("在工作台中录入 " + year + " 年度的目标指标"))).click();
+      browser.getWindowHandles().stream().filter(handle -> !handle.equals(tasklist)).findFirst()
+          .ifPresent(workbench -> browser.switchTo().window(workbench));
+      status("目标指标：");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("全部单位");
+      assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(year));
+
+      // 院办 drafts the targets of every unit
       browser.findElement(By.id("add")).click();
-      type("new-1", "code", "YB-" + YEAR + "-01");
-      type("new-1", "name", "年度重点工作完成率");
-      type("new-1", "plan", "学校“十三五”发展规划");
+      type("new-1", "code", "JW-" + year + "-01");
+      type("new-1", "name", "毕业率");
+      type("new-1", "plan", "专业建设规划");
       choose("new-1", "comparison", "≥");
       type("new-1", "targetValue", "95");
+      type("new-1", "owner", "教务处");
       type("new-1", "period", "年度");
       save("new-1");
       status("已新增一行");
       keep("workbench-target-entered");
+      Map<String, Object> target = stored("targets", TableScope.ALL, "code", "JW-" + year + "-01");
+      assertThat(target).containsEntry("owner", "教务处").containsEntry("cycleYear", String.valueOf(year))
+          .containsEntry("comparison", "≥").containsEntry("plan", "专业建设规划");
+
+      // back in the task: the targets exist, so it completes
+      if (!browser.getWindowHandle().equals(tasklist)) {
+        browser.close();
+        browser.switchTo().window(tasklist);
+      } else {
+        browser.navigate().back();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '起草年度目标')]"))).click();
+      }
+      WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//form//label[contains(normalize-space(.), '起草说明')]")));
+      browser.findElement(By.id(note.getDomAttribute("for"))).sendKeys("依据专业建设规划起草教务处的年度目标");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
+          .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS).count() == 1);
+      keep("workbench-draft-targets-completed");
       assertNoConsoleErrors();
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "workbench-target-failure");
       throw e;
     }
-    Map<String, Object> target = stored("targets", TableScope.ALL, "code", "YB-" + YEAR + "-01");
-    assertThat(target).containsEntry("owner", "院办").containsEntry("cycleYear", String.valueOf(YEAR))
-        .containsEntry("comparison", "≥").containsEntry("plan", "学校“十三五”发展规划");
   }
 
   @Test
