@@ -266,11 +266,11 @@ abstract class PlanningScenarios {
     assertThat(as(STUDENT).get("/api/planning/plans/changeable").expect(200).json()).isEmpty();
 
     clock.setDay(LocalDate.of(2027, 4, 2));
-    as(QA_OFFICE_HEAD).put("/api/planning/plans/" + id, Map.of("category", "专项规划", "name", "测试工作台规划",
+    as(ACADEMIC_AFFAIRS_HEAD).put("/api/planning/plans/" + id, Map.of("category", "专项规划", "name", "测试工作台规划",
         "responsible", "教务处", "parent", "学校“十三五”发展规划")).expect(200);
     JsonNode history = as(TEACHER).get("/api/planning/changes?table=plans&row=" + id).expect(200).json();
     assertThat(history).extracting(change -> change.get("action").asText() + " " + change.get("changedBy").asText())
-        .containsExactly("CHANGED zhouqiang", "CREATED wangfang");
+        .containsExactly("CHANGED wangfang", "CREATED wangfang");
     assertThat(history.get(0).get("cells")).extracting(cell -> cell.get("column").asText() + "：" + cell.get("before").asText()
         + " → " + cell.get("after").asText()).containsExactly("上级规划：专业建设规划 → 学校“十三五”发展规划");
     assertThat(history.get(1).get("cells")).extracting(cell -> cell.get("column").asText() + "：" + cell.get("after").asText())
