@@ -8,6 +8,7 @@ import cn.zhengai.planning.YearData.YearTask;
 import cn.zhengai.planning.tasks.TaskKind;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Beans;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.workbench.WorkbenchLink;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,8 @@ class CycleStepChecks {
   TaskListener targetsDrafted() {
     return task -> {
       int year = (Integer) task.getVariable(YEAR);
-      refuseIf(yearData.targets(year).isEmpty(), "尚无 " + year + " 年度的目标：请先在“目标指标”表中录入年度为 " + year + " 的目标");
+      refuseIf(yearData.targets(year).isEmpty(), "尚无 " + year + " 年度的目标：请先在“目标指标”表中录入年度为 " + year + " 的目标"
+          + WorkbenchLink.hint("targets", year, null));
     };
   }
 
@@ -42,7 +44,8 @@ class CycleStepChecks {
   TaskListener standardsLinked() {
     return task -> {
       List<String> unlinked = yearData.targetsWithoutStandard((Integer) task.getVariable(YEAR));
-      refuseIf(!unlinked.isEmpty(), "以下目标尚未关联现行标准（表7 的“服务目标”）：" + String.join("、", unlinked));
+      refuseIf(!unlinked.isEmpty(), "以下目标尚未关联现行标准（表7 的“服务目标”）：" + String.join("、", unlinked)
+          + WorkbenchLink.hint("standards", null, null));
     };
   }
 
@@ -53,7 +56,8 @@ class CycleStepChecks {
     return task -> {
       int year = (Integer) task.getVariable(YEAR);
       boolean none = yearData.tasks(year, (String) task.getVariable(UNIT)).stream().noneMatch(t -> t.kind() == TaskKind.KEY);
-      refuseIf(none, task.getVariable(UNIT_NAME) + "尚未在“表5 年度重点工作任务分解”中录入 " + year + " 年度的重点任务");
+      refuseIf(none, task.getVariable(UNIT_NAME) + "尚未在“表5 年度重点工作任务分解”中录入 " + year + " 年度的重点任务"
+          + WorkbenchLink.hint("key-tasks", year, (String) task.getVariable(UNIT)));
     };
   }
 
@@ -62,9 +66,12 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_KEY_TASKS_ASSIGNED)
   TaskListener keyTasksAssigned() {
     return task -> {
-      List<String> unassigned = yearData.tasks((Integer) task.getVariable(YEAR), (String) task.getVariable(UNIT)).stream()
+      int year = (Integer) task.getVariable(YEAR);
+      String unit = (String) task.getVariable(UNIT);
+      List<String> unassigned = yearData.tasks(year, unit).stream()
           .filter(t -> t.person() == null || t.person().isBlank()).map(YearTask::title).toList();
-      refuseIf(!unassigned.isEmpty(), "以下任务尚未落实责任人（表6 的“责任人”）：" + String.join("、", unassigned));
+      refuseIf(!unassigned.isEmpty(), "以下任务尚未落实责任人（表6 的“责任人”）：" + String.join("、", unassigned)
+          + WorkbenchLink.hint("task-tracking", year, unit));
     };
   }
 

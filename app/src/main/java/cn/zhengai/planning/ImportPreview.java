@@ -16,8 +16,5 @@ public record ImportPreview(String table, String sheet, boolean ok, List<Created
   public record Created(int row, String key, Map<String, String> values) {}
 
   /** A changed row: its sheet row, the stored row's id, key, and the cells that change. */
-  public record Changed(int row, long id, String key, List<Cell> cells) {}
-
-  /** One cell changed: its Chinese header, the stored value and the imported one. */
-  public record Cell(String column, String before, String after) {}
+  public record Changed(int row, long id, String key, List<ChangeLog.CellChange> cells) {}
 }

@@ -67,6 +67,13 @@ class PlanningController {
     return planningTable.rows(new TableScope(year)).stream().map(planningTable::toJson).toList();
   }
 
+  @Operation(summary = "当前用户可以修改的行（编号）：本单位的行；质管办、系统管理员（目标指标另有院办）为全部")
+  @GetMapping("/{table}/changeable")
+  List<Long> changeable(@PathVariable String table, @RequestParam(required = false) Integer year,
+      Authentication authentication) {
+    return tables.get(table).changeableBy(CurrentUser.of(authentication), new TableScope(year));
+  }
+
   @Operation(summary = "一行")
   @GetMapping("/{table}/{id:\\d+}")
   Map<String, Object> row(@PathVariable String table, @PathVariable long id) {
@@ -146,10 +153,19 @@ class PlanningController {
     return dryRun ? planningTable.preview(offer, editor, scope) : planningTable.save(offer, editor, scope);
   }
 
-  @Operation(summary = "修改记录：谁、何时、改了哪张表的哪一行，新的在前")
+  @Operation(summary = "修改记录：谁、何时、改了哪张表的哪一行，新的在前；给出 table 与 row（行编号）时只列这一行的")
   @GetMapping("/changes")
-  List<Change> changes(@RequestParam(required = false) String table, @RequestParam(defaultValue = "100") int limit) {
-    return changeLog.latest(table == null ? null : tables.get(table).id(), Math.max(1, Math.min(limit, 1000)));
+  List<Change> changes(@RequestParam(required = false) String table, @RequestParam(required = false) Long row,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (row != null && table == null) {
+      throw new PlanningException("按行查看修改记录时请同时指定表（table 参数）");
+    }
+    PlanningTable planningTable = table == null ? null : tables.get(table);
+    String rowKey = row == null ? null
+        : planningTable.keyOf(planningTable.find(row).orElseThrow(() -> planningTable.notFound(row)).values());
+    int count = Math.max(1, Math.min(limit, 1000));
+    return rowKey == null ? changeLog.latest(planningTable == null ? null : planningTable.id(), count)
+        : changeLog.ofRow(planningTable.changeLogIds(), rowKey, count);
   }
 
   private static Map<String, Object> saved(PlanningTable table, TableRow row, TableScope scope) {
@@ -164,11 +180,15 @@ class PlanningController {
         .body(body);
   }
 
-  /** A table as the API describes it. */
-  record TableDescription(String id, String sheetName, List<Column> columns) {
+  /**
+   * A table as the API describes it: its columns, the column naming the owning units, and whether it is kept per
+   * year (then every request names the year).
+   */
+  record TableDescription(String id, String sheetName, List<Column> columns, String ownerColumn, boolean perYear) {
 
     static TableDescription of(PlanningTable table) {
-      return new TableDescription(table.id(), table.sheetName(), table.fields().stream().map(Column::of).toList());
+      return new TableDescription(table.id(), table.sheetName(), table.fields().stream().map(Column::of).toList(),
+          table.ownerKey(), table.perYear());
     }
   }
 

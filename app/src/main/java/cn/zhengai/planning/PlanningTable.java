@@ -74,6 +74,29 @@ public abstract class PlanningTable {
     return ownerColumn;
   }
 
+  /** The field that names the units owning a row. */
+  public String ownerKey() {
+    return fields.get(ownerColumn).key();
+  }
+
+  /** Whether the table is kept per year, so that every request names the year (表5, 表6). */
+  public boolean perYear() {
+    return false;
+  }
+
+  /** The tables whose change log holds this table's rows: its own, unless another table shows the same rows. */
+  public List<String> changeLogIds() {
+    return List.of(id());
+  }
+
+  /** The ids of the rows in the scope that the user may change, by the same rule a save applies. */
+  public List<Long> changeableBy(CurrentUser user, TableScope scope) {
+    UnitDirectory units = support.directory();
+    return rows(scope).stream()
+        .filter(row -> PlanningAccess.mayChange(user, units.resolve(row.value(ownerColumn())).unitIds(), coordinators()))
+        .map(StoredRow::id).toList();
+  }
+
   /** Groups that may change every row besides the owners: the QA office, unless a table says more. */
   protected List<String> coordinators() {
     return List.of(PlanningAccess.QA_OFFICE);
@@ -136,7 +159,9 @@ public abstract class PlanningTable {
     }
     write(plan.changes(), plan.batch());
     support.changeLog.recordAll(id(), plan.changes().stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
-        change.current() == null ? Action.CREATED : Action.CHANGED)).toList(), editor.userId(), plan.batch().at);
+        change.current() == null ? Action.CREATED : Action.CHANGED,
+        cellChanges(change.current() == null ? null : change.current().values(), change.row().values()))).toList(),
+        editor.userId(), plan.batch().at);
     int created = (int) plan.changes().stream().filter(change -> change.current() == null).count();
     return new SaveReport(created, plan.changes().size() - created, plan.unchanged());
   }
@@ -158,13 +183,8 @@ public abstract class PlanningTable {
         }
         created.add(new ImportPreview.Created(change.row().rowNumber(), key, values));
       } else {
-        List<ImportPreview.Cell> cells = new ArrayList<>();
-        for (int i = 0; i < fields().size(); i++) {
-          if (!fields().get(i).computed() && !change.current().value(i).equals(change.value(i))) {
-            cells.add(new ImportPreview.Cell(fields().get(i).header(), change.current().value(i), change.value(i)));
-          }
-        }
-        changed.add(new ImportPreview.Changed(change.row().rowNumber(), change.current().id(), key, cells));
+        changed.add(new ImportPreview.Changed(change.row().rowNumber(), change.current().id(), key,
+            cellChanges(change.current().values(), change.row().values())));
       }
     }
     List<ExcelProblem> problems = plan.problems().list();
@@ -326,7 +346,8 @@ public abstract class PlanningTable {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden(row.value(ownerColumn())));
     }
     deleteRow(row, batch);
-    support.changeLog.record(id(), keyOf(row.values()), Action.DELETED, editor.userId(), batch.at);
+    support.changeLog.record(id(), new ChangeLog.Entry(keyOf(row.values()), Action.DELETED, cellChanges(row.values(), null)),
+        editor.userId(), batch.at);
   }
 
   /** The row asked for is not in the table: HTTP 404, saying which table. */
@@ -433,6 +454,19 @@ public abstract class PlanningTable {
   private String forbidden(String owner) {
     return "无权修改：此行属于「" + owner + "」，只有该部门、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
         + "和系统管理员可以修改";
+  }
+
+  /** The cells that differ, old → new, by header; a missing row (before a creation, after a deletion) is blank. */
+  private List<ChangeLog.CellChange> cellChanges(List<String> before, List<String> after) {
+    List<ChangeLog.CellChange> cells = new ArrayList<>();
+    for (int i = 0; i < fields().size(); i++) {
+      String old = before == null ? "" : before.get(i);
+      String now = after == null ? "" : after.get(i);
+      if (!fields().get(i).computed() && !old.equals(now)) {
+        cells.add(new ChangeLog.CellChange(fields().get(i).column().header(), old, now));
+      }
+    }
+    return cells;
   }
 
   private boolean sameValues(List<String> stored, List<String> offered) {

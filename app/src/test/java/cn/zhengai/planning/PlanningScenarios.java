@@ -398,6 +398,42 @@ abstract class PlanningScenarios {
         .satisfies(change -> assertThat(change.get("changedAt").asText()).startsWith("2027-03-02"));
   }
 
+  @Test
+  void theWorkbenchLearnsWhoIsSignedInWhichRowsTheyMayChangeAndWhatEachChangeDidToEachCell() {
+    clock.setDay(LocalDate.of(2027, 4, 1));
+    JsonNode me = as(ACADEMIC_AFFAIRS_HEAD).get("/api/me").expect(200).json();
+    assertThat(me.get("name").asText()).isEqualTo("王芳");
+    assertThat(me.get("year").asInt()).isEqualTo(2027);
+    assertThat(me.get("units")).extracting(unit -> unit.get("id").asText() + " " + unit.get("name").asText()).containsExactly("jwc 教务处");
+
+    JsonNode tables = as(TEACHER).get("/api/planning/tables").expect(200).json();
+    assertThat(only(tables, "id", "plans").get("ownerColumn").asText()).isEqualTo("responsible");
+    assertThat(only(tables, "id", "plans").get("perYear").asBoolean()).isFalse();
+    assertThat(only(tables, "id", "task-tracking").get("perYear").asBoolean()).isTrue();
+
+    long id = as(ACADEMIC_AFFAIRS_HEAD).post("/api/planning/plans", Map.of("category", "专项规划", "name", "测试工作台规划",
+        "responsible", "教务处", "parent", "专业建设规划")).expect(201).json().get("id").asLong();
+    long personnelPlan = only(as(TEACHER).get("/api/planning/plans").expect(200).json(), "name", "师资队伍建设规划").get("id").asLong();
+    List<Long> academicAffairs = ids(as(ACADEMIC_AFFAIRS_HEAD).get("/api/planning/plans/changeable").expect(200).json());
+    assertThat(academicAffairs).contains(id).doesNotContain(personnelPlan);
+    assertThat(ids(as(PERSONNEL_HEAD).get("/api/planning/plans/changeable").expect(200).json())).contains(personnelPlan).doesNotContain(id);
+    assertThat(ids(as(QA_OFFICE_HEAD).get("/api/planning/plans/changeable").expect(200).json()))
+        .hasSize(as(TEACHER).get("/api/planning/plans").expect(200).json().size());
+    assertThat(as(STUDENT).get("/api/planning/plans/changeable").expect(200).json()).isEmpty();
+
+    clock.setDay(LocalDate.of(2027, 4, 2));
+    as(ACADEMIC_AFFAIRS_HEAD).put("/api/planning/plans/" + id, Map.of("category", "专项规划", "name", "测试工作台规划",
+        "responsible", "教务处", "parent", "学校“十三五”发展规划")).expect(200);
+    JsonNode history = as(TEACHER).get("/api/planning/changes?table=plans&row=" + id).expect(200).json();
+    assertThat(history).extracting(change -> change.get("action").asText() + " " + change.get("changedBy").asText())
+        .containsExactly("CHANGED wangfang", "CREATED wangfang");
+    assertThat(history.get(0).get("cells")).extracting(cell -> cell.get("column").asText() + "：" + cell.get("before").asText()
+        + " → " + cell.get("after").asText()).containsExactly("上级规划：专业建设规划 → 学校“十三五”发展规划");
+    assertThat(history.get(1).get("cells")).extracting(cell -> cell.get("column").asText() + "：" + cell.get("after").asText())
+        .containsExactly("规划类别：专项规划", "规划名称：测试工作台规划", "责任部门：教务处", "上级规划：专业建设规划");
+    assertThat(as(TEACHER).get("/api/planning/changes?row=" + id).expect(400).json().get("message").asText()).contains("请同时指定表");
+  }
+
   // ---- the standard chain
 
   @Test
@@ -659,6 +695,10 @@ abstract class PlanningScenarios {
     row.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
     values.remove("id");
     return values;
+  }
+
+  private static List<Long> ids(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asLong).toList();
   }
 
   private static List<String> texts(JsonNode array) {

@@ -38,7 +38,7 @@ public class KeyTaskTable extends WorkTaskTable {
       field("deadline", ColumnSpec.date("完成时限", true)));
 
   KeyTaskTable(PlanningSupport support, TaskProgressLog progress) {
-    super(support, progress, "key-tasks", "表5 年度重点工作任务分解", FIELDS, UNIT, TITLE, DEADLINE);
+    super(support, progress, KEY_TASKS, "表5 年度重点工作任务分解", FIELDS, UNIT, TITLE, DEADLINE);
   }
 
   @Override

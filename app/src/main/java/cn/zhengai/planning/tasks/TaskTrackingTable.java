@@ -30,7 +30,7 @@ public class TaskTrackingTable extends WorkTaskTable {
   private static final List<Field> FIELDS = trackingFields();
 
   TaskTrackingTable(PlanningSupport support, TaskProgressLog progress) {
-    super(support, progress, "task-tracking", "表6 部门工作任务完成情况", FIELDS, UNIT, TITLE, DEADLINE);
+    super(support, progress, TASK_TRACKING, "表6 部门工作任务完成情况", FIELDS, UNIT, TITLE, DEADLINE);
   }
 
   private static List<Field> trackingFields() {

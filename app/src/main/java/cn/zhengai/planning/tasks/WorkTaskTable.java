@@ -21,6 +21,8 @@ import java.util.Optional;
  */
 abstract class WorkTaskTable extends PlanningTable {
 
+  static final String KEY_TASKS = "key-tasks";
+  static final String TASK_TRACKING = "task-tracking";
   private static final String SELECT = "SELECT t.*, u.name AS unit_name, lead.name AS lead_name FROM work_task t"
       + " JOIN org_unit u ON u.id = t.unit_id LEFT JOIN org_unit lead ON lead.id = t.lead_unit_id";
 
@@ -61,6 +63,17 @@ abstract class WorkTaskTable extends PlanningTable {
 
   Optional<Task> findTask(long id) {
     return jdbc.query(SELECT + " WHERE t.id = ?", (rs, n) -> task(rs), id).stream().findFirst();
+  }
+
+  @Override
+  public boolean perYear() {
+    return true;
+  }
+
+  /** 表5 and 表6 show the same tasks: a task's history is what was done to it in either. */
+  @Override
+  public List<String> changeLogIds() {
+    return List.of(KEY_TASKS, TASK_TRACKING);
   }
 
   @Override

@@ -3,13 +3,14 @@
 export default {
   // the product's name in the window title and the header (诊改 · 任务列表), not Camunda's
   app: { name: '任务列表', vendor: '诊改 ·' },
-  customScripts: ['../zhengai/webapps', '../zhengai/person-names'],
+  // paths relative to app/tasklist/, without ".js": the product's look and login, names as 姓名, Camunda Forms in
+  // Chinese with yyyy-MM-dd dates, 启动流程 only for who can start a process, the product's own pages in the header
+  customScripts: ['../zhengai/webapps', '../zhengai/person-names', 'scripts/forms-zh', 'scripts/start-process',
+    'scripts/workbench-link'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Camunda Forms in Chinese with yyyy-MM-dd dates; 启动流程 only for who can start a process (see each script)
-  customScripts: ['scripts/forms-zh', 'scripts/start-process'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: '认领当前选中的任务' },
     focusFilter: { key: 'ctrl+shift+f', description: '聚焦到第一个过滤器' },

@@ -11,6 +11,11 @@ export default {
   // the product's own pages, next to the webapps on the welcome page
   links: [
     {
+      label: '工作台',
+      href: '/workbench',
+      description: '在浏览器中填写和查看本单位的目标指标、标准、重点任务与进度（表1–表8），导入导出 Excel'
+    },
+    {
       label: '流程模型编辑器',
       href: '/models/editor',
       description: '流程负责人在浏览器中修改流程模型：检查改动与迁移影响后部署为新版本'

@@ -1,0 +1,295 @@
+package cn.zhengai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.planning.PlanningTable;
+import cn.zhengai.planning.PlanningTables;
+import cn.zhengai.planning.TableScope;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.processes.SchoolAnnualCycleProcess.Variables;
+import cn.zhengai.integration.excel.ExcelTableWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Staff work the chains in the workbench, through the pages only: 院办 follows the link of its task 起草年度目标,
+ * enters the year's target and completes the task; a unit head adds a
+ * key task, sees the Chinese message next to the wrong value, fixes it, reports progress on the task in 表6, names
+ * its person and reads the row's history (old → new), and finds another unit's rows read-only with the owner named.
+ */
+class WorkbenchBrowserTest extends BrowserTestSupport {
+
+  private static final int YEAR = CollegeTime.today(Clock.systemUTC()).getYear();
+
+  @Autowired PlanningTables tables;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  private final List<LogEntry> console = new ArrayList<>();
+  private WebDriverWait wait;
+
+  @Test
+  void thePresidentsOfficeEntersTheYearsTargetFromItsTaskAndCompletesTheTask() {
+    int year = YEAR + 1;
+    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(Variables.YEAR, year)).getId();
+    open("/camunda/app/welcome/default/", "liming");
+    try {
+      // the welcome page links to the workbench, which opens at the person's unit and the current year
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '工作台']"))).click();
+      status("目标指标：");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("院办");
+      assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(YEAR));
+
+      // the task 起草年度目标 links to the year's targets of every unit
+      browser.get(url("/camunda/app/tasklist/default/"));
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '起草年度目标')]"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      String tasklist = browser.getWindowHandle();
+      wait.until(ExpectedConditions.elementToBeClickable(By.linkText("在工作台中录入 " + year + " 年度的目标指标"))).click();
+      browser.getWindowHandles().stream().filter(handle -> !handle.equals(tasklist)).findFirst()
+          .ifPresent(workbench -> browser.switchTo().window(workbench));
+      status("目标指标：");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("全部单位");
+      assertThat(browser.findElement(By.id("year")).getDomProperty("value")).isEqualTo(String.valueOf(year));
+
+      // 院办 drafts the targets of every unit
+      browser.findElement(By.id("add")).click();
+      type("new-1", "code", "JW-" + year + "-01");
+      type("new-1", "name", "毕业率");
+      type("new-1", "plan", "专业建设规划");
+      choose("new-1", "comparison", "≥");
+      type("new-1", "targetValue", "95");
+      type("new-1", "owner", "教务处");
+      type("new-1", "period", "年度");
+      save("new-1");
+      status("已新增一行");
+      keep("workbench-target-entered");
+      Map<String, Object> target = stored("targets", TableScope.ALL, "code", "JW-" + year + "-01");
+      assertThat(target).containsEntry("owner", "教务处").containsEntry("cycleYear", String.valueOf(year))
+          .containsEntry("comparison", "≥").containsEntry("plan", "专业建设规划");
+
+      // back in the task: the targets exist, so it completes
+      if (!browser.getWindowHandle().equals(tasklist)) {
+        browser.close();
+        browser.switchTo().window(tasklist);
+      } else {
+        browser.navigate().back();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '起草年度目标')]"))).click();
+      }
+      WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//form//label[contains(normalize-space(.), '起草说明')]")));
+      browser.findElement(By.id(note.getDomAttribute("for"))).sendKeys("依据专业建设规划起草教务处的年度目标");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
+          .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS).count() == 1);
+      keep("workbench-draft-targets-completed");
+      assertNoConsoleErrors();
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-target-failure");
+      throw e;
+    }
+  }
+
+  @Test
+  void aUnitHeadFixesAKeyTaskAfterTheChineseMessageReportsProgressAndReadsOtherUnitsRows() {
+    String title = "建成智慧教室 20 间";
+    open("/camunda/app/tasklist/default/", "wangfang");
+    try {
+      // Tasklist's header links to the workbench, which opens at the person's unit
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("a.zhengai-workbench-link"))).click();
+      status("目标指标：");
+      assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("教务处");
+      // a link from a task opens the table, year and unit it names
+      browser.get(url("/workbench?table=key-tasks&year=" + YEAR));
+      status("表5");
+      browser.findElement(By.id("add")).click();
+      type("new-1", "title", title);
+      type("new-1", "deadline", "年底前");
+      save("new-1");
+      WebElement note = wait.until(driver -> text(cell("new-1", "_note")).contains("完成时限") ? cell("new-1", "_note") : null);
+      assertThat(note.getText()).contains("不是日期");
+      assertThat(cell("new-1", "deadline").getDomAttribute("class")).contains("cell-problem");
+      keep("workbench-key-task-problem");
+
+      type("new-1", "deadline", YEAR + "-11-30");
+      save("new-1");
+      status("已新增一行");
+      Map<String, Object> task = stored("key-tasks", new TableScope(YEAR), "title", title);
+      assertThat(task).containsEntry("unit", "教务处").containsEntry("deadline", YEAR + "-11-30");
+      String key = String.valueOf(task.get("id"));
+      wait.until(driver -> text(cell(key, "_note")).equals("可修改"));
+      keep("workbench-key-task-saved");
+
+      // the same task in 表6: progress and the month states
+      browser.get(url("/workbench?table=task-tracking&year=" + YEAR + "&unit=教务处"));
+      status("表6");
+      cell(key, "_note").click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("progress-form")));
+      browser.findElement(By.id("progress-percent")).sendKeys("40");
+      browser.findElement(By.id("progress-note")).sendKeys("已完成 8 间");
+      browser.findElement(By.id("progress-submit")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-message"), "已填报：完成 40%"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("progress-reports"), "完成 40%：已完成 8 间（wangfang）"));
+      keep("workbench-progress-reported");
+
+      // the task given to a person (重点任务落实到岗到人): the row's history shows who, when, old → new
+      type(key, "person", "张老师");
+      status("已保存：责任人");
+      cell(key, "_note").click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "wangfang 修改"));
+      assertThat(browser.findElement(By.id("history")).getText()).contains("责任人：（空） → 张老师", "wangfang 新建",
+          "完成时限：" + YEAR + "-11-30");
+      keep("workbench-history");
+      assertThat(jdbc.queryForObject("SELECT percent FROM task_progress WHERE task_id = ?", Integer.class, task.get("id"))).isEqualTo(40);
+
+      // another unit's plan: read-only, its owner named
+      browser.get(url("/workbench?table=plans&unit="));
+      status("表4");
+      String other = String.valueOf(stored("plans", TableScope.ALL, "name", "师资队伍建设规划").get("id"));
+      assertThat(text(cell(other, "_note"))).isEqualTo("只读：属于「人事处」");
+      click(cell(other, "name"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("details-owner"), "只读：此行属于「人事处」"));
+      assertThat(cell(other, "name").findElements(By.cssSelector("input, textarea"))).isEmpty();
+      assertThat(cell(other, "_actions").findElements(By.tagName("button"))).isEmpty();
+      keep("workbench-other-unit-read-only");
+      // the refused key task answered 400, which the browser reports as a failed request; nothing else may fail
+      assertNoConsoleErrors("/api/planning/key-tasks?year=" + YEAR);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-unit-head-failure");
+      throw e;
+    }
+  }
+
+  @Test
+  void aWorkbookWithAWrongRowIsShownInThePreviewAndNothingIsWritten(@TempDir Path folder) throws IOException {
+    PlanningTable keyTasks = tables.get("key-tasks");
+    Path workbook = folder.resolve("表5.xlsx");
+    try (OutputStream out = Files.newOutputStream(workbook)) {
+      ExcelTableWriter.write(out, keyTasks.layout(), List.of(
+          List.of("修订人才培养方案", "", "", "教务处", "", "", YEAR + "-06-30"),
+          List.of("建设虚拟仿真实训室", "", "", "后勤集团", "", "", YEAR + "-12-31")));
+    }
+    open("/workbench?table=key-tasks&year=" + YEAR, "wangfang");
+    try {
+      status("表5");
+      // the export is saved under its Chinese name (RFC 5987)
+      assertThat(browser.findElement(By.id("export")).getDomAttribute("href")).isEqualTo("/api/planning/key-tasks/export?year=" + YEAR);
+      Object disposition = ((JavascriptExecutor) browser).executeAsyncScript(
+          "fetch('/api/planning/key-tasks/export?year=" + YEAR + "').then(r => arguments[0](r.headers.get('Content-Disposition')));");
+      assertThat(disposition.toString()).contains("filename*=UTF-8''" + URLEncoder.encode("表5", StandardCharsets.UTF_8));
+
+      browser.findElement(By.id("import-file")).sendKeys(workbook.toString());
+      WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
+      WebElement problems = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .problems")));
+      assertThat(problems.getText()).contains("表5 年度重点工作任务分解", "3", "责任部门", "“后勤集团”不是本校的部门或教学单位");
+      assertThat(preview.findElement(By.id("preview-confirm")).isDisplayed()).isFalse();
+      keep("workbench-import-preview-problem");
+      browser.findElement(By.id("preview-cancel")).click();
+      status("已取消导入，未写入任何数据");
+      // the refused import answers 400 (or a preview with its problems), which the browser may report as a failed request
+      assertNoConsoleErrors("/api/planning/key-tasks/import");
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "workbench-import-failure");
+      throw e;
+    }
+    assertThat(keyTasks.rows(new TableScope(YEAR))).noneMatch(row -> row.values().contains("修订人才培养方案"));
+  }
+
+  private void open(String path, String user) {
+    browser = Browser.open("zh-CN");
+    // the grid draws a row anew when it changes
+    wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+    browser.get(url(path));
+    Browser.logIn(browser, user);
+  }
+
+  private void status(String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+  }
+
+  /** The cell of a row (by its id, or new-n for a new row) and a column (by its field). */
+  private WebElement cell(String rowKey, String field) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".tabulator-row[data-key='" + rowKey + "'] .tabulator-cell[tabulator-field='" + field + "']")));
+  }
+
+  private void click(WebElement cell) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'});", cell);
+    cell.click();
+  }
+
+  /** Types into a cell as a person does: click it, replace what is there, Enter. */
+  private void type(String rowKey, String field, String value) {
+    click(cell(rowKey, field));
+    WebElement input = wait.until(driver -> cell(rowKey, field).findElements(By.cssSelector("input, textarea")).stream().findFirst().orElse(null));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), value, Keys.ENTER);
+    wait.until(driver -> cell(rowKey, field).findElements(By.cssSelector("input, textarea")).isEmpty());
+  }
+
+  /** Picks a value from a cell's drop-down. */
+  private void choose(String rowKey, String field, String value) {
+    click(cell(rowKey, field));
+    wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//div[contains(@class, 'tabulator-edit-list-item')][normalize-space(.) = '" + value + "']"))).click();
+    wait.until(driver -> text(cell(rowKey, field)).equals(value));
+  }
+
+  private void save(String rowKey) {
+    cell(rowKey, "_actions").findElement(By.xpath(".//button[normalize-space(.) = '保存']")).click();
+  }
+
+  private String text(WebElement element) {
+    return element.getText().trim();
+  }
+
+  private Map<String, Object> stored(String tableId, TableScope scope, String field, String value) {
+    PlanningTable table = tables.get(tableId);
+    return table.rows(scope).stream().map(table::toJson).filter(row -> value.equals(row.get(field))).findFirst()
+        .orElseThrow(() -> new AssertionError(table.sheetName() + "中没有" + field + "为“" + value + "”的行"));
+  }
+
+  /** Keeps a screenshot, holding on to the console messages up to now: reading them empties the browser's log. */
+  private void keep(String name) {
+    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
+    Browser.keep(browser, name);
+  }
+
+  private void assertNoConsoleErrors(String... expectedFailedRequests) {
+    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
+    List<LogEntry> errors = console.stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .filter(entry -> List.of(expectedFailedRequests).stream().noneMatch(entry.getMessage()::contains))
+        // the welcome page asks the engine for its password policy, which is off
+        .filter(entry -> !entry.getMessage().contains("/identity/password-policy"))
+        .toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
