@@ -54,7 +54,13 @@ class ChangesSinceReturnListener implements TaskListener {
     if (table != null) {
       String sheet = tables.get(table).sheetName();
       for (Change change : changeLog.since(table, Instant.parse(returned.returnedAt()))) {
-        changes.add(sheet + "：" + ACTIONS.get(change.action()) + "「" + change.rowKey() + "」（" + WHEN.format(change.changedAt()) + "）");
+        StringBuilder line = new StringBuilder(sheet + "：" + ACTIONS.get(change.action()) + "「" + change.rowKey() + "」（"
+            + WHEN.format(change.changedAt()) + "）");
+        if (change.action() == ChangeLog.Action.CHANGED) {
+          change.cells().forEach(cell -> line.append("；").append(cell.column()).append(" ").append(shown(cell.before()))
+              .append(" → ").append(shown(cell.after())));
+        }
+        changes.add(line.toString());
       }
     }
     review.setVariableLocal(CycleDecisions.CHANGES_SINCE_RETURN,

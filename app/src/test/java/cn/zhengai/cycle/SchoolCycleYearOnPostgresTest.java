@@ -113,7 +113,7 @@ class SchoolCycleYearOnPostgresTest {
     String secondApproval = cycleTask(TASK_APPROVE_TARGETS, null);
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.CHANGES_SINCE_RETURN))
         .as("what 院办 changed since the return: the note, and the target row")
-        .contains("【目标起草说明】\n原：初稿\n现：依据十三五规划起草三项年度目标", "：修改「T2027-JW-01」（1月23日 12:00）")
+        .contains("【目标起草说明】\n原：初稿\n现：依据十三五规划起草三项年度目标", "：修改「T2027-JW-01」（1月23日 12:00）；当前值 （空） → 95")
         .doesNotContain("T2027-RS-01");
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
     assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.RETURN_REASON)).isNull();
