@@ -1,12 +1,5 @@
 // 诊改平台: what every webapp shares (each app's scripts/config.js loads it as a custom script).
 
-// A busy server may take longer than RequireJS's 7 seconds to send a webapp's plugins; wait for them rather than
-// show a page without its plugins. (Setting this through config.js's requireJsConfig would make the webapps expect
-// a custom Angular module.)
-if (window.requirejs) {
-  window.requirejs.config({ waitSeconds: 60 });
-}
-
 // The webapps sign in through the product's login page (/login), where one account works everywhere.
 // Camunda's own login form (the webapps' route #/login) cannot sign anyone in here, so whenever a webapp would show
 // it (after 退出, or when the session has ended) the browser goes to the product's login page instead.
