@@ -299,12 +299,7 @@ async function importWorkbook(file) {
   };
   setStatus(`正在检查 ${file.name}…`);
   let { status, body } = await call('POST', `/api/planning/${table.id}/import?dryRun=true`, form());
-  if (status === 200 && body && !('ok' in body)) {
-    // a server without the preview has imported at once
-    setStatus(`已导入 ${file.name}：新建 ${body.created} 行，修改 ${body.changed} 行，未变 ${body.unchanged} 行`, 'ok');
-    return load();
-  }
-  // 200: the preview; 400: a file refused before any preview (not .xlsx, wrong headers, …)
+  // 200: the preview, also of a file that cannot be read; 400: a request refused before any preview (no year, too big)
   let preview = status === 200 ? body : status === 400 ? { ok: false, refused: true, problems: problemsOf(body) }
     : { ok: false, refused: true, message: refusal(status, body) };
   setStatus(`请查看 ${file.name} 的导入预览`);
@@ -312,8 +307,10 @@ async function importWorkbook(file) {
     ({ status, body } = await call('POST', `/api/planning/${table.id}/import`, form()));
     if (status === 200) {
       closePreview();
+      // the grid first, so that its own row count does not replace what the import did
+      await load();
       setStatus(`已导入 ${file.name}：新建 ${body.created} 行，修改 ${body.changed} 行，未变 ${body.unchanged} 行`, 'ok');
-      return load();
+      return;
     }
     preview = {
       ok: false,

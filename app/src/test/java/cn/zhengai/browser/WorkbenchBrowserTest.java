@@ -11,6 +11,10 @@ import cn.zhengai.processes.SchoolAnnualCycleProcess.Variables;
 import cn.zhengai.integration.excel.ExcelTableWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +22,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -210,13 +219,81 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
       keep("workbench-import-preview-problem");
       browser.findElement(By.id("preview-cancel")).click();
       status("已取消导入，未写入任何数据");
+      assertThat(keyTasks.rows(new TableScope(YEAR))).noneMatch(row -> row.values().contains("修订人才培养方案"));
+
+      // the file fixed: the preview lists the two new rows, and 确认导入 writes them
+      try (OutputStream out = Files.newOutputStream(workbook)) {
+        ExcelTableWriter.write(out, keyTasks.layout(), List.of(
+            List.of("修订人才培养方案", "", "", "教务处", "", "", YEAR + "-06-30"),
+            List.of("建设虚拟仿真实训室", "", "", "教务处", "", "", YEAR + "-12-31")));
+      }
+      browser.findElement(By.id("import-file")).sendKeys(workbook.toString());
+      WebElement created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .created")));
+      assertThat(created.getText()).contains("修订人才培养方案", "建设虚拟仿真实训室");
+      keep("workbench-import-preview-ok");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("preview-confirm"))).click();
+      status("新建 2 行");
+      assertThat(keyTasks.rows(new TableScope(YEAR)).stream().map(row -> row.value(0)))
+          .contains("修订人才培养方案", "建设虚拟仿真实训室");
+
+      // an export taken now goes stale when the row is changed in the grid; the file's own change is then a conflict
+      Path export = folder.resolve("表5（导出）.xlsx");
+      Files.write(export, exportAs("wangfang", "/api/planning/key-tasks/export?year=" + YEAR));
+      String rowId = String.valueOf(keyTasks.rows(new TableScope(YEAR)).stream()
+          .filter(row -> row.value(0).equals("修订人才培养方案")).findFirst().orElseThrow().id());
+      type(rowId, "measures", "对标专业教学标准修订");
+      status("已保存");
+      setCell(export, "修订人才培养方案", "措施及目标", "按旧导出修改");
+      browser.findElement(By.id("import-file")).sendKeys(export.toString());
+      WebElement conflicts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .conflicts")));
+      assertThat(conflicts.getText()).contains("修订人才培养方案", "在导出后已被");
+      assertThat(browser.findElement(By.id("preview-confirm")).isDisplayed()).isFalse();
+      keep("workbench-import-preview-conflict");
+      browser.findElement(By.id("preview-cancel")).click();
+      status("已取消导入，未写入任何数据");
       // the refused import answers 400 (or a preview with its problems), which the browser may report as a failed request
       assertNoConsoleErrors("/api/planning/key-tasks/import");
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "workbench-import-failure");
       throw e;
     }
-    assertThat(keyTasks.rows(new TableScope(YEAR))).noneMatch(row -> row.values().contains("修订人才培养方案"));
+    assertThat(keyTasks.rows(new TableScope(YEAR)).stream().filter(row -> row.value(0).equals("修订人才培养方案")).findFirst()
+        .orElseThrow().values()).contains("对标专业教学标准修订").doesNotContain("按旧导出修改");
+  }
+
+  /** A file as the person downloads it (HTTP Basic, as scripts do; the bytes are the same). */
+  private byte[] exportAs(String user, String path) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":zhengai2026").getBytes(StandardCharsets.UTF_8))).build();
+      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response.body();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Edits one cell of a workbook, as a person does in Excel: the row by its first cell, the column by its header. */
+  private static void setCell(Path file, String firstCell, String header, String value) throws IOException {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(file))) {
+      Sheet sheet = workbook.getSheetAt(0);
+      int column = -1;
+      for (Cell cell : sheet.getRow(0)) {
+        if (cell.getStringCellValue().startsWith(header)) {
+          column = cell.getColumnIndex();
+        }
+      }
+      assertThat(column).as("column " + header).isNotNegative();
+      for (Row row : sheet) {
+        if (row.getCell(0) != null && firstCell.equals(row.getCell(0).getStringCellValue())) {
+          row.getCell(column, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK).setCellValue(value);
+        }
+      }
+      try (OutputStream out = Files.newOutputStream(file)) {
+        workbook.write(out);
+      }
+    }
   }
 
   private void open(String path, String user) {
