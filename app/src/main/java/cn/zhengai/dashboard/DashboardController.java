@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The data of the 诊改驾驶舱 (the Cockpit plugin under {@code webjars/camunda/app/cockpit/scripts/zhengai-cockpit.js}).
+ * The data of the 诊改驾驶舱 (the Cockpit plugin under {@code webjars/camunda/app/cockpit/scripts/zhengai-dashboard.js}).
  * The bodies that watch the whole system (质管办, the leading group, administrators) see every unit; a unit's heads
  * see their own unit(s) only; anyone else is refused.
  */

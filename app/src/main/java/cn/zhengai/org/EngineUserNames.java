@@ -11,9 +11,14 @@ import org.camunda.bpm.engine.identity.User;
  * ask for the first name first, so this order shows 王芳 as Chinese write it and asks for 姓 before 名; the Chinese
  * labels of the two fields say 姓 and 名 (the webapps' zh.json). Western order would show 芳 王.
  */
-final class EngineUserNames {
+public final class EngineUserNames {
 
   private EngineUserNames() {}
+
+  /** The name as Chinese write it, 姓 then 名 with no space (王芳). */
+  public static String fullName(User user) {
+    return (Objects.toString(user.getFirstName(), "") + Objects.toString(user.getLastName(), "")).strip();
+  }
 
   static boolean holds(User user, ChineseName name) {
     return Objects.equals(user.getFirstName(), name.familyName()) && Objects.equals(user.getLastName(), name.givenName());

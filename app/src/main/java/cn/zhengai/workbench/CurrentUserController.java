@@ -1,6 +1,7 @@
 package cn.zhengai.workbench;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.org.EngineUserNames;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.security.CurrentUser;
 import cn.zhengai.security.GroupNames;
@@ -45,7 +46,7 @@ class CurrentUserController {
         .map(id -> new Named(id, unitsById.get(id).name())).toList();
     List<Named> groups = user.groupIds().stream().filter(id -> !unitsById.containsKey(id))
         .map(id -> new Named(id, groupNames.nameOf(id))).toList();
-    String name = person == null ? user.userId() : (person.getFirstName() + " " + person.getLastName()).trim();
+    String name = person == null ? user.userId() : EngineUserNames.fullName(person);
     return new Me(user.userId(), name, units, groups, CollegeTime.today(clock).getYear());
   }
 
