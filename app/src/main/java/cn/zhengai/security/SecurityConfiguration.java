@@ -116,6 +116,8 @@ class SecurityConfiguration {
             .logoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/camunda/api/admin/auth/user/default/logout"))
             .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
+        // Tasklist shows the 工作台 inside a task (tasklist/scripts/task-data.js); other sites still cannot frame a page
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
         .exceptionHandling(handling -> handling
             .defaultAccessDeniedHandlerFor(SecurityConfiguration::freshLoginPage,
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))

@@ -18,8 +18,11 @@ public final class WorkbenchLink {
         + "&unit=" + (unit == null ? "" : URLEncoder.encode(unit, StandardCharsets.UTF_8));
   }
 
-  /** The same as a Chinese hint to append to a message: "（在工作台录入：/workbench?…）". */
+  /**
+   * The same as a Chinese hint to append to a task's refusal: the task's 相关数据 tab shows these rows (Tasklist's
+   * notice cannot hold a link), and the address opens them in the workbench.
+   */
   public static String hint(String table, Integer year, String unit) {
-    return "（在工作台录入：" + to(table, year, unit) + "）";
+    return "（请在本任务的“相关数据”中录入，或在工作台打开：" + to(table, year, unit) + "）";
   }
 }

@@ -1,14 +1,23 @@
 package cn.zhengai.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A browser test against the running app: its port, and the browser and running rounds cleaned up after each test. */
+/**
+ * A browser test against the running app: its port, screenshots that keep the browser's console for a check at the
+ * end, and the browser and running rounds cleaned up after each test.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 public abstract class BrowserTestSupport {
@@ -16,6 +25,24 @@ public abstract class BrowserTestSupport {
   @LocalServerPort protected int port;
   @Autowired protected RuntimeService runtimeService;
   protected WebDriver browser;
+  /** The console entries read so far: reading the browser's console empties it. */
+  protected final List<LogEntry> console = new ArrayList<>();
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Keeps a screenshot under target/browser-artifacts, holding on to the console entries up to now. */
+  protected void keep(String name) {
+    Browser.keep(browser, name, console);
+  }
+
+  /** No error in the console since the test began, except failed requests a test provokes on purpose. */
+  protected void assertNoConsoleErrors(String... expectedFailedRequests) {
+    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
+    assertThat(Browser.errorsIn(console)).as("browser console errors")
+        .noneMatch(entry -> List.of(expectedFailedRequests).stream().noneMatch(entry.getMessage()::contains));
+  }
 
   @AfterEach
   void closeBrowserAndRounds() {
@@ -25,5 +52,6 @@ public abstract class BrowserTestSupport {
     if (browser != null) {
       browser.quit();
     }
+    console.clear();
   }
 }

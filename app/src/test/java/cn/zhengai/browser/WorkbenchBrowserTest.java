@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -58,7 +55,6 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   @Autowired PlanningTables tables;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
-  private final List<LogEntry> console = new ArrayList<>();
   private WebDriverWait wait;
 
   @Test
@@ -109,6 +105,13 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
         browser.navigate().back();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '起草年度目标')]"))).click();
       }
+      // beside the form, the task shows the rows it is about: the 工作台 at the year's targets
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '相关数据']"))).click();
+      browser.switchTo().frame(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("iframe.zhengai-task-data"))));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tabulator"), "JW-" + year + "-01"));
+      browser.switchTo().defaultContent();
+      keep("workbench-in-task");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '表单']"))).click();
       WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//form//label[contains(normalize-space(.), '起草说明')]")));
       browser.findElement(By.id(note.getDomAttribute("for"))).sendKeys("依据专业建设规划起草教务处的年度目标");
@@ -347,26 +350,5 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     PlanningTable table = tables.get(tableId);
     return table.rows(scope).stream().map(table::toJson).filter(row -> value.equals(row.get(field))).findFirst()
         .orElseThrow(() -> new AssertionError(table.sheetName() + "中没有" + field + "为“" + value + "”的行"));
-  }
-
-  /** Keeps a screenshot, holding on to the console messages up to now: reading them empties the browser's log. */
-  private void keep(String name) {
-    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
-    Browser.keep(browser, name);
-  }
-
-  private void assertNoConsoleErrors(String... expectedFailedRequests) {
-    console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
-    List<LogEntry> errors = console.stream()
-        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-        .filter(entry -> List.of(expectedFailedRequests).stream().noneMatch(entry.getMessage()::contains))
-        // the welcome page asks the engine for its password policy, which is off
-        .filter(entry -> !entry.getMessage().contains("/identity/password-policy"))
-        .toList();
-    assertThat(errors).as("browser console errors").isEmpty();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

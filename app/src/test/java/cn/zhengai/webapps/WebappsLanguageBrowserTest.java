@@ -8,8 +8,6 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.support.EngineRest;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   @Autowired IdentityService identityService;
-  private final List<LogEntry> console = new ArrayList<>();
 
   @Test
   void theWebappsSpeakChineseToAChineseBrowser() {
@@ -78,7 +74,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     logOut("login-after-second-logout");
     Browser.logIn(browser, "admin");
     expectApp("admin", "诊改 · 管理", "系统管理员", "login-admin-lands-in-admin");
-    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -92,11 +88,11 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     browser.findElement(By.id("login")).click();
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login?expired"));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("登录页面已过期，请重新输入用户名和密码。");
-    Browser.keep(browser, "login-expired-form", console);
+    keep("login-expired-form");
 
     Browser.logIn(browser, "wangfang");
     expectApp("tasklist", "诊改 · 任务列表", "王芳", "login-after-expired-form");
-    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+    assertNoConsoleErrors();
   }
 
   @Test
@@ -114,7 +110,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     email.sendKeys("wangfang@zhengai.edu.cn");
     browser.findElement(By.cssSelector("form[name='userProfile'] button[type='submit']")).click();
     wait.until(driver -> "wangfang@zhengai.edu.cn".equals(profile("wangfang").getEmail()));
-    Browser.keep(browser, "welcome-profile-saved", console);
+    keep("welcome-profile-saved");
     assertThat(profile("wangfang").getFirstName()).isEqualTo("王");
 
     logOut("welcome-after-logout");
@@ -127,8 +123,8 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     adminEmail.sendKeys("chenjie@zhengai.edu.cn");
     browser.findElement(By.cssSelector("[ng-click='updateProfile()']")).click();
     wait.until(driver -> "chenjie@zhengai.edu.cn".equals(profile("chenjie").getEmail()));
-    Browser.keep(browser, "admin-user-profile-saved", console);
-    assertThat(Browser.errorsIn(console)).as("browser console errors").isEmpty();
+    keep("admin-user-profile-saved");
+    assertNoConsoleErrors();
   }
 
   /** The webapp a login landed in, named by the product, without Camunda's migration banner, showing who is in. */
@@ -142,7 +138,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
       assertThat(browser.findElements(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
       assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Camunda 8");
     } finally {
-      Browser.keep(browser, screenshot, console);
+      keep(screenshot);
     }
   }
 
@@ -153,7 +149,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout > a"))).click();
     wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice"))).getText()).isEqualTo("您已退出登录。");
-    Browser.keep(browser, screenshot, console);
+    keep(screenshot);
   }
 
   /** The label and the value of a form field, as "label=value". */
@@ -164,10 +160,6 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   private User profile(String userId) {
     return identityService.createUserQuery().userId(userId).singleResult();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 
   /** Opens a page as a user does: sent to the login page first, then back to the page. */
@@ -194,7 +186,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
       new WebDriverWait(browser, Duration.ofSeconds(60))
           .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '" + text + "')]")));
     } finally {
-      Browser.keep(browser, screenshot, console);
+      keep(screenshot);
     }
   }
 }
