@@ -2,6 +2,7 @@ package cn.zhengai.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.support.AppTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -10,16 +11,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A browser test against the running app: its port, screenshots that keep the browser's console for a check at the
  * end, and the browser and running rounds cleaned up after each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 public abstract class BrowserTestSupport {
 
   @LocalServerPort protected int port;

@@ -3,6 +3,7 @@ package cn.zhengai.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +12,10 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /** What the model editor reads: the latest version of each process and its BPMN file, for the people who change or watch models. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class DeployedModelsTest {
 
   @Autowired TestRestTemplate http;

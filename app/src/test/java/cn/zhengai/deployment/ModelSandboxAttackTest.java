@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.ModelResources;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The attack corpus: models that try to run code on the server, each through one vector (an expression, a bean
@@ -54,8 +53,7 @@ import org.springframework.test.context.ActiveProfiles;
  *       appears.</li>
  * </ol>
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelSandboxAttackTest {
 

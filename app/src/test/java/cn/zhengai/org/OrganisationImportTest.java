@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.integration.org.QualitySystem;
 import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.support.AppTest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -15,12 +16,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The college from the data files, in Camunda's identity and the app's tables, loaded once and kept in step. */
-@SpringBootTest
-@ActiveProfiles("test")
+@AppTest
 class OrganisationImportTest {
 
   @Autowired OrganisationImporter importer;

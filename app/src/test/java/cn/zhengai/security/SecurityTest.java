@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -25,12 +25,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /** Who may do what: anonymous callers, a wrong password, another department, the right one, the QA office. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class SecurityTest {
 
   private TestRestTemplate http;

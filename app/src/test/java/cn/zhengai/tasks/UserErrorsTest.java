@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -23,22 +24,19 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Errors a user causes, answered in Chinese with a 4xx status: through the webapps' engine API as Tasklist calls it
  * (session cookie and Camunda's CSRF header) and through /engine-rest as scripts call it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class UserErrorsTest {
 
   private static final String TASKLIST_ENGINE_API = "/camunda/api/engine/engine/default";

@@ -1,9 +1,7 @@
 package cn.zhengai.workplan;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import cn.zhengai.support.AppTest;
 
 /** The annual work plan round on the embedded default database, H2. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@AppTest
 class AnnualWorkPlanOnH2Test extends AnnualWorkPlanScenarios {}
