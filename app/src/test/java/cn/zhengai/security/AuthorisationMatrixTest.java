@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,7 @@ class AuthorisationMatrixTest {
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired AuthorizationService authorizationService;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   private final Map<String, String> ids = new LinkedHashMap<>();
 
@@ -471,6 +473,46 @@ class AuthorisationMatrixTest {
         + KEY_TASKS, HttpMethod.GET, new HttpEntity<>(browser), String.class);
     assertThat(history.getStatusCode().value()).isEqualTo(200);
     assertThat(history.getBody()).contains(JWC_PLAN).doesNotContain(RSC_PLAN);
+  }
+
+  @Test
+  void tasklistsUnitFilterShowsTheSameTasksAsWithCamundasDefaultAuthorisationCheck() {
+    Map<String, Set<String>> fast = new LinkedHashMap<>();
+    for (String user : List.of(UNIT_HEAD, OTHER_UNIT_HEAD, TEACHER)) {
+      fast.put(user, unitFilterTaskIds(user));
+    }
+    String productSetting = engineConfiguration.getAuthorizationCheckRevokes();
+    engineConfiguration.setAuthorizationCheckRevokes("auto");
+    try {
+      fast.forEach((user, tasks) -> assertThat(unitFilterTaskIds(user)).as(user).isEqualTo(tasks));
+    } finally {
+      engineConfiguration.setAuthorizationCheckRevokes(productSetting);
+    }
+    assertThat(fast.get(UNIT_HEAD)).contains(ids.get("jwcRevise")).doesNotContain(ids.get("rscReview"));
+    assertThat(fast.get(OTHER_UNIT_HEAD)).doesNotContain(ids.get("jwcRevise"), ids.get("rscReview"));
+    assertThat(fast.get(TEACHER)).isEmpty();
+  }
+
+  /** The task ids on the 本单位待办 page as Tasklist asks for it: HAL list, session cookie and Camunda's XSRF header. */
+  private Set<String> unitFilterTaskIds(String user) {
+    String api = "/camunda/api/engine/engine/default";
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, logIn(user));
+    ResponseEntity<String> tasklist = http.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(browser), String.class);
+    String xsrf = tasklist.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+        .map(cookie -> cookie.split(";")[0]).findFirst().orElseThrow();
+    browser.add(HttpHeaders.COOKIE, xsrf);
+    browser.add("X-XSRF-TOKEN", xsrf.substring("XSRF-TOKEN=".length()));
+    String filter = as(user).get("/engine-rest/filter?name=本单位待办").expect(200).json().get(0).get("id").asText();
+    browser.setContentType(MediaType.APPLICATION_JSON);
+    browser.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+    ResponseEntity<String> page = http.exchange(api + "/filter/" + filter + "/list?firstResult=0&maxResults=100", HttpMethod.POST,
+        new HttpEntity<>("{\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}", browser), String.class);
+    assertThat(page.getStatusCode().value()).as(user + " " + page.getBody()).isEqualTo(200);
+    JsonNode tasks = new EngineRest.Reply(200, page.getBody(), user).json().path("_embedded").path("task");
+    Set<String> taskIds = new TreeSet<>();
+    tasks.forEach(task -> taskIds.add(task.get("id").asText()));
+    return taskIds;
   }
 
   /** Signs in through the login page, as a browser does; answers the session cookie. */

@@ -1,0 +1,236 @@
+package cn.zhengai.benchmark;
+
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.support.EngineRest;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * P2: Tasklist's task list of a unit head with authorisation on, at 50,000 open tasks over 30 unit-head groups
+ * (1,725 of them 教务处's): 王芳 logged in as in a browser, her filter 本单位待办 asked for exactly as Tasklist asks
+ * (HAL list with the card variables, sorted by creation date; its count; a page deep in the list), p50 and p95
+ * over {@value #REQUESTS} requests each. The baseline is the same app, data and requests with Camunda's default
+ * engine settings (cmmn and standalone tasks on, revoke checks {@code auto}), {@value #BASELINE_REQUESTS} requests
+ * each: it takes seconds a request on PostgreSQL.
+ */
+final class TaskQueryBenchmark implements Benchmark {
+
+  static final int TASKS = Integer.getInteger("benchmark.p2.tasks", 50_000);
+  static final int HEAD_GROUPS = 30;
+  static final String HEAD = "wangfang";
+  static final String HEAD_GROUP = "head-jwc";
+  private static final String HEAD_UNIT_NAME = "教务处";
+  static final String FILTER = "本单位待办";
+  private static final String PROCESS = "benchmark-unit-task";
+  private static final int REQUESTS = 200;
+  private static final int BASELINE_REQUESTS = 20;
+  private static final int DEEP_FIRST_RESULT = 1_500;
+  /** Tasks opened by one instance (a parallel multi-instance task), so that 50,000 tasks take minutes, not hours. */
+  private static final int BATCH = 100;
+  /** Camunda's defaults for the engine settings the product changes for its task queries. */
+  static final String[] CAMUNDA_DEFAULTS = {
+      "camunda.bpm.generic-properties.properties.cmmnEnabled=true",
+      "camunda.bpm.generic-properties.properties.standaloneTasksEnabled=true",
+      "camunda.bpm.generic-properties.properties.authorizationCheckRevokes=auto"};
+
+  @Override
+  public String id() {
+    return "P2";
+  }
+
+  @Override
+  public void run(BenchmarkDatabase database, Figures figures) throws Exception {
+    Timings product = measure(database, "p2-product", REQUESTS);
+    Timings defaults = measure(database, "p2-defaults", BASELINE_REQUESTS, CAMUNDA_DEFAULTS);
+    figures.note(String.format("P2 数据：%d 个待办任务，%d 个单位负责人组，%s（%s）%d 个", TASKS, HEAD_GROUPS, HEAD, HEAD_GROUP,
+        headTasks()));
+    figures.add("P2", "本单位待办第 1 页（Tasklist 的 HAL 列表，含计数和卡片变量）p50（基线 Camunda 默认设置）", database,
+        product.firstPage().p50(), defaults.firstPage().p50(), "ms");
+    figures.add("P2", "本单位待办第 1 页 p95", database, product.firstPage().p95(), defaults.firstPage().p95(), "ms");
+    figures.add("P2", "本单位待办计数 p50", database, product.count().p50(), defaults.count().p50(), "ms");
+    figures.add("P2", "本单位待办计数 p95", database, product.count().p95(), defaults.count().p95(), "ms");
+    figures.add("P2", "本单位待办第 101 页（第 " + DEEP_FIRST_RESULT + " 条起）p50", database, product.deepPage().p50(),
+        defaults.deepPage().p50(), "ms");
+    figures.add("P2", "本单位待办第 101 页 p95", database, product.deepPage().p95(), defaults.deepPage().p95(), "ms");
+  }
+
+  private static Timings measure(BenchmarkDatabase database, String name, int requests, String... properties) throws Exception {
+    try (ConfigurableApplicationContext app = BenchmarkApp.start(database, name, properties)) {
+      openTasks(app);
+      Tasklist tasklist = Tasklist.logIn(app, HEAD);
+      String filter = tasklist.filterId(FILTER);
+      int expected = headTasks();
+      Percentiles firstPage = time(requests, () -> tasklist.list(filter, 0),
+          body -> body.contains("\"count\":" + expected) && body.contains(HEAD_UNIT_NAME));
+      Percentiles count = time(requests, () -> tasklist.count(filter), body -> body.equals("{\"count\":" + expected + "}"));
+      Percentiles deepPage = time(requests, () -> tasklist.list(filter, DEEP_FIRST_RESULT), body -> body.contains("\"count\":" + expected));
+      return new Timings(firstPage, count, deepPage);
+    }
+  }
+
+  static int headTasks() {
+    return (int) Math.round(TASKS * 1_725 / 50_000.0);
+  }
+
+  /**
+   * The open tasks: a one-task model whose task goes to a unit's heads and shows the unit and year on its card as the
+   * product's tasks do, {@value #BATCH} tasks an instance; the head groups are the demo college's and, up to
+   * {@value #HEAD_GROUPS}, made-up units'.
+   */
+  static void openTasks(ConfigurableApplicationContext app) {
+    IdentityService identity = app.getBean(IdentityService.class);
+    List<String> groups = new ArrayList<>(identity.createGroupQuery().list().stream().map(Group::getId).filter(group -> group.startsWith("head-"))
+        .filter(group -> !group.equals(HEAD_GROUP)).sorted().toList());
+    for (int unit = groups.size() + 1; unit < HEAD_GROUPS; unit++) {
+      Group group = identity.newGroup("head-benchmark-" + unit);
+      group.setName("基准单位 " + unit + " 负责人");
+      identity.saveGroup(group);
+      groups.add(group.getId());
+    }
+    groups = groups.subList(0, HEAD_GROUPS - 1);
+    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS).name("基准单位任务").camundaHistoryTimeToLive(180)
+        .startEvent().userTask("work").name("基准任务").camundaCandidateGroups("${unitGroup}")
+        .camundaTaskListenerDelegateExpression("create", "${" + AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST + "}")
+        .multiInstance().parallel().cardinality("${tasks}").multiInstanceDone().endEvent().done();
+    app.getBean(RepositoryService.class).createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn", model).deploy();
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    int head = headTasks();
+    int perOtherUnit = (TASKS - head) / groups.size();
+    for (int unit = 0; unit < HEAD_GROUPS; unit++) {
+      String group = unit == 0 ? HEAD_GROUP : groups.get(unit - 1);
+      int tasks = unit == 0 ? head : unit < HEAD_GROUPS - 1 ? perOtherUnit : TASKS - head - perOtherUnit * (HEAD_GROUPS - 2);
+      for (int from = 0; from < tasks; from += BATCH) {
+        runtime.startProcessInstanceByKey(PROCESS, Map.of("unitGroup", group, "tasks", Math.min(BATCH, tasks - from),
+            AnnualWorkPlanProcess.Variables.UNIT, group.substring("head-".length()),
+            AnnualWorkPlanProcess.Variables.UNIT_NAME, unit == 0 ? HEAD_UNIT_NAME : group, AnnualWorkPlanProcess.Variables.YEAR, 2027));
+      }
+    }
+    if (app.getBean(TaskService.class).createTaskQuery().taskCandidateGroup(HEAD_GROUP).count() != head) {
+      throw new IllegalStateException("基准数据不对：" + HEAD_GROUP + " 的任务数不是 " + head);
+    }
+  }
+
+  interface Request {
+    String send() throws Exception;
+  }
+
+  interface Check {
+    boolean holds(String body);
+  }
+
+  /** A quarter as many requests untimed (warming up), then {@code requests} timed, each answer checked. */
+  private static Percentiles time(int requests, Request request, Check check) throws Exception {
+    for (int i = 0; i < requests / 4; i++) {
+      request.send();
+    }
+    double[] millis = new double[requests];
+    for (int i = 0; i < requests; i++) {
+      long start = System.nanoTime();
+      String body = request.send();
+      millis[i] = (System.nanoTime() - start) / 1e6;
+      if (!check.holds(body)) {
+        throw new IllegalStateException("答复不对：" + body.substring(0, Math.min(500, body.length())));
+      }
+    }
+    Arrays.sort(millis);
+    return new Percentiles(millis[requests / 2], millis[(int) Math.ceil(requests * 0.95) - 1]);
+  }
+
+  record Percentiles(double p50, double p95) {}
+
+  record Timings(Percentiles firstPage, Percentiles count, Percentiles deepPage) {}
+
+  /** The webapps' engine API as Tasklist calls it in a browser: the session cookie and Camunda's XSRF header. */
+  static final class Tasklist {
+
+    private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String API = "/camunda/api/engine/engine/default";
+    private final HttpClient http;
+    private final String base;
+    private final String xsrf;
+
+    private Tasklist(HttpClient http, String base, String xsrf) {
+      this.http = http;
+      this.base = base;
+      this.xsrf = xsrf;
+    }
+
+    static Tasklist logIn(ConfigurableApplicationContext app, String user) throws Exception {
+      String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+      CookieManager cookies = new CookieManager();
+      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+      String loginPage = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+      Matcher csrf = LOGIN_CSRF.matcher(loginPage);
+      if (!csrf.find()) {
+        throw new IllegalStateException("登录页没有 CSRF 令牌");
+      }
+      String form = "username=" + user + "&password=" + EngineRest.DEMO_PASSWORD + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("/login")) {
+        throw new IllegalStateException(user + " 登录失败：" + login.statusCode() + " " + login.headers().map());
+      }
+      http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).build(), HttpResponse.BodyHandlers.discarding());
+      String xsrf = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("Tasklist 没有给出 XSRF-TOKEN")).getValue();
+      return new Tasklist(http, base, xsrf);
+    }
+
+    String filterId(String name) throws Exception {
+      String body = get(API + "/filter?resourceType=Task&name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), "application/json");
+      Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(body);
+      if (!id.find()) {
+        throw new IllegalStateException("没有过滤器 " + name + "：" + body);
+      }
+      return id.group(1);
+    }
+
+    /** A page of 15 as Tasklist asks for it: newest first, with the task card's variables embedded. */
+    String list(String filter, int firstResult) throws Exception {
+      String query = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+          + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
+      HttpRequest request = HttpRequest.newBuilder(URI.create(base + API + "/filter/" + filter + "/list?firstResult=" + firstResult
+              + "&maxResults=15"))
+          .header("Accept", "application/hal+json, application/json; q=0.5").header("Content-Type", "application/json")
+          .header("X-XSRF-TOKEN", xsrf).POST(HttpRequest.BodyPublishers.ofString(query)).build();
+      return expectOk(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    String count(String filter) throws Exception {
+      return get(API + "/filter/" + filter + "/count", "application/json");
+    }
+
+    private String get(String path, String accept) throws Exception {
+      return expectOk(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static String expectOk(HttpResponse<String> response) {
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(response.request().uri() + " → " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    }
+  }
+}
