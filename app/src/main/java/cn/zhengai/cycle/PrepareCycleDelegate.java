@@ -7,16 +7,15 @@ import cn.zhengai.calendar.Milestone;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.YearRounds;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a year's cycle: the year becomes the business key (one cycle per year), and every phase's due date and
+ * Opens a year's cycle: the year becomes the business key (one running cycle per year, see {@link YearRounds}), and every phase's due date and
  * the first monthly checkpoint come from the academic calendar.
  */
 @ModelBean("开启年度诊改：年度作为业务键，各阶段期限和首个监测点来自校历")
@@ -34,11 +33,11 @@ class PrepareCycleDelegate implements JavaDelegate {
       IMPROVEMENT_DUE_AT, Milestone.CYCLE_IMPROVEMENT_DUE);
 
   private final CycleCalendar calendar;
-  private final RuntimeService runtimeService;
+  private final YearRounds yearRounds;
 
-  PrepareCycleDelegate(CycleCalendar calendar, @Lazy RuntimeService runtimeService) {
+  PrepareCycleDelegate(CycleCalendar calendar, YearRounds yearRounds) {
     this.calendar = calendar;
-    this.runtimeService = runtimeService;
+    this.yearRounds = yearRounds;
   }
 
   @Override
@@ -49,10 +48,7 @@ class PrepareCycleDelegate implements JavaDelegate {
     }
     int year = number.intValue();
     String key = String.valueOf(year);
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).processInstanceBusinessKey(key)
-        .count() > 0) {
-      throw new FormValueException(List.of(year + " 年度诊改已在进行中，不能重复开启"));
-    }
+    yearRounds.claim(SchoolAnnualCycleProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度诊改已在进行中，不能重复开启");
     execution.setVariable(YEAR, year);
     execution.setProcessBusinessKey(key);
     DUE_DATES.forEach((variable, milestone) -> execution.setVariable(variable, CollegeTime.endOfDay(calendar.dateOf(year, milestone))));

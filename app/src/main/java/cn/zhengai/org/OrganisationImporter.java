@@ -4,6 +4,7 @@ import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.integration.org.Organisation.Person;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.OrganisationFileReader;
+import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.security.Access;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,10 +47,11 @@ public class OrganisationImporter {
   private final OrgUnitRepository units;
   private final AccessGrants accessGrants;
   private final TasklistFilters tasklistFilters;
+  private final NodeLock nodeLock;
 
   OrganisationImporter(OrganisationProperties properties, DemoProperties demo, ResourceLoader resources,
       IdentityService identityService, OrgUnitRepository units, AccessGrants accessGrants,
-      TasklistFilters tasklistFilters) {
+      TasklistFilters tasklistFilters, NodeLock nodeLock) {
     this.properties = properties;
     this.demo = demo;
     this.resources = resources;
@@ -57,12 +59,17 @@ public class OrganisationImporter {
     this.units = units;
     this.accessGrants = accessGrants;
     this.tasklistFilters = tasklistFilters;
+    this.nodeLock = nodeLock;
   }
 
-  /** Imports the files named in the configuration. */
+  /**
+   * Imports the files named in the configuration. Nodes starting together import one after the other: the next
+   * finds the work done and changes nothing.
+   */
   @Transactional
   public ImportReport importConfigured() {
     Organisation organisation = read();
+    nodeLock.holdUntilCommit(NodeLock.ORGANISATION_IMPORT);
     List<String> changes = new ArrayList<>();
     organisation.units().forEach(unit -> saveUnit(unit, changes));
     organisation.roles().forEach(role -> saveGroup(role.id(), role.name(), ROLE_GROUP_TYPE, changes));

@@ -11,12 +11,12 @@ import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.YearRounds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,15 +32,15 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
 
   private final AcademicCalendar calendar;
   private final OrgUnitRepository units;
-  private final RuntimeService runtimeService;
+  private final YearRounds yearRounds;
   private final Clock clock;
   private final int reminderDaysBeforeDue;
 
-  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, RuntimeService runtimeService,
+  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, YearRounds yearRounds,
       Clock clock, @Value("${zhengai.reminders.days-before-due}") int reminderDaysBeforeDue) {
     this.calendar = calendar;
     this.units = units;
-    this.runtimeService = runtimeService;
+    this.yearRounds = yearRounds;
     this.clock = clock;
     this.reminderDaysBeforeDue = reminderDaysBeforeDue;
   }
@@ -63,12 +63,6 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     if (due != null && due.isBefore(now.toLocalDate())) {
       problems.add("提交截止日期 " + due + " 已过，请填写今天以后的日期");
     }
-    boolean running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(AnnualWorkPlanProcess.KEY).processInstanceBusinessKey(String.valueOf(year)).active()
-        .list().stream().anyMatch(instance -> !instance.getId().equals(execution.getProcessInstanceId()));
-    if (running) {
-      problems.add(year + " 年度工作计划征集已在进行中，不能重复发起");
-    }
     List<String> participating = units.findSubmittingAnnualPlan().stream().map(OrgUnit::id).toList();
     if (participating.isEmpty()) {
       problems.add("组织数据中没有需要提交年度工作计划的单位");
@@ -76,6 +70,7 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
+    yearRounds.claim(AnnualWorkPlanProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度工作计划征集已在进行中，不能重复发起");
     execution.setProcessBusinessKey(String.valueOf(year));
     execution.setVariable(YEAR, year);
     execution.setVariable(PARTICIPATING_UNITS, new ArrayList<>(participating));

@@ -2,6 +2,7 @@ package cn.zhengai.deployment;
 
 import static cn.zhengai.support.EngineRest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
@@ -9,6 +10,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import cn.zhengai.processes.FlowableModeler;
 import cn.zhengai.processes.ModelResources;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -138,6 +141,21 @@ class ModelUploadTest {
     assertThat(error.get("message").asText()).isEqualTo(DeployFailures.SERVER_FAILED);
     assertChineseOnly(error.toString());
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
+
+  @Test
+  void aJobThatFailsEveryRetryIsAnIncidentWithAChineseMessage() {
+    // the step's bean fails without the year it expects, with the JVM's English message
+    repositoryService.createDeployment().addModelInstance("failing-step.bpmn", Bpmn.createExecutableProcess("failing-step")
+        .camundaHistoryTimeToLive(30).startEvent().serviceTask("Step").camundaAsyncBefore()
+        .camundaDelegateExpression("${" + SchoolAnnualCycleProcess.Beans.HAND_OVER + "}").endEvent().done()).deploy();
+    String instance = runtimeService.startProcessInstanceByKey("failing-step").getId();
+    String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+    for (int retry = 0; retry < 3; retry++) {
+      assertThatThrownBy(() -> managementService.executeJob(job)).isInstanceOf(NullPointerException.class);
+    }
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).singleResult().getIncidentMessage())
+        .startsWith("后台作业多次执行失败，已停止重试；排除原因后请在驾驶舱中重试。原因：").contains("null");
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.zhengai.planning.warnings;
 import cn.zhengai.calendar.AcademicCalendar;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.planning.UnitDirectory;
@@ -23,16 +24,18 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deadline warnings on the year's tasks (表5/表6) and the build schedule (表8): a countdown warning some days
  * before an open item is due, an overdue warning once it is past due, once per item, due date, stage and unit;
- * the record of it (deadline_warning) is what makes it once, also with several app nodes scanning at the same
- * time. The heads of the responsible units hear of them as one digest per person and day, listing their items
+ * the record of it (deadline_warning) is what makes it once. Every node scans daily; the scans hold a
+ * {@link NodeLock}, so that nodes scanning at the same time scan one after the other and the later one finds nothing
+ * new to warn of, and no second digest. The heads of the responsible units hear of them as one digest per person and day, listing their items
  * (the first few in the message, all of them page by page in {@link #listed}).
  */
 @Service
@@ -49,9 +52,14 @@ public class DeadlineWarnings {
   private final AcademicCalendar calendar;
   private final PlanningSupport support;
   private final int daysBeforeDue;
+  private final NodeLock nodeLock;
+  private final TransactionTemplate transaction;
 
   DeadlineWarnings(JdbcTemplate jdbc, Notifications notifications,
-      AcademicCalendar calendar, PlanningSupport support, @Value("${zhengai.warnings.days-before-due}") int daysBeforeDue) {
+      AcademicCalendar calendar, PlanningSupport support, @Value("${zhengai.warnings.days-before-due}") int daysBeforeDue,
+      NodeLock nodeLock, PlatformTransactionManager transactionManager) {
+    this.nodeLock = nodeLock;
+    this.transaction = new TransactionTemplate(transactionManager);
     this.jdbc = jdbc;
     this.notifications = notifications;
     this.calendar = calendar;
@@ -65,8 +73,18 @@ public class DeadlineWarnings {
     LOG.info("到期预警：发出 {} 条", sent);
   }
 
-  /** Records the warnings due on a day and sends each person concerned one digest; returns how many were new. */
+  /**
+   * Records the warnings due on a day and sends each person concerned one digest; returns how many were new. One
+   * transaction, one node at a time.
+   */
   public int scan(LocalDate today) {
+    return transaction.execute(status -> {
+      nodeLock.holdUntilCommit(NodeLock.DEADLINE_SCAN);
+      return scanAlone(today);
+    });
+  }
+
+  private int scanAlone(LocalDate today) {
     UnitDirectory units = support.directory();
     int sent = 0;
     for (Item item : openItems(today, units)) {
@@ -183,14 +201,10 @@ public class DeadlineWarnings {
     if (already != null && already > 0) {
       return false;
     }
-    try {
-      jdbc.update("INSERT INTO deadline_warning (item_table, item_id, due_date, stage, unit_id, warned_at, warned_on, item_text)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", item.table(), item.id(), Date.valueOf(item.due()), stage.name(), unitId,
-          Timestamp.from(Instant.now(support.clock())), Date.valueOf(today), abbreviate(item.what()));
-      return true;
-    } catch (DuplicateKeyException anotherNodeWarned) {
-      return false;
-    }
+    jdbc.update("INSERT INTO deadline_warning (item_table, item_id, due_date, stage, unit_id, warned_at, warned_on, item_text)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", item.table(), item.id(), Date.valueOf(item.due()), stage.name(), unitId,
+        Timestamp.from(Instant.now(support.clock())), Date.valueOf(today), abbreviate(item.what()));
+    return true;
   }
 
   private static String abbreviate(String text) {
