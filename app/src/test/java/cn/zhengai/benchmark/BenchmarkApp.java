@@ -12,9 +12,16 @@ public final class BenchmarkApp {
   private BenchmarkApp() {}
 
   public static ConfigurableApplicationContext start(BenchmarkDatabase database, String name, String... properties) {
-    List<String> all = new ArrayList<>(List.of("server.port=0", "logging.level.root=WARN"));
+    return start(database, name, List.of(), properties);
+  }
+
+  /** The same, with more profiles beside the test profile (e.g. simulation). */
+  public static ConfigurableApplicationContext start(BenchmarkDatabase database, String name, List<String> profiles, String... properties) {
+    // PORT: application.yaml reads it for server.port, above these defaults
+    List<String> all = new ArrayList<>(List.of("PORT=0", "logging.level.root=WARN"));
     all.addAll(database.newDatabaseProperties(name));
     all.addAll(List.of(properties));
-    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").properties(all.toArray(String[]::new)).run();
+    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").profiles(profiles.toArray(String[]::new))
+        .properties(all.toArray(String[]::new)).run();
   }
 }
