@@ -89,7 +89,7 @@ public class SimulatedTime {
    * What a move did.
    *
    * @param fired the timers that fired, in the order they fired
-   * @param otherJobs the other jobs run on the way (the models' asynchronous steps)
+   * @param otherJobs the other jobs run on the way: the models' asynchronous steps, the engine's nightly history cleanup
    * @param deadlineScans the days whose deadline scan ran (at {@code zhengai.warnings.cron})
    * @param failures jobs that failed, with the engine's message: their retries and incidents are the engine's
    * @param openTasks the tasks open now, for everyone
@@ -145,8 +145,6 @@ public class SimulatedTime {
         LocalDate day = CollegeTime.today(clock);
         progress.deadlineWarnings += deadlineWarnings.scan(day);
         progress.scans.add(day);
-        // the scan's notifications may start nothing in the engine today, but stay in the same order if a model listens
-        runDueJobs(progress);
       }
     }
     setClock(to);
