@@ -1,7 +1,7 @@
 // The panel beside the grid for the row the person picked: who owns it, its change history, and the actions that
 // are not cell edits: progress reports on 表6 tasks, a new version of a 表7 standard.
 import { call, get, refusal } from './api.js';
-import { element, moment, today } from './dom.js';
+import { element, moment } from './dom.js';
 
 const panel = document.getElementById('details');
 const ACTIONS = { CREATED: '新建', CHANGED: '修改', DELETED: '删除' };
@@ -9,7 +9,8 @@ const ACTIONS = { CREATED: '新建', CHANGED: '修改', DELETED: '删除' };
 let shown = null;
 
 /**
- * @param context { table, row (data), changeable, ownerText, onRowChanged(json), onReload() }
+ * @param context { table, row (data), changeable, ownerText, today (the server's, which the training clock moves),
+ *   onRowChanged(json), onReload() }
  */
 export function showDetails(context) {
   shown = context;
@@ -23,7 +24,7 @@ export function showDetails(context) {
   document.getElementById('version').hidden = table.id !== 'standards';
   document.getElementById('progress-message').textContent = '';
   document.getElementById('version-message').textContent = '';
-  document.getElementById('progress-date').value = today();
+  document.getElementById('progress-date').value = context.today;
   for (const id of [ 'progress-submit', 'version-submit' ]) {
     document.getElementById(id).disabled = !context.changeable;
   }

@@ -25,8 +25,3 @@ export function button(text, className, action) {
 export function moment(isoInstant) {
   return new Date(isoInstant).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
-
-/** Today in the college's zone, yyyy-MM-dd. */
-export function today() {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}

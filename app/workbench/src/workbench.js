@@ -263,7 +263,7 @@ async function load() {
       const data = row.getData();
       if (!data._new) {
         showDetails({
-          table, row: data, changeable: isChangeable(data), ownerText: ownerText(table, data),
+          table, row: data, changeable: isChangeable(data), ownerText: ownerText(table, data), today: me.today,
           onRowChanged: json => accept(row, json), onReload: load
         });
       }

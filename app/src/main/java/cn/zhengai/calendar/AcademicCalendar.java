@@ -2,6 +2,7 @@ package cn.zhengai.calendar;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class AcademicCalendar {
 
   private final JdbcTemplate jdbc;
+  private final Clock clock;
 
-  AcademicCalendar(JdbcTemplate jdbc) {
+  AcademicCalendar(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public Optional<LocalDate> dateOf(int year, Milestone milestone) {
@@ -34,7 +37,7 @@ public class AcademicCalendar {
 
   @Transactional
   public Entry set(int year, Milestone milestone, LocalDate date, String note, String userId) {
-    Timestamp now = Timestamp.from(Instant.now());
+    Timestamp now = Timestamp.from(Instant.now(clock));
     int updated = jdbc.update("UPDATE academic_calendar SET milestone_date = ?, note = ?, updated_by = ?, updated_at = ?"
         + " WHERE calendar_year = ? AND milestone = ?", Date.valueOf(date), note, userId, now, year, milestone.name());
     if (updated == 0) {

@@ -65,6 +65,7 @@ class ModelEditorPage {
               <button id="confirm-yes" type="button">确认部署</button>
             </div>
           </dialog>
+          <script src="/simulation-banner.js"></script>
           <script src="/models/editor/editor.js"></script>
         </body>
         </html>

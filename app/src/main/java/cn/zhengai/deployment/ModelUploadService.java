@@ -102,8 +102,8 @@ class ModelUploadService {
         ProcessDefinition definition = deployment.getDeployedProcessDefinitions().get(0);
         jdbc.update("INSERT INTO model_deployment (process_key, deployment_id, process_version, file_name, dialect,"
                 + " deployed_by, deployed_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            key, deployment.getId(), definition.getVersion(), fileName, dialect, userId, Timestamp.from(Instant.now()),
-            toJson(changes));
+            key, deployment.getId(), definition.getVersion(), fileName, dialect, userId,
+            new Timestamp(deployment.getDeploymentTime().getTime()), toJson(changes));
         return definition;
       });
     } catch (RuntimeException failure) {

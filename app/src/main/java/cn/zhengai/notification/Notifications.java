@@ -25,7 +25,7 @@ public class Notifications {
 
   public void send(String recipientGroup, Kind kind, String subject, String body, String processInstanceId) {
     jdbc.update("INSERT INTO notification (recipient_group, kind, subject, body, process_instance_id, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", recipientGroup, kind.name(), subject, body, processInstanceId, Timestamp.from(Instant.now()));
+        + " VALUES (?, ?, ?, ?, ?, ?)", recipientGroup, kind.name(), subject, body, processInstanceId, Timestamp.from(Instant.now(clock)));
   }
 
   /**

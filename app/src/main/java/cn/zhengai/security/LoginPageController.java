@@ -48,6 +48,7 @@ class LoginPageController {
               <button id="login" type="submit">登录</button>
             </form>
           </main>
+          <script src="/simulation-banner.js"></script>
         </body>
         </html>
         """.formatted(notice, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));

@@ -102,7 +102,8 @@ class SecurityConfiguration {
     http.authenticationProvider(provider)
         .authorizeHttpRequests(requests -> requests
             // Camunda's fonts and images too: a webapp still loads them while it leaves for the login page
-            .requestMatchers(LOGIN_PAGE, "/login.css", "/error", "/actuator/health", "/favicon.ico", "/camunda/assets/**")
+            // the 演练模式 banner shows on the login page too
+            .requestMatchers(LOGIN_PAGE, "/login.css", "/simulation-banner.js", "/error", "/actuator/health", "/favicon.ico", "/camunda/assets/**")
             .permitAll()
             .anyRequest().authenticated())
         .requestCache(cache -> cache.requestCache(pagesOnly()))

@@ -8,6 +8,7 @@ import cn.zhengai.security.GroupNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,15 +48,17 @@ class CurrentUserController {
     List<Named> groups = user.groupIds().stream().filter(id -> !unitsById.containsKey(id))
         .map(id -> new Named(id, groupNames.nameOf(id))).toList();
     String name = person == null ? user.userId() : EngineUserNames.fullName(person);
-    return new Me(user.userId(), name, units, groups, CollegeTime.today(clock).getYear());
+    LocalDate today = CollegeTime.today(clock);
+    return new Me(user.userId(), name, units, groups, today.getYear(), today);
   }
 
   /**
    * @param units the departments and teaching units the person belongs to
    * @param groups every other group: roles, heads' groups, the QA bodies
    * @param year the current year in the college's time zone, the year of the running cycle
+   * @param today the college's date (the training clock's in 演练模式)
    */
-  record Me(String userId, String name, List<Named> units, List<Named> groups, int year) {}
+  record Me(String userId, String name, List<Named> units, List<Named> groups, int year, LocalDate today) {}
 
   record Named(String id, String name) {}
 }

@@ -12,11 +12,17 @@ public final class BenchmarkApp {
   private BenchmarkApp() {}
 
   public static ConfigurableApplicationContext start(BenchmarkDatabase database, String name, String... properties) {
-    List<String> all = new ArrayList<>(List.of("server.port=0", "logging.level.root=WARN"));
+    return start(database, name, List.of(), properties);
+  }
+
+  /** The same, with more profiles beside the test profile (e.g. simulation). */
+  public static ConfigurableApplicationContext start(BenchmarkDatabase database, String name, List<String> profiles, String... properties) {
+    // PORT: application.yaml reads it for server.port, above these defaults
+    List<String> all = new ArrayList<>(List.of("PORT=0", "logging.level.root=WARN"));
     all.addAll(database.newDatabaseProperties(name));
     all.addAll(List.of(properties));
     // as command-line arguments: they outrank the test profile's datasource, default properties would not
-    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test")
+    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").profiles(profiles.toArray(String[]::new))
         .run(all.stream().map(property -> "--" + property).toArray(String[]::new));
   }
 }

@@ -19,7 +19,8 @@ public final class Benchmarks {
   private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
   static {
-    Stream.of(new TaskQueryBenchmark(), new ImportBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
+    Stream.of(new TaskQueryBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark())
+        .forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 
   private Benchmarks() {}

@@ -19,6 +19,8 @@ import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -42,6 +44,11 @@ abstract class PlanningScenarios {
 
   @Autowired TestRestTemplate http;
   @Autowired MutableClock clock;
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
 
   // ---- the seed's tables as demo data
 

@@ -13,9 +13,10 @@ final class PostgresProfileLauncher {
 
   private PostgresProfileLauncher() {}
 
-  static ConfigurableApplicationContext start(String databaseUrl, String adminPassword) {
+  static ConfigurableApplicationContext start(String databaseUrl, String adminPassword, String... moreProfiles) {
     return new SpringApplicationBuilder(ZhengaiApplication.class)
         .profiles("postgres")
+        .profiles(moreProfiles)
         .properties(Map.of(
             "ZHENGAI_DB_URL", databaseUrl,
             "ZHENGAI_DB_USER", "postgres",

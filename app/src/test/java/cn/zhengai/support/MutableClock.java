@@ -1,34 +1,18 @@
 package cn.zhengai.support;
 
-import java.time.Clock;
-import java.time.Instant;
+import cn.zhengai.calendar.SharedClock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** A clock a test sets to the day it needs, for the product's own date rules (the engine keeps its own clock). */
-public final class MutableClock extends Clock {
+/**
+ * The product's clock, which a test sets to the day it needs: the date rules and the engine (its timers and due
+ * dates) read the same time. A test that sets it resets {@link ClockUtil} afterwards.
+ */
+public final class MutableClock extends SharedClock {
 
-  private static final ZoneId COLLEGE = ZoneId.of("Asia/Shanghai");
-  private volatile Instant now = Instant.now();
-
-  /** Noon of a day in the college's time zone. */
+  /** Noon of a day in the college's time zone, held there until the next call. */
   public void setDay(LocalDate day) {
-    now = day.atTime(12, 0).atZone(COLLEGE).toInstant();
-  }
-
-  @Override
-  public ZoneId getZone() {
-    return COLLEGE;
-  }
-
-  @Override
-  public Clock withZone(ZoneId zone) {
-    // the product asks for its zone; every caller shares this clock's instant
-    return Clock.fixed(now, zone);
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
+    ClockUtil.setCurrentTime(Date.from(day.atTime(12, 0).atZone(getZone()).toInstant()));
   }
 }

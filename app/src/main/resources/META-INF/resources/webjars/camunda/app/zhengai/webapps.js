@@ -19,3 +19,8 @@ function leaveCamundaLogin() {
 
 window.addEventListener('hashchange', leaveCamundaLogin);
 leaveCamundaLogin();
+
+// In 演练模式 (the training clock) every page shows a banner saying so; outside it the script is empty.
+const simulationBanner = document.createElement('script');
+simulationBanner.src = '/simulation-banner.js';
+document.head.appendChild(simulationBanner);

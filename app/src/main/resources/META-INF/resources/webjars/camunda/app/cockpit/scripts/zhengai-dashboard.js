@@ -128,15 +128,26 @@ function matrix(api, process) {
     el('div', { class: 'zg-scroll' }, el('table', { class: 'zg-matrix' }, el('thead', null, head), el('tbody', null, rows))));
 }
 
-function yearFromAddress() {
+function yearFromAddress(current) {
   const query = window.location.hash.split('?')[1];
   const year = Number(new URLSearchParams(query || '').get('year'));
-  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : new Date().getFullYear();
+  return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : current;
 }
 
+/** The current year is the server's (the training clock moves it in 演练模式), else the browser's. */
 function renderBoard(node, api) {
-  const current = new Date().getFullYear();
-  const chosen = yearFromAddress();
+  fetch('/api/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    .then(response => (response.ok ? response.json() : {}))
+    .catch(() => ({}))
+    .then(me => {
+      if (node.isConnected) {
+        renderBoardOf(node, api, me.year || new Date().getFullYear());
+      }
+    });
+}
+
+function renderBoardOf(node, api, current) {
+  const chosen = yearFromAddress(current);
   const years = [];
   for (let year = Math.min(current - 3, chosen); year <= Math.max(current + 1, chosen); year++) {
     years.push(year);

@@ -1,0 +1,462 @@
+package cn.zhengai.cycle;
+
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Elements.*;
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
+import static cn.zhengai.support.EngineRest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.processes.CycleDecisions;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.support.EngineRest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+/**
+ * A whole year of the school's cycle for the demo college, through the application's own services: users work their
+ * tasks through the engine REST API and the chains' API with their own accounts, and the clock moves month by month
+ * while the due timers fire. Three units take part: 教务处 (a task that falls behind and is corrected), 人事处 (a
+ * report left to climb the escalation ladder, a task left overdue and a target missed: an accountability case) and
+ * 汽车工程学院 (an indicator past its warning value, corrected). At the end the task tracking, the warnings, the
+ * escalation records, the diagnosis results and the next year's cycle are checked. Walked by a test on PostgreSQL and
+ * by the benchmark P5 with the training clock.
+ */
+public final class SchoolYearWalk {
+
+  /** How the walk moves time: to noon of a day, running every timer and job due by then; and the jobs due now. */
+  public interface Clockwork {
+    void moveTo(LocalDate day);
+
+    void runDueJobs();
+  }
+
+  static final String PRESIDENTS_OFFICE_HEAD = "liming"; // 院办
+  static final String LEADING_GROUP_MEMBER = "sunhua";
+  static final String QA_OFFICE_HEAD = "zhouqiang"; // 质管办
+  static final String ACADEMIC_AFFAIRS_HEAD = "wangfang"; // 教务处
+  static final String PERSONNEL_HEAD = "chenjie"; // 人事处
+  static final String AUTOMOTIVE_DEAN = "xujun"; // 汽车工程学院
+  static final Map<String, String> HEADS = new LinkedHashMap<>(Map.of("jwc", ACADEMIC_AFFAIRS_HEAD, "rsc", PERSONNEL_HEAD,
+      "qcxy", AUTOMOTIVE_DEAN));
+  private static final ZoneId COLLEGE = ZoneId.of("Asia/Shanghai");
+
+  private final TestRestTemplate http;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final Clockwork clockwork;
+
+  public SchoolYearWalk(TestRestTemplate http, RuntimeService runtimeService, TaskService taskService, Clockwork clockwork) {
+    this.http = http;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.clockwork = clockwork;
+  }
+
+  /** Walks the year from 5 January 2027 to the start of the 2028 cycle, checking what comes out on the way. */
+  public void walk() {
+    // ---- 目标: 院办 drafts the year's targets, the leading group approves them
+    clockwork.moveTo(LocalDate.of(2027, 1, 5));
+    JsonNode cycle = as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
+        variables(Map.of(YEAR, 2027))).expect(200).json();
+    assertThat(cycle.get("businessKey").asText()).isEqualTo("2027");
+    String draft = cycleTask(TASK_DRAFT_TARGETS, null);
+    assertThat(as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/task/" + draft + "/submit-form", variables(Map.of(TARGETS_NOTE, "草案")))
+        .expect(400).json().get("message").asText()).contains("尚无 2027 年度的目标");
+    target("T2027-JW-01", "毕业率", "专业建设规划", "教务处", "95", "90", "92");
+    target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处", "60", "50", "55");
+    target("T2027-QC-01", "专业对口就业率", "各教学单位“十三五”发展规划（6个）", "汽车工程学院", "95", "90", "92");
+    // the draft goes in shortly before its due date (01-22); the leading group returns it after a few days
+    clockwork.moveTo(LocalDate.of(2027, 1, 18));
+    complete(PRESIDENTS_OFFICE_HEAD, draft, Map.of(TARGETS_NOTE, "初稿"));
+    clockwork.moveTo(LocalDate.of(2027, 1, 20));
+    complete(LEADING_GROUP_MEMBER, cycleTask(TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN,
+        CycleDecisions.RETURN_REASON, "请写明与十三五规划的衔接"));
+    String redraft = cycleTask(TASK_DRAFT_TARGETS, null);
+    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
+    // revision-days (7) from the return, not the first due date that passes while the draft is redone
+    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2027-01-27");
+    assertThat(taskService.createTaskQuery().taskId(redraft).singleResult().getDueDate())
+        .isEqualTo(Date.from(LocalDate.of(2027, 1, 27).atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
+    clockwork.moveTo(LocalDate.of(2027, 1, 23));
+    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=yb").expect(200).json()).as("no escalation at the first due date").isEmpty();
+    setCurrentValue(PRESIDENTS_OFFICE_HEAD, "T2027-JW-01", "95");
+    complete(PRESIDENTS_OFFICE_HEAD, redraft, Map.of(TARGETS_NOTE, "依据十三五规划起草三项年度目标"));
+    String secondApproval = cycleTask(TASK_APPROVE_TARGETS, null);
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.CHANGES_SINCE_RETURN))
+        .as("what 院办 changed since the return: the note, and the target row")
+        .contains("【目标起草说明】\n原：初稿\n现：依据十三五规划起草三项年度目标", "：修改「T2027-JW-01」（1月23日 12:00）；当前值 （空） → 95")
+        .doesNotContain("T2027-RS-01");
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.RETURN_REASON)).isNull();
+    assertThat(formValue(LEADING_GROUP_MEMBER, secondApproval, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
+    complete(LEADING_GROUP_MEMBER, secondApproval, Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
+
+    // ---- 标准: no target goes on without a standard in force
+    String link = cycleTask(TASK_LINK_STANDARDS, null);
+    assertThat(as(QA_OFFICE_HEAD).post("/engine-rest/task/" + link + "/submit-form", variables(Map.of(STANDARDS_NOTE, "关联")))
+        .expect(400).json().get("message").asText()).contains("T2027-JW-01", "T2027-RS-01", "T2027-QC-01");
+    standard("毕业生质量标准", "教务处", "T2027-JW-01、T2027-QC-01");
+    standard("双师型教师认定标准", "人事处", "T2027-RS-01");
+    complete(QA_OFFICE_HEAD, link, Map.of(STANDARDS_NOTE, "每项目标均已关联现行标准"));
+
+    // ---- 计划 and 组织: each unit owning a target enters its key tasks (表5) and puts a person on each (表6)
+    keyTask(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", "教务处", "2027-06-30");
+    keyTask(PERSONNEL_HEAD, "引进双师型教师", "人事处", "2027-09-30");
+    keyTask(AUTOMOTIVE_DEAN, "新能源实训基地建设", "汽车工程学院", "2027-10-31");
+    for (Map.Entry<String, String> head : HEADS.entrySet()) {
+      complete(head.getValue(), cycleTask(TASK_SUBMIT_DEPARTMENT_PLAN, head.getKey()), Map.of(PLAN_NOTE, "重点任务已录入表5"));
+    }
+    String assign = cycleTask(TASK_ASSIGN_KEY_TASKS, "qcxy");
+    assertThat(as(AUTOMOTIVE_DEAN).post("/engine-rest/task/" + assign + "/submit-form", variables(Map.of(ASSIGNMENT_NOTE, "已落实")))
+        .expect(400).json().get("message").asText()).contains("新能源实训基地建设");
+    assignPerson(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", "王芳");
+    assignPerson(PERSONNEL_HEAD, "引进双师型教师", "陈杰");
+    assignPerson(AUTOMOTIVE_DEAN, "新能源实训基地建设", "徐军");
+    for (Map.Entry<String, String> head : HEADS.entrySet()) {
+      complete(head.getValue(), cycleTask(TASK_ASSIGN_KEY_TASKS, head.getKey()), Map.of(ASSIGNMENT_NOTE, "已落实到人"));
+    }
+
+    // ---- 实施: each unit reports progress; a checkpoint closes every month from March to November
+    for (int month = 1; month <= 2; month++) {
+      monthBeforeCheckpoint(month);
+    }
+    for (int month = 3; month <= 11; month++) {
+      LocalDate checkpoint = YearMonth.of(2027, month).atEndOfMonth();
+      monthBeforeCheckpoint(month);
+      // the checkpoint's timer fires as its day ends; the units report the next morning
+      clockwork.moveTo(checkpoint.plusDays(1));
+      for (Map.Entry<String, String> head : HEADS.entrySet()) {
+        if (month == 5 && head.getKey().equals("rsc")) {
+          continue; // 人事处 leaves May's report to the escalation ladder
+        }
+        report(head.getKey(), checkpoint);
+      }
+      if (month == 4) {
+        returnTheFirstCorrection("jwc", checkpoint);
+      }
+      correctWhatWasWarned(checkpoint);
+      if (month == 5) {
+        // a week after the report was due the ladder has reached the leading group; 人事处 reports then
+        clockwork.moveTo(LocalDate.of(2027, 6, 13));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 6, 13), 60);
+        report("rsc", checkpoint);
+        correctWhatWasWarned(checkpoint);
+      }
+    }
+
+    // ---- 诊断, 激励, 学习与改进 at year end
+    setCurrentValue(AUTOMOTIVE_DEAN, "T2027-QC-01", "96");
+    setCurrentValue(ACADEMIC_AFFAIRS_HEAD, "T2027-JW-01", "97");
+    setCurrentValue(PERSONNEL_HEAD, "T2027-RS-01", "52");
+    clockwork.moveTo(LocalDate.of(2027, 12, 1));
+    for (Map.Entry<String, String> head : HEADS.entrySet()) {
+      complete(head.getValue(), cycleTask(TASK_SELF_ASSESS, head.getKey()), Map.of(SELF_ASSESSMENT, "对照目标与标准的总结", SELF_GRADE, "良好"));
+    }
+    clockwork.moveTo(LocalDate.of(2027, 12, 15));
+    for (String unit : HEADS.keySet()) {
+      String diagnose = cycleTask(TASK_DIAGNOSE_UNIT, unit);
+      assertThat(taskService.getVariable(diagnose, ATTAINMENT_SUMMARY)).asString().startsWith("目标 1 项");
+      complete(QA_OFFICE_HEAD, diagnose, Map.of(GRADE, unit.equals("rsc") ? "合格" : "良好", FINDINGS, "见数据测算"));
+      complete(PERSONNEL_HEAD, cycleTask(TASK_RECORD_PERFORMANCE, unit), Map.of(PERFORMANCE_RESULT, unit.equals("rsc") ? "合格" : "良好"));
+    }
+    String accountability = cycleTask(TASK_DECIDE_ACCOUNTABILITY, "rsc");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_DECIDE_ACCOUNTABILITY).count()).isEqualTo(1);
+    complete(LEADING_GROUP_MEMBER, accountability, Map.of(ACCOUNTABILITY_DECISION, HOLD_ACCOUNTABLE, ACCOUNTABILITY_MEASURES, "约谈部门负责人，年度考核降档"));
+    for (Map.Entry<String, String> head : HEADS.entrySet()) {
+      complete(head.getValue(), cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, head.getKey()), Map.of(PROBLEMS, "问题", CAUSES, "原因",
+          IMPROVEMENT_MEASURES, head.getKey() + " 的改进措施", NEXT_YEAR_TARGETS, "下一年度目标"));
+      if (head.getKey().equals("qcxy")) {
+        // 汽车工程学院's plan goes back once; its rewrite keeps the plan's own due date (2028-01-15), the later one
+        complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy"), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN,
+            CycleDecisions.RETURN_REASON, "改进措施须落实到责任人"));
+        String rewrite = cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, "qcxy");
+        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
+        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2028-01-15");
+        complete(AUTOMOTIVE_DEAN, rewrite, Map.of(PROBLEMS, "问题", CAUSES, "原因", IMPROVEMENT_MEASURES, "qcxy 的改进措施", NEXT_YEAR_TARGETS,
+            "下一年度目标"));
+        String planReview = cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy");
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.DECISION)).as("the second review starts empty").isNull();
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
+        assertThat(formValue(QA_OFFICE_HEAD, planReview, CycleDecisions.CHANGES_SINCE_RETURN)).isEqualTo("自上次退回以来未作任何修改。");
+      }
+      complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, head.getKey()), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
+    }
+    clockwork.runDueJobs();
+
+    // ---- what came out: task tracking (表6)
+    JsonNode tracking = as(QA_OFFICE_HEAD).get("/api/planning/task-tracking?year=2027").expect(200).json();
+    assertThat(months(tracking, "修订人才培养方案")).containsExactly("正常", "正常", "正常", "滞后", "正常", "已完成", "已完成", "已完成",
+        "已完成", "已完成", "已完成", "已完成");
+    assertThat(months(tracking, "引进双师型教师").subList(8, 12)).containsExactly("正常", "逾期", "逾期", "逾期");
+    assertThat(months(tracking, "新能源实训基地建设").subList(9, 12)).containsExactly("已完成", "已完成", "已完成");
+
+    // the warnings, each answered by a correction the QA office verified
+    List<String> warnings = new ArrayList<>();
+    as(QA_OFFICE_HEAD).get("/api/cycles/2027/warnings").expect(200).json()
+        .forEach(warning -> warnings.add(warning.get("checkpoint").asText() + " " + warning.get("unitId").asText() + " " + warning.get("kind").asText()));
+    assertThat(warnings).containsExactly("2027-04-30 jwc TASK_BEHIND", "2027-07-31 qcxy INDICATOR", "2027-10-31 rsc TASK_OVERDUE",
+        "2027-11-30 rsc TASK_OVERDUE");
+    assertThat(as(AUTOMOTIVE_DEAN).get("/api/cycles/2027/warnings").expect(200).json()).extracting(w -> w.get("unitId").asText())
+        .containsOnly("qcxy");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MonitoringCheckpointProcess.KEY).count())
+        .as("every checkpoint closed").isZero();
+
+    // the escalation records of May's report, rung by rung
+    List<String> rungs = new ArrayList<>();
+    as(QA_OFFICE_HEAD).get("/api/escalations?unit=rsc").expect(200).json().forEach(record -> rungs.add(record.get("businessKey").asText()
+        + " " + record.get("activityId").asText() + " " + record.get("stage").asText() + " " + record.get("escalatedTo").asText()));
+    assertThat(rungs).containsExactly("2027-05/rsc Task_ReportProgress REMINDER head-rsc", "2027-05/rsc Task_ReportProgress QA_OFFICE zgb",
+        "2027-05/rsc Task_ReportProgress LEADING_GROUP qa-leading-group");
+    assertThat(as(PERSONNEL_HEAD).get("/api/notifications").expect(200).json()).extracting(n -> n.get("subject").asText())
+        .anySatisfy(subject -> assertThat(subject).startsWith("【催办】「填报月度任务进度」将于 2027-06-05 到期（人事处）"));
+
+    // the diagnosis results
+    Map<String, JsonNode> reviews = new HashMap<>();
+    as(QA_OFFICE_HEAD).get("/api/cycles/2027/reviews").expect(200).json().forEach(review -> reviews.put(review.get("unitId").asText(), review));
+    assertThat(reviews).containsOnlyKeys("jwc", "rsc", "qcxy");
+    assertThat(figures(reviews.get("jwc"))).isEqualTo("1/1 targets, 1/1 tasks in time, 0 overdue, 0 escalations, 良好, approved by zhouqiang");
+    assertThat(figures(reviews.get("qcxy"))).isEqualTo("1/1 targets, 1/1 tasks in time, 0 overdue, 0 escalations, 良好, approved by zhouqiang");
+    assertThat(figures(reviews.get("rsc"))).isEqualTo("0/1 targets, 0/1 tasks in time, 1 overdue, 2 escalations, 合格, approved by zhouqiang");
+    assertThat(reviews.get("rsc").get("accountabilityDecision").asText()).isEqualTo(HOLD_ACCOUNTABLE);
+    assertThat(reviews.get("rsc").get("accountabilityBy").asText()).isEqualTo(LEADING_GROUP_MEMBER);
+    assertThat(reviews.get("rsc").get("performanceBy").asText()).isEqualTo(PERSONNEL_HEAD);
+    assertThat(reviews.get("rsc").get("attainmentSummary").asText()).isEqualTo("""
+        目标 1 项，达成 0 项；任务 1 项，按期完成 0 项，逾期 1 项；升级督办 2 次。
+        · T2027-RS-01 双师型教师比例（52，目标 ≥ 60） 未达成
+        未达成目标：双师型教师比例（52，目标 ≥ 60）
+        逾期任务：引进双师型教师""");
+    assertThat(reviews.get("jwc").get("attainmentSummary").asText()).contains("· T2027-JW-01 毕业率（97，目标 ≥ 95） 达成");
+    assertThat(as(AUTOMOTIVE_DEAN).get("/api/cycles/2027/reviews").expect(200).json()).extracting(r -> r.get("unitId").asText())
+        .containsExactly("qcxy");
+
+    // ---- the hand-over: 2028 starts from 2027's results
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).processInstanceBusinessKey("2027")
+        .count()).isZero();
+    var next = runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).processInstanceBusinessKey("2028")
+        .singleResult();
+    assertThat(next).isNotNull();
+    assertThat(runtimeService.getVariable(next.getId(), PREVIOUS_IMPROVEMENTS)).asString().contains("人事处：rsc 的改进措施");
+    JsonNode targets2028 = as(QA_OFFICE_HEAD).get("/api/planning/targets").expect(200).json();
+    assertThat(StreamSupport.stream(targets2028.spliterator(), false).filter(t -> t.get("cycleYear").asText().equals("2028"))
+        .map(t -> t.get("code").asText() + " " + t.get("earlierValues").asText()).toList())
+        .containsExactly("T2028-JW-01 2027:97", "T2028-RS-01 2027:52", "T2028-QC-01 2027:96");
+    assertThat(taskService.createTaskQuery().processInstanceId(next.getId()).taskDefinitionKey(TASK_DRAFT_TARGETS).count()).isEqualTo(1);
+  }
+
+  /** What each unit does in the month before its checkpoint. */
+  private void monthBeforeCheckpoint(int month) {
+    switch (month) {
+      case 1 -> progressAll(LocalDate.of(2027, 1, 25), 20, 10, 10);
+      case 2 -> progressAll(LocalDate.of(2027, 2, 25), 30, 20, 20);
+      case 3 -> progressAll(LocalDate.of(2027, 3, 25), 45, 35, 30);
+      case 4 -> {
+        // 教务处 reports nothing in April: its task falls behind the straight line
+        clockwork.moveTo(LocalDate.of(2027, 4, 25));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 4, 25), 50);
+        progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 4, 25), 45);
+      }
+      case 5 -> {
+        clockwork.moveTo(LocalDate.of(2027, 5, 20));
+        progress(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", LocalDate.of(2027, 5, 20), 80);
+      }
+      case 6 -> {
+        clockwork.moveTo(LocalDate.of(2027, 6, 28));
+        progress(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", LocalDate.of(2027, 6, 28), 100);
+        progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 6, 28), 60);
+      }
+      case 7 -> {
+        clockwork.moveTo(LocalDate.of(2027, 7, 20));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 7, 20), 70);
+        setCurrentValue(AUTOMOTIVE_DEAN, "T2027-QC-01", "91");
+      }
+      case 8 -> {
+        clockwork.moveTo(LocalDate.of(2027, 8, 25));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 8, 25), 80);
+        progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 8, 25), 85);
+        setCurrentValue(AUTOMOTIVE_DEAN, "T2027-QC-01", "93");
+      }
+      case 9 -> {
+        clockwork.moveTo(LocalDate.of(2027, 9, 25));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 9, 25), 90);
+        progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 9, 25), 95);
+      }
+      case 10 -> {
+        clockwork.moveTo(LocalDate.of(2027, 10, 15));
+        progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 10, 15), 100);
+      }
+      default -> {
+        // nothing new to report this month
+      }
+    }
+  }
+
+  private void progressAll(LocalDate day, int academicAffairs, int personnel, int automotive) {
+    clockwork.moveTo(day);
+    progress(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", day, academicAffairs);
+    progress(PERSONNEL_HEAD, "引进双师型教师", day, personnel);
+    progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", day, automotive);
+  }
+
+  // ---- the users' steps
+
+  private void target(String code, String name, String plan, String owner, String target, String standard, String warning) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("code", code);
+    row.put("name", name);
+    row.put("plan", plan);
+    row.put("unitOfMeasure", "%");
+    row.put("comparison", "≥");
+    row.put("targetValue", target);
+    row.put("standardValue", standard);
+    row.put("warningValue", warning);
+    row.put("owner", owner);
+    row.put("period", "2027年");
+    row.put("cycleYear", "2027");
+    as(PRESIDENTS_OFFICE_HEAD).post("/api/planning/targets", row).expect(201);
+  }
+
+  private void standard(String name, String responsible, String targets) {
+    as(QA_OFFICE_HEAD).post("/api/planning/standards", Map.of("level", "学校", "name", name, "responsible", responsible, "version", "1",
+        "effectiveDate", "2027-01-01", "status", "现行", "targets", targets)).expect(201);
+  }
+
+  private void keyTask(String head, String title, String unit, String deadline) {
+    as(head).post("/api/planning/key-tasks?year=2027", Map.of("title", title, "lead", unit, "unit", unit, "measures", "按月推进",
+        "deadline", deadline)).expect(201);
+  }
+
+  private void assignPerson(String head, String title, String person) {
+    JsonNode task = trackedTask(title);
+    Map<String, Object> row = new HashMap<>();
+    task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+    row.put("person", person);
+    as(head).put("/api/planning/task-tracking/" + task.get("id").asText(), row).expect(200);
+  }
+
+  private void progress(String head, String title, LocalDate day, int percent) {
+    as(head).post("/api/planning/task-tracking/" + trackedTask(title).get("id").asText() + "/progress",
+        Map.of("percent", percent, "note", "按月填报", "reportedOn", day.toString())).expect(201);
+  }
+
+  private void setCurrentValue(String head, String code, String value) {
+    JsonNode target = StreamSupport.stream(as(head).get("/api/planning/targets").expect(200).json().spliterator(), false)
+        .filter(row -> row.get("code").asText().equals(code)).findFirst().orElseThrow();
+    Map<String, Object> row = new HashMap<>();
+    target.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+    row.put("currentValue", value);
+    as(head).put("/api/planning/targets/" + target.get("id").asText(), row).expect(200);
+  }
+
+  private void report(String unit, LocalDate checkpoint) {
+    String checkpointKey = checkpoint.toString().substring(0, 7) + "/" + unit;
+    Task report = taskService.createTaskQuery().processInstanceBusinessKey(checkpointKey)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_REPORT_PROGRESS).singleResult();
+    assertThat(report).as("progress report " + checkpointKey).isNotNull();
+    complete(HEADS.get(unit), report.getId(), Map.of(MonitoringCheckpointProcess.Variables.PROGRESS_SUMMARY, "本月进度已填报"));
+  }
+
+  /**
+   * The unit answers the warning on the morning after the checkpoint; a week later the QA office returns the
+   * correction, which leaves the unit 7 more days, past the first due date (checkpoint + 11 days).
+   */
+  private void returnTheFirstCorrection(String unit, LocalDate checkpoint) {
+    String key = checkpoint.toString().substring(0, 7) + "/" + unit;
+    Task correct = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).singleResult();
+    complete(HEADS.get(unit), correct.getId(), Map.of("cause", "进度统计有误", "measure", "重新统计", "newDate", checkpoint.plusDays(30).toString()));
+    clockwork.moveTo(checkpoint.plusDays(8));
+    Task verify = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).singleResult();
+    complete(QA_OFFICE_HEAD, verify.getId(), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN, CycleDecisions.RETURN_REASON, "原因分析不充分"));
+    Task redo = taskService.createTaskQuery().processInstanceBusinessKey(key)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).singleResult();
+    assertThat(formValue(HEADS.get(unit), redo.getId(), CycleDecisions.LAST_RETURN_REASON)).isEqualTo("原因分析不充分");
+    LocalDate dueAgain = checkpoint.plusDays(15);
+    assertThat(formValue(HEADS.get(unit), redo.getId(), CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo(dueAgain.toString());
+    assertThat(redo.getDueDate()).isEqualTo(Date.from(dueAgain.atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
+    clockwork.moveTo(checkpoint.plusDays(12));
+    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=" + unit).expect(200).json())
+        .as("no escalation at the first due date of a returned correction").isEmpty();
+  }
+
+  /** Every unit warned at a checkpoint answers with a correction, which the QA office approves. */
+  private void correctWhatWasWarned(LocalDate checkpoint) {
+    for (Map.Entry<String, String> head : HEADS.entrySet()) {
+      String key = checkpoint.toString().substring(0, 7) + "/" + head.getKey();
+      Task correct = taskService.createTaskQuery().processInstanceBusinessKey(key)
+          .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).singleResult();
+      if (correct != null) {
+        complete(head.getValue(), correct.getId(), Map.of("cause", "人手不足", "measure", "增派人员，每周督查",
+            "newDate", ClockUtil.getCurrentTime().toInstant().atZone(COLLEGE).toLocalDate().plusDays(20).toString()));
+        Task verify = taskService.createTaskQuery().processInstanceBusinessKey(key)
+            .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).singleResult();
+        assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.DECISION)).as("a verification starts empty").isNull();
+        if (formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.LAST_RETURN_REASON) != null) {
+          assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.CHANGES_SINCE_RETURN))
+              .contains("【偏差原因】\n原：进度统计有误\n现：人手不足", "【纠偏措施】\n原：重新统计\n现：增派人员，每周督查");
+        } else {
+          assertThat(formValue(QA_OFFICE_HEAD, verify.getId(), CycleDecisions.CHANGES_SINCE_RETURN)).as("a first verification").isNull();
+        }
+        complete(QA_OFFICE_HEAD, verify.getId(), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
+      }
+    }
+  }
+
+  /** A value the task's form shows the user, or null when the form shows none. */
+  private String formValue(String user, String taskId, String name) {
+    return as(user).get("/engine-rest/task/" + taskId + "/form-variables").expect(200).json().path(name).path("value").asText(null);
+  }
+
+  private void complete(String user, String taskId, Map<String, Object> values) {
+    as(user).post("/engine-rest/task/" + taskId + "/submit-form", variables(values)).expect(204);
+  }
+
+  /** The open task of the 2027 cycle at an activity; for a unit's step, the one of that unit. */
+  private String cycleTask(String activityId, String unit) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey("2027").processDefinitionKey(SchoolAnnualCycleProcess.KEY)
+        .taskDefinitionKey(activityId).list().stream()
+        .filter(task -> unit == null || unit.equals(taskService.getVariable(task.getId(), UNIT))).toList();
+    assertThat(tasks).as(activityId + " " + unit).hasSize(1);
+    return tasks.get(0).getId();
+  }
+
+  private JsonNode trackedTask(String title) {
+    return StreamSupport.stream(as(QA_OFFICE_HEAD).get("/api/planning/task-tracking?year=2027").expect(200).json().spliterator(), false)
+        .filter(row -> row.get("title").asText().equals(title)).findFirst().orElseThrow();
+  }
+
+  private static List<String> months(JsonNode tracking, String title) {
+    JsonNode task = StreamSupport.stream(tracking.spliterator(), false).filter(row -> row.get("title").asText().equals(title))
+        .findFirst().orElseThrow();
+    List<String> months = new ArrayList<>();
+    for (int month = 1; month <= 12; month++) {
+      months.add(task.get("month" + month).asText());
+    }
+    return months;
+  }
+
+  private static String figures(JsonNode review) {
+    return review.get("targetsMet").asInt() + "/" + review.get("targetsTotal").asInt() + " targets, " + review.get("tasksDone").asInt()
+        + "/" + review.get("tasksTotal").asInt() + " tasks in time, " + review.get("tasksOverdue").asInt() + " overdue, "
+        + review.get("escalations").asInt() + " escalations, " + review.get("grade").asText() + ", approved by "
+        + review.get("improvementApprovedBy").asText();
+  }
+
+  private EngineRest as(String user) {
+    return EngineRest.as(http, user);
+  }
+}
