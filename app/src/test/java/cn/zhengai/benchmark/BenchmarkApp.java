@@ -17,7 +17,7 @@ public final class BenchmarkApp {
 
   /** The same, with more profiles beside the test profile (e.g. simulation). */
   public static ConfigurableApplicationContext start(BenchmarkDatabase database, String name, List<String> profiles, String... properties) {
-    // PORT: application.yaml reads it for server.port, above these defaults
+    // PORT: application.yaml takes server.port from it
     List<String> all = new ArrayList<>(List.of("PORT=0", "logging.level.root=WARN"));
     all.addAll(database.newDatabaseProperties(name));
     all.addAll(List.of(properties));
