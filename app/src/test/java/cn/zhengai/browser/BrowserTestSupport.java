@@ -2,7 +2,6 @@ package cn.zhengai.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengai.support.AppTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,9 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A browser test against the running app: its port, screenshots that keep the browser's console for a check at the
- * end, and the browser and running rounds cleaned up after each test.
+ * end, and the browser and running rounds cleaned up after each test. The test class says which app it runs on
+ * (usually the shared one, {@code @AppTest}).
  */
-@AppTest
 public abstract class BrowserTestSupport {
 
   @LocalServerPort protected int port;

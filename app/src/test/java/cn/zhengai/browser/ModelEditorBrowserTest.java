@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
+import cn.zhengai.support.AppTest;
 import java.time.Duration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * diagram, checks the change, deploys it, and the QA office sees the new version in Cockpit; a model with a
  * problem shows it on the element.
  */
+@AppTest
 class ModelEditorBrowserTest extends BrowserTestSupport {
 
   private static final String RENAMED = "审核单位年度工作计划";

@@ -6,6 +6,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.support.AppTest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A department head logs in to Tasklist in a real browser, opens the work-plan task, fills its form and completes it. */
+@AppTest
 class TasklistBrowserTest extends BrowserTestSupport {
 
   @Autowired TaskService taskService;

@@ -9,6 +9,7 @@ import cn.zhengai.planning.TableScope;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Variables;
 import cn.zhengai.integration.excel.ExcelTableWriter;
+import cn.zhengai.support.AppTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -48,6 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * key task, sees the Chinese message next to the wrong value, fixes it, reports progress on the task in 表6, names
  * its person and reads the row's history (old → new), and finds another unit's rows read-only with the owner named.
  */
+@AppTest
 class WorkbenchBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = CollegeTime.today(Clock.systemUTC()).getYear();

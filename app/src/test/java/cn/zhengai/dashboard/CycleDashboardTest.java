@@ -9,6 +9,7 @@ import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * monthly checkpoint of 教务处 with a warning under correction and a year-end grade. Through HTTP as each role, and in
  * Cockpit in a real browser as 质管办.
  */
+@AppTest
 class CycleDashboardTest extends BrowserTestSupport {
 
   /** Next year: always one of the years the page offers, and its round may still be opened. */

@@ -23,6 +23,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -33,7 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
  * starts at the real date; its first task, 起草年度目标 (院办), is due on 2027-01-22, and its escalation ladder
  * reminds 院办 before that, tells 质管办 at it and the leading group a week later.
  */
-@ActiveProfiles(SimulationMode.PROFILE)
+// its own app: the training clock is a profile of its own
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", SimulationMode.PROFILE})
 class TrainingClockTest extends BrowserTestSupport {
 
   private static final String CLOCK = "/api/simulation/clock";

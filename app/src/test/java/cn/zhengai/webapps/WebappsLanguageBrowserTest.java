@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.browser.Browser;
 import cn.zhengai.browser.BrowserTestSupport;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import java.net.URI;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Tasklist, Cockpit and Admin speak Chinese to a Chinese browser and English to an English one. Screenshots are
  * kept under app/target/browser-artifacts.
  */
+@AppTest
 class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   @Autowired IdentityService identityService;
