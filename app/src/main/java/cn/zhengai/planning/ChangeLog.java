@@ -48,7 +48,9 @@ public class ChangeLog {
     List<Object> args = new ArrayList<>(arguments(tables, rowKey));
     args.add(limit);
     args.add(offset);
-    return jdbc.query("SELECT * FROM planning_change" + where(tables, rowKey) + " ORDER BY changed_at DESC, id DESC LIMIT ? OFFSET ?",
+    // one table named in the order too (it is the same on every row): then H2 reads its index in order, as PostgreSQL does anyway
+    String order = tables.size() == 1 && rowKey == null ? "table_id DESC, changed_at DESC, id DESC" : "changed_at DESC, id DESC";
+    return jdbc.query("SELECT * FROM planning_change" + where(tables, rowKey) + " ORDER BY " + order + " LIMIT ? OFFSET ?",
         this::change, args.toArray());
   }
 
