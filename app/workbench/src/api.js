@@ -20,7 +20,7 @@ export async function call(method, path, payload) {
   } catch (emptyOrNotJson) {
     // 204 after a delete, or a body that is not JSON
   }
-  return { status: response.status, body: json };
+  return { status: response.status, body: json, headers: response.headers };
 }
 
 /** GETs JSON; any answer but 200 becomes an error with the server's message. */
@@ -30,6 +30,30 @@ export async function get(path) {
     throw new Error(refusal(status, body));
   }
   return body;
+}
+
+/**
+ * GETs one page of a list: its rows, how many rows all pages hold (X-Total-Count) and the address of the next page
+ * (Link: <…>; rel="next"), or null after the last one.
+ */
+export async function getPage(path) {
+  const { status, body, headers } = await call('GET', path);
+  if (status !== 200) {
+    throw new Error(refusal(status, body));
+  }
+  const next = /<([^>]+)>;\s*rel="next"/.exec(headers.get('Link') || '');
+  return { items: body, total: Number(headers.get('X-Total-Count') || body.length), next: next ? next[1] : null };
+}
+
+/** GETs every page of a list, following each page's link to the next. */
+export async function getAll(path) {
+  const rows = [];
+  for (let next = path; next;) {
+    const page = await getPage(next);
+    rows.push(...page.items);
+    next = page.next;
+  }
+  return rows;
 }
 
 /** The server's Chinese message for a refused call. */

@@ -1,10 +1,12 @@
 // The panel beside the grid for the row the person picked: who owns it, its change history, and the actions that
 // are not cell edits: progress reports on 表6 tasks, a new version of a 表7 standard.
-import { call, get, refusal } from './api.js';
-import { element, moment } from './dom.js';
+import { call, getAll, getPage, refusal } from './api.js';
+import { button, element, moment } from './dom.js';
 
 const panel = document.getElementById('details');
 const ACTIONS = { CREATED: '新建', CHANGED: '修改', DELETED: '删除' };
+/** Changes shown at once; 加载更多 fetches the next ones. */
+const HISTORY_PAGE = 20;
 
 let shown = null;
 
@@ -42,12 +44,27 @@ export function hideDetails() {
 async function loadHistory(context) {
   const list = document.getElementById('history');
   list.replaceChildren();
+  await loadHistoryPage(context, list, `/api/planning/changes?table=${context.table.id}&row=${context.row.id}&size=${HISTORY_PAGE}`);
+}
+
+/** Appends a page of the row's history, and under it 加载更多 while older changes remain. */
+async function loadHistoryPage(context, list, path) {
   try {
-    const changes = await get(`/api/planning/changes?table=${context.table.id}&row=${context.row.id}`);
+    const page = await getPage(path);
     if (shown !== context) {
       return;
     }
-    list.append(...(changes.length === 0 ? [ element('li', '没有修改记录') ] : changes.map(historyItem)));
+    list.querySelector('.more')?.remove();
+    if (page.total === 0) {
+      list.append(element('li', '没有修改记录'));
+    }
+    list.append(...page.items.map(historyItem));
+    if (page.next) {
+      const more = element('li', null, 'more');
+      more.append(button(`加载更多（共 ${page.total} 条，已显示 ${list.childElementCount} 条）`, 'load-more',
+        () => loadHistoryPage(context, list, page.next)));
+      list.append(more);
+    }
   } catch (error) {
     list.append(element('li', error.message, 'message'));
   }
@@ -69,7 +86,7 @@ function historyItem(change) {
 async function loadProgress(context) {
   const list = document.getElementById('progress-reports');
   list.replaceChildren();
-  const reports = await get(`/api/planning/task-tracking/${context.row.id}/progress`);
+  const reports = await getAll(`/api/planning/task-tracking/${context.row.id}/progress`);
   if (shown !== context) {
     return;
   }

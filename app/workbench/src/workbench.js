@@ -5,7 +5,7 @@
 import { TabulatorFull as Tabulator } from 'tabulator-tables';
 import 'tabulator-tables/dist/css/tabulator_simple.min.css';
 import './workbench.css';
-import { call, get, problemsOf, refusal } from './api.js';
+import { call, get, getAll, problemsOf, refusal } from './api.js';
 import { button, element } from './dom.js';
 import { hideDetails, showDetails } from './details.js';
 import { closePreview, showPreview } from './preview.js';
@@ -239,8 +239,8 @@ async function load() {
   document.getElementById('export').href = `/api/planning/${table.id}/export${yearQuery(table)}`;
   try {
     const [ rows, mine ] = await Promise.all([
-      get(`/api/planning/${table.id}${yearQuery(table)}`),
-      get(`/api/planning/${table.id}/changeable${yearQuery(table)}`)
+      getAll(`/api/planning/${table.id}${yearQuery(table)}`),
+      getAll(`/api/planning/${table.id}/changeable${yearQuery(table)}`)
     ]);
     changeable = new Set(mine);
     const shown = visible(table, rows).map(row => ({ ...row, _key: row.id }));
@@ -328,7 +328,7 @@ async function start() {
   const params = new URLSearchParams(location.search);
   let me;
   try {
-    [ me, tables, units ] = await Promise.all([ get('/api/me'), get('/api/planning/tables'), get('/api/organisation/units') ]);
+    [ me, tables, units ] = await Promise.all([ get('/api/me'), getAll('/api/planning/tables'), getAll('/api/organisation/units') ]);
   } catch (error) {
     setStatus(error.message, 'problem');
     return;

@@ -1,5 +1,6 @@
 package cn.zhengai.calendar;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.calendar.AcademicCalendar.Entry;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
 import cn.zhengai.security.Access;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +33,8 @@ class CalendarController {
 
   @Operation(summary = "某年的校历节点（流程的截止日期取自这里）")
   @GetMapping("/{year}")
-  List<Entry> entries(@PathVariable int year) {
-    return calendar.entriesOf(year);
+  ResponseEntity<List<Entry>> entries(@PathVariable int year, Paging paging) {
+    return paging.of(calendar.entriesOf(year));
   }
 
   @Operation(summary = "设置校历节点日期（院办、质管办）")

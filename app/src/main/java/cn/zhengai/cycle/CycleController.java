@@ -1,5 +1,6 @@
 package cn.zhengai.cycle;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.monitoring.DeviationWarnings;
 import cn.zhengai.monitoring.DeviationWarnings.Warning;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Groups;
@@ -9,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,16 +39,16 @@ class CycleController {
 
   @Operation(summary = "各单位年末诊断结果：数据测算（目标达成、任务完成、升级次数）、自评、考核性诊断、绩效、问责、改进计划")
   @GetMapping("/reviews")
-  List<Map<String, Object>> reviews(@PathVariable int year, Authentication authentication) {
+  ResponseEntity<List<Map<String, Object>>> reviews(@PathVariable int year, Paging paging, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return reviews.ofYear(year).stream().filter(review -> sees(user, (String) review.get("unitId"))).toList();
+    return paging.of(reviews.ofYear(year).stream().filter(review -> sees(user, (String) review.get("unitId"))).toList());
   }
 
   @Operation(summary = "月度监测发现的偏差预警：任务滞后、逾期，指标越过预警值")
   @GetMapping("/warnings")
-  List<Warning> warnings(@PathVariable int year, Authentication authentication) {
+  ResponseEntity<List<Warning>> warnings(@PathVariable int year, Paging paging, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return warnings.ofYear(year).stream().filter(warning -> sees(user, warning.unitId())).toList();
+    return paging.of(warnings.ofYear(year).stream().filter(warning -> sees(user, warning.unitId())).toList());
   }
 
   private static boolean sees(CurrentUser user, String unitId) {

@@ -1,5 +1,6 @@
 package cn.zhengai.deployment;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,13 +38,13 @@ class DeployedModelsController {
 
   @Operation(summary = "已部署的流程模型：每个流程的最新版本")
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  List<DeployedModel> latestVersions(Authentication authentication) {
+  ResponseEntity<List<DeployedModel>> latestVersions(Paging paging, Authentication authentication) {
     requireReader(authentication);
-    return repositoryService.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
+    return paging.of(repositoryService.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()
         .stream()
         .map(definition -> new DeployedModel(definition.getKey(), definition.getName(), definition.getVersion(),
             definition.getDeploymentId(), deploymentTime(definition.getDeploymentId())))
-        .toList();
+        .toList());
   }
 
   @Operation(summary = "流程最新部署版本的 BPMN 文件")

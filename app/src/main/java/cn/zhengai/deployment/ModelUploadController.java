@@ -1,5 +1,6 @@
 package cn.zhengai.deployment;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.deployment.ModelUpload.Options;
 import cn.zhengai.deployment.ModelUpload.Report;
 import cn.zhengai.integration.org.Organisation;
@@ -48,8 +49,8 @@ class ModelUploadController {
 
   @Operation(summary = "模型部署记录：谁、何时、逐项改了什么（改前 → 改后）、迁移了多少实例")
   @GetMapping("/deployments")
-  List<ModelUploadService.Deployed> history(Authentication authentication) {
+  ResponseEntity<List<ModelUploadService.Deployed>> history(Paging paging, Authentication authentication) {
     Access.requireAnyGroup(authentication, "查看模型部署记录", Organisation.PROCESS_OWNER_ROLE, "zgb");
-    return uploads.history();
+    return paging.of(uploads.history());
   }
 }

@@ -1,11 +1,13 @@
 package cn.zhengai.escalation;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,8 +27,9 @@ class EscalationController {
 
   @Operation(summary = "逾期升级记录（问责依据），可按单位筛选；质管办、质量保证领导小组可见")
   @GetMapping
-  List<Escalation> all(@RequestParam(required = false) String unit, Authentication authentication) {
+  ResponseEntity<List<Escalation>> all(@RequestParam(required = false) String unit, Paging paging,
+      Authentication authentication) {
     Access.requireAnyGroup(authentication, "查看升级记录", Groups.QA_OFFICE, "qa-leading-group");
-    return records.findAll(unit);
+    return paging.answer(records.find(unit, paging.offset(), paging.size()), records.count(unit));
   }
 }

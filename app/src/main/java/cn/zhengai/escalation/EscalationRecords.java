@@ -2,6 +2,7 @@ package cn.zhengai.escalation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,11 +36,27 @@ public class EscalationRecords {
   }
 
   public List<Escalation> findAll(String unitId) {
-    String sql = "SELECT * FROM escalation_record" + (unitId == null ? "" : " WHERE unit_id = ?") + " ORDER BY escalated_at, id";
-    Object[] args = unitId == null ? new Object[0] : new Object[] {unitId};
-    return jdbc.query(sql, (rs, n) -> new Escalation(rs.getString("process_instance_id"), rs.getString("business_key"),
-        rs.getString("unit_id"), rs.getString("activity_id"), rs.getString("stage"), rs.getString("escalated_to"),
-        rs.getTimestamp("due_at"), rs.getTimestamp("escalated_at").toInstant()), args);
+    return find(unitId, 0, Integer.MAX_VALUE);
+  }
+
+  /** A unit's escalations (every unit's without one), oldest first, {@code limit} from {@code offset}. */
+  public List<Escalation> find(String unitId, long offset, int limit) {
+    List<Object> args = new ArrayList<>(unitId == null ? List.of() : List.of(unitId));
+    args.add(limit);
+    args.add(offset);
+    return jdbc.query("SELECT * FROM escalation_record" + where(unitId) + " ORDER BY escalated_at, id LIMIT ? OFFSET ?",
+        (rs, n) -> new Escalation(rs.getString("process_instance_id"), rs.getString("business_key"),
+            rs.getString("unit_id"), rs.getString("activity_id"), rs.getString("stage"), rs.getString("escalated_to"),
+            rs.getTimestamp("due_at"), rs.getTimestamp("escalated_at").toInstant()), args.toArray());
+  }
+
+  public long count(String unitId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record" + where(unitId), Long.class,
+        unitId == null ? new Object[0] : new Object[] {unitId});
+  }
+
+  private static String where(String unitId) {
+    return unitId == null ? "" : " WHERE unit_id = ?";
   }
 
   public record Escalation(String processInstanceId, String businessKey, String unitId, String activityId, String stage,

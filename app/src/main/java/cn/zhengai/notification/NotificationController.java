@@ -1,10 +1,12 @@
 package cn.zhengai.notification;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.notification.Notifications.Notification;
 import cn.zhengai.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +25,9 @@ class NotificationController {
 
   @Operation(summary = "发给我本人（每日到期预警汇总）和我所在单位、角色的提醒与升级通知，新的在前")
   @GetMapping
-  List<Notification> mine(Authentication authentication) {
+  ResponseEntity<List<Notification>> mine(Paging paging, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    return notifications.mine(user.userId(), user.groupIds());
+    return paging.answer(notifications.mine(user.userId(), user.groupIds(), paging.offset(), paging.size()),
+        notifications.countMine(user.userId(), user.groupIds()));
   }
 }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notifications {
 
+  private static final String MINE = " FROM notification WHERE recipient_group IN (:groups) OR recipient_user = :user";
+
   private final JdbcTemplate jdbc;
   private final java.time.Clock clock;
 
@@ -45,14 +47,22 @@ public class Notifications {
     }
   }
 
-  /** What a person reads: the messages to them and to their groups, newest first. */
-  public List<Notification> mine(String userId, List<String> groupIds) {
-    return new NamedParameterJdbcTemplate(jdbc).query(
-        "SELECT * FROM notification WHERE recipient_group IN (:groups) OR recipient_user = :user ORDER BY created_at DESC, id DESC",
-        new MapSqlParameterSource("groups", groupIds.isEmpty() ? List.of("") : groupIds).addValue("user", userId),
+  /** What a person reads: the messages to them and to their groups, newest first, {@code limit} from {@code offset}. */
+  public List<Notification> mine(String userId, List<String> groupIds, long offset, int limit) {
+    return new NamedParameterJdbcTemplate(jdbc).query("SELECT *" + MINE + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset",
+        recipients(userId, groupIds).addValue("limit", limit).addValue("offset", offset),
         (rs, n) -> new Notification(rs.getLong("id"), rs.getString("recipient_group"), Kind.valueOf(rs.getString("kind")),
             rs.getString("subject"), rs.getString("body"), rs.getString("process_instance_id"),
             rs.getTimestamp("created_at").toInstant()));
+  }
+
+  /** How many messages {@link #mine} pages through. */
+  public long countMine(String userId, List<String> groupIds) {
+    return new NamedParameterJdbcTemplate(jdbc).queryForObject("SELECT COUNT(*)" + MINE, recipients(userId, groupIds), Long.class);
+  }
+
+  private static MapSqlParameterSource recipients(String userId, List<String> groupIds) {
+    return new MapSqlParameterSource("groups", groupIds.isEmpty() ? List.of("") : groupIds).addValue("user", userId);
   }
 
   public enum Kind { REMINDER, ESCALATION, DUE_SOON, OVERDUE, DEVIATION }

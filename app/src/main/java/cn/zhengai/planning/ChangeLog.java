@@ -40,29 +40,49 @@ public class ChangeLog {
             write(entry.cells())}).toList());
   }
 
-  public List<Change> latest(String table, int limit) {
-    String where = table == null ? "" : " WHERE table_id = ?";
-    Object[] args = table == null ? new Object[] {limit} : new Object[] {table, limit};
-    return query(where, args);
+  /**
+   * The newest changes first, {@code limit} of them from {@code offset}: of the given tables (all tables when none
+   * is given), and of one row, by its key, when a key is given.
+   */
+  public List<Change> newest(List<String> tables, String rowKey, long offset, int limit) {
+    List<Object> args = new ArrayList<>(arguments(tables, rowKey));
+    args.add(limit);
+    args.add(offset);
+    // one table named in the order too (it is the same on every row): then H2 reads its index in order, as PostgreSQL does anyway
+    String order = tables.size() == 1 && rowKey == null ? "table_id DESC, changed_at DESC, id DESC" : "changed_at DESC, id DESC";
+    return jdbc.query("SELECT * FROM planning_change" + where(tables, rowKey) + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+        this::change, args.toArray());
   }
 
-  /** The newest changes of one row, by its key, in any of the tables that show it. */
-  public List<Change> ofRow(List<String> tables, String rowKey, int limit) {
+  /** How many changes {@link #newest} pages through. */
+  public long count(List<String> tables, String rowKey) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM planning_change" + where(tables, rowKey), Long.class,
+        arguments(tables, rowKey).toArray());
+  }
+
+  private static String where(List<String> tables, String rowKey) {
+    List<String> conditions = new ArrayList<>();
+    if (!tables.isEmpty()) {
+      conditions.add("table_id IN (" + String.join(", ", Collections.nCopies(tables.size(), "?")) + ")");
+    }
+    if (rowKey != null) {
+      conditions.add("row_key = ?");
+    }
+    return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  private static List<Object> arguments(List<String> tables, String rowKey) {
     List<Object> args = new ArrayList<>(tables);
-    args.add(abbreviate(rowKey));
-    args.add(limit);
-    return query(" WHERE table_id IN (" + String.join(", ", Collections.nCopies(tables.size(), "?")) + ") AND row_key = ?",
-        args.toArray());
+    if (rowKey != null) {
+      args.add(abbreviate(rowKey));
+    }
+    return args;
   }
 
   /** A table's changes at or after a moment, oldest first. */
   public List<Change> since(String table, Instant from) {
     return jdbc.query("SELECT * FROM planning_change WHERE table_id = ? AND changed_at >= ? ORDER BY changed_at, id",
         this::change, table, Timestamp.from(from));
-  }
-
-  private List<Change> query(String where, Object[] args) {
-    return jdbc.query("SELECT * FROM planning_change" + where + " ORDER BY changed_at DESC, id DESC LIMIT ?", this::change, args);
   }
 
   private Change change(ResultSet rs, int rowNumber) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.zhengai.planning;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.integration.excel.ColumnSpec;
 import cn.zhengai.integration.excel.ExcelImportException;
 import cn.zhengai.integration.excel.ExcelTableReader;
@@ -56,22 +57,23 @@ class PlanningController {
 
   @Operation(summary = "所有表：编号、工作表名称与各列（字段名、中文表头、是否必填、可选值）")
   @GetMapping("/tables")
-  List<TableDescription> describe() {
-    return tables.all().stream().map(TableDescription::of).toList();
+  ResponseEntity<List<TableDescription>> describe(Paging paging) {
+    return paging.of(tables.all().stream().map(TableDescription::of).toList());
   }
 
-  @Operation(summary = "一张表的全部行；表5、表6 按年度（year）")
+  @Operation(summary = "一张表的行，分页；表5、表6 按年度（year）")
   @GetMapping("/{table}")
-  List<Map<String, Object>> rows(@PathVariable String table, @RequestParam(required = false) Integer year) {
+  ResponseEntity<List<Map<String, Object>>> rows(@PathVariable String table, @RequestParam(required = false) Integer year,
+      Paging paging) {
     PlanningTable planningTable = tables.get(table);
-    return planningTable.rows(new TableScope(year)).stream().map(planningTable::toJson).toList();
+    return paging.of(planningTable.rows(new TableScope(year)).stream().map(planningTable::toJson).toList());
   }
 
   @Operation(summary = "当前用户可以修改的行（编号）：本单位的行；质管办、系统管理员（目标指标另有院办）为全部")
   @GetMapping("/{table}/changeable")
-  List<Long> changeable(@PathVariable String table, @RequestParam(required = false) Integer year,
-      Authentication authentication) {
-    return tables.get(table).changeableBy(CurrentUser.of(authentication), new TableScope(year));
+  ResponseEntity<List<Long>> changeable(@PathVariable String table, @RequestParam(required = false) Integer year,
+      Paging paging, Authentication authentication) {
+    return paging.of(tables.get(table).changeableBy(CurrentUser.of(authentication), new TableScope(year)));
   }
 
   @Operation(summary = "一行")
@@ -153,19 +155,18 @@ class PlanningController {
     return dryRun ? planningTable.preview(offer, editor, scope) : planningTable.save(offer, editor, scope);
   }
 
-  @Operation(summary = "修改记录：谁、何时、改了哪张表的哪一行，新的在前；给出 table 与 row（行编号）时只列这一行的")
+  @Operation(summary = "修改记录：谁、何时、改了哪张表的哪一行，新的在前，分页；给出 table 与 row（行编号）时只列这一行的")
   @GetMapping("/changes")
-  List<Change> changes(@RequestParam(required = false) String table, @RequestParam(required = false) Long row,
-      @RequestParam(defaultValue = "100") int limit) {
+  ResponseEntity<List<Change>> changes(@RequestParam(required = false) String table, @RequestParam(required = false) Long row,
+      Paging paging) {
     if (row != null && table == null) {
       throw new PlanningException("按行查看修改记录时请同时指定表（table 参数）");
     }
     PlanningTable planningTable = table == null ? null : tables.get(table);
     String rowKey = row == null ? null
         : planningTable.keyOf(planningTable.find(row).orElseThrow(() -> planningTable.notFound(row)).values());
-    int count = Math.max(1, Math.min(limit, 1000));
-    return rowKey == null ? changeLog.latest(planningTable == null ? null : planningTable.id(), count)
-        : changeLog.ofRow(planningTable.changeLogIds(), rowKey, count);
+    List<String> tableIds = planningTable == null ? List.of() : rowKey == null ? List.of(planningTable.id()) : planningTable.changeLogIds();
+    return paging.answer(changeLog.newest(tableIds, rowKey, paging.offset(), paging.size()), changeLog.count(tableIds, rowKey));
   }
 
   private static Map<String, Object> saved(PlanningTable table, TableRow row, TableScope scope) {

@@ -19,7 +19,7 @@ public final class Benchmarks {
   private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
   static {
-    Stream.of(new TaskQueryBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark())
+    Stream.of(new TaskQueryBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark(), new ScanBenchmark())
         .forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 

@@ -180,6 +180,27 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
       keep("workbench-history");
       assertThat(jdbc.queryForObject("SELECT percent FROM task_progress WHERE task_id = ?", Integer.class, task.get("id"))).isEqualTo(40);
 
+      // a history longer than a page: the newest changes first, 加载更多 brings the older ones, nothing is cut off
+      Map<String, Object> created = jdbc.queryForMap("SELECT table_id, row_key FROM planning_change WHERE row_key LIKE ?"
+          + " AND action = 'CREATED'", "%" + title + "%");
+      for (int draft = 1; draft <= 25; draft++) {
+        jdbc.update("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at, cells) VALUES (?, ?, 'CHANGED',"
+            + " 'zhouqiang', ?, ?)", created.get("table_id"), created.get("row_key"),
+            java.time.OffsetDateTime.now().plusMinutes(draft), "[{\"column\":\"主要措施\",\"before\":\"第 " + draft
+            + " 稿\",\"after\":\"第 " + (draft + 1) + " 稿\"}]");
+      }
+      int total = jdbc.queryForObject("SELECT COUNT(*) FROM planning_change WHERE row_key = ?", Integer.class, created.get("row_key"));
+      cell(key, "_note").click();
+      WebElement more = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#history .load-more")));
+      assertThat(more.getText()).isEqualTo("加载更多（共 " + total + " 条，已显示 20 条）");
+      assertThat(browser.findElement(By.id("history")).getText()).contains("主要措施：第 25 稿 → 第 26 稿").doesNotContain("wangfang 新建");
+      keep("workbench-history-first-page");
+      more.click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "wangfang 新建"));
+      assertThat(browser.findElements(By.cssSelector("#history > li"))).hasSize(total);
+      assertThat(browser.findElements(By.cssSelector("#history .load-more"))).isEmpty();
+      keep("workbench-history-all-pages");
+
       // another unit's plan: read-only, its owner named
       browser.get(url("/workbench?table=plans&unit="));
       status("表4");

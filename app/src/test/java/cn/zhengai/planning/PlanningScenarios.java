@@ -68,7 +68,7 @@ abstract class PlanningScenarios {
     assertThat(as(TEACHER).get("/api/planning/schedule").expect(200).json())
         .filteredOn(row -> row.get("due").asText().matches("201[7-9].*"))
         .hasSize(90 - 3).allSatisfy(row -> assertThat(row.get("doneOn").asText()).startsWith(row.get("due").asText().substring(0, 4)));
-    assertThat(as(QA_OFFICE_HEAD).get("/api/planning/changes?table=schedule&limit=1000").expect(200).json())
+    assertThat(as(QA_OFFICE_HEAD).get("/api/planning/changes?table=schedule&size=2000").expect(200).json())
         .anySatisfy(change -> assertThat(change.get("changedBy").asText()).isEqualTo("demo-data"));
   }
 
@@ -134,7 +134,7 @@ abstract class PlanningScenarios {
   void anImportWithMistakesWritesNothingAndNamesSheetRowColumnAndProblem() throws IOException {
     EngineRest qa = as(QA_OFFICE_HEAD);
     int plansBefore = qa.get("/api/planning/plans").expect(200).json().size();
-    int changesBefore = qa.get("/api/planning/changes?limit=1000").expect(200).json().size();
+    String changesBefore = qa.get("/api/planning/changes?size=1").expect(200).header("X-Total-Count");
     byte[] file = sheet("plans", List.of(
         List.of("专项规划", "测试导入甲规划", "教务处", "专业建设规划"),
         List.of("专项规划", "测试导入乙规划", "后勤集团", "专业建设规划"),
@@ -154,7 +154,7 @@ abstract class PlanningScenarios {
         "工作表「表4 发展规划目标链」第 7 行「上级规划」列：上级规划“测试导入己规划”会使规划互为上级，形成循环",
         "工作表「表4 发展规划目标链」第 8 行「上级规划」列：上级规划“测试导入戊规划”会使规划互为上级，形成循环");
     assertThat(qa.get("/api/planning/plans").expect(200).json()).hasSize(plansBefore);
-    assertThat(qa.get("/api/planning/changes?limit=1000").expect(200).json()).hasSize(changesBefore);
+    assertThat(qa.get("/api/planning/changes?size=1").expect(200).header("X-Total-Count")).isEqualTo(changesBefore);
 
     byte[] targets = sheet("targets", List.of(
         List.of("测试导入-1", "专业对口就业率", "测试没有的规划", "", "%", "大于等于", "很多", "", "", "", "教务处", "", "2027年", ""),
@@ -217,7 +217,7 @@ abstract class PlanningScenarios {
         .expect(201);
     byte[] export = qa.download("/api/planning/plans/export");
     JsonNode before = qa.get("/api/planning/plans").expect(200).json();
-    int changesBefore = qa.get("/api/planning/changes?limit=1000").expect(200).json().size();
+    String changesBefore = qa.get("/api/planning/changes?size=1").expect(200).header("X-Total-Count");
     byte[] edited = edited(export, "测试预览专项规划", 2, "人事处", List.of("专项规划", "测试预览新规划", "教务处", ""));
 
     JsonNode preview = qa.upload("/api/planning/plans/import?dryRun=true", "表4.xlsx", edited).expect(200).json();
@@ -236,7 +236,7 @@ abstract class PlanningScenarios {
     assertThat(created.get("values").get("上级规划").asText()).isEqualTo("学校“十三五”发展规划");
     assertThat(preview.get("problems")).isEmpty();
     assertThat(qa.get("/api/planning/plans").expect(200).json()).isEqualTo(before);
-    assertThat(qa.get("/api/planning/changes?limit=1000").expect(200).json()).hasSize(changesBefore);
+    assertThat(qa.get("/api/planning/changes?size=1").expect(200).header("X-Total-Count")).isEqualTo(changesBefore);
 
     // the same checks as the import: a wrong row refuses the file, every problem at its sheet, row and column
     byte[] wrong = edited(edited, "测试预览新规划", 2, "后勤集团", null);
@@ -441,6 +441,44 @@ abstract class PlanningScenarios {
     assertThat(as(TEACHER).get("/api/planning/changes?row=" + id).expect(400).json().get("message").asText()).contains("请同时指定表");
   }
 
+  @Test
+  void everyListComesPageByPageWithItsTotalAndALinkToTheNextPage() {
+    clock.setDay(LocalDate.of(2027, 4, 5));
+    EngineRest academicAffairs = as(ACADEMIC_AFFAIRS_HEAD);
+    long id = academicAffairs.post("/api/planning/plans", Map.of("category", "专项规划", "name", "测试分页规划",
+        "responsible", "教务处", "parent", "专业建设规划")).expect(201).json().get("id").asLong();
+    for (String parent : List.of("学校“十三五”发展规划", "专业建设规划", "学校“十三五”发展规划", "专业建设规划")) {
+      academicAffairs.put("/api/planning/plans/" + id, Map.of("category", "专项规划", "name", "测试分页规划", "responsible", "教务处",
+          "parent", parent)).expect(200);
+    }
+    String history = "/api/planning/changes?table=plans&row=" + id;
+    EngineRest.Reply first = as(TEACHER).get(history + "&size=3").expect(200);
+    assertThat(first.json()).hasSize(3).allSatisfy(change -> assertThat(change.get("action").asText()).isEqualTo("CHANGED"));
+    assertThat(first.header("X-Total-Count")).isEqualTo("5");
+    assertThat(first.header("Link")).isEqualTo("</api/planning/changes?table=plans&row=" + id + "&page=1&size=3>; rel=\"next\"");
+    String next = first.header("Link").replaceAll("^<([^>]+)>.*$", "$1");
+    EngineRest.Reply last = as(TEACHER).get(next).expect(200);
+    assertThat(last.json()).extracting(change -> change.get("action").asText()).containsExactly("CHANGED", "CREATED");
+    assertThat(last.header("Link")).as("no page after the last").isNull();
+    assertThat(as(TEACHER).get(history + "&page=2&size=3").expect(200).json()).isEmpty();
+    // without page and size: the first page of the default size, the same array as before paging
+    assertThat(as(TEACHER).get(history).expect(200).json()).hasSize(5);
+
+    // lists held in memory page the same way
+    EngineRest.Reply units = as(TEACHER).get("/api/organisation/units?size=2").expect(200);
+    assertThat(units.json()).hasSize(2);
+    assertThat(Integer.parseInt(units.header("X-Total-Count"))).isGreaterThan(2);
+    assertThat(units.header("Link")).contains("page=1", "size=2");
+
+    assertThat(as(TEACHER).get(history + "&size=2001").expect(400).json().get("message").asText())
+        .isEqualTo("每页条数 size 应在 1 到 2000 之间（每页最多 2000 条），收到的是 2001");
+    assertThat(as(TEACHER).get("/api/planning/plans?page=-1").expect(400).json().get("message").asText())
+        .isEqualTo("页码 page 应为从 0 开始的整数，收到的是 -1");
+    assertThat(as(TEACHER).get("/api/notifications?size=很多").expect(400).json().get("message").asText())
+        .isEqualTo("每页条数 size 应为整数，收到的是“很多”");
+    as(ACADEMIC_AFFAIRS_HEAD).get("/api/planning/warnings?size=5000").expect(400);
+  }
+
   // ---- the standard chain
 
   @Test
@@ -521,9 +559,21 @@ abstract class PlanningScenarios {
     as(QA_OFFICE_HEAD).post("/api/planning/schedule", Map.of("project", "测试进程", "content", "测试进程各教学单位完成自评", "responsible", "各教学单位",
         "due", "2027.05")).expect(201);
 
+    // last year's open task is still overdue after New Year; the years before are history and not scanned again
+    clock.setDay(LocalDate.of(2025, 6, 1));
+    academicAffairs.post("/api/planning/task-tracking?year=2025", Map.of("source", "学校年度工作要点", "kind", "常规工作",
+        "title", "测试预警任务：前年未完成", "deadline", "2025-06-30", "unit", "教务处")).expect(201);
+    clock.setDay(LocalDate.of(2026, 12, 1));
+    academicAffairs.post("/api/planning/task-tracking?year=2026", Map.of("source", "学校年度工作要点", "kind", "常规工作",
+        "title", "测试预警任务：去年未完成", "deadline", "2026-12-20", "unit", "教务处")).expect(201);
+
     // 每年初 items of the seed fall due on the calendar's date for the annual plans, 2027-02-26
     scanOn(LocalDate.of(2027, 2, 20));
     assertThat(digest("liming", "2027-02-20")).contains("即将到期｜建设进程「目标体系：学校年度工作计划」（院办）完成时限 2027-02-26");
+    assertThat(digest(ACADEMIC_AFFAIRS_HEAD, "2027-02-20")).contains("已逾期｜任务「测试预警任务：去年未完成」（教务处）完成时限 2026-12-20")
+        .doesNotContain("前年未完成");
+    scanOn(LocalDate.of(2027, 2, 21));
+    assertThat(digest(ACADEMIC_AFFAIRS_HEAD, "2027-02-21")).as("warned once").doesNotContain("去年未完成");
 
     scanOn(LocalDate.of(2027, 5, 10));
     assertThat(digest(ACADEMIC_AFFAIRS_HEAD, "2027-05-10")).doesNotContain("测试预警任务");

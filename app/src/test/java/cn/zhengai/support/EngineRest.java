@@ -65,7 +65,8 @@ public final class EngineRest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    return new Reply(response.getStatusCode().value(), response.getBody(), user + " upload " + fileName + " to " + path);
+    return new Reply(response.getStatusCode().value(), response.getBody(), user + " upload " + fileName + " to " + path,
+        response.getHeaders());
   }
 
   /** Downloads a file, failing unless it comes with status 200. */
@@ -87,11 +88,16 @@ public final class EngineRest {
     headers.setContentType(MediaType.APPLICATION_JSON);
     headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
     ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-    return new Reply(response.getStatusCode().value(), response.getBody(), user + " " + method + " " + path);
+    return new Reply(response.getStatusCode().value(), response.getBody(), user + " " + method + " " + path, response.getHeaders());
   }
 
-  /** An HTTP answer: status, and the body as JSON. */
-  public record Reply(int status, String body, String request) {
+  /** An HTTP answer: status, the body as JSON, and the headers. */
+  public record Reply(int status, String body, String request, HttpHeaders headers) {
+
+    /** A header's value, or null. */
+    public String header(String name) {
+      return headers.getFirst(name);
+    }
 
     public JsonNode json() {
       try {

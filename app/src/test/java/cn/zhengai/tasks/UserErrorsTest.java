@@ -145,7 +145,8 @@ class UserErrorsTest {
   }
 
   private static JsonNode json(ResponseEntity<String> response) {
-    return new EngineRest.Reply(response.getStatusCode().value(), response.getBody(), "webapps' engine API").json();
+    return new EngineRest.Reply(response.getStatusCode().value(), response.getBody(), "webapps' engine API",
+        response.getHeaders()).json();
   }
 
   private static ch.qos.logback.classic.Logger rootLogger() {

@@ -1,5 +1,6 @@
 package cn.zhengai.planning.tasks;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningException;
 import cn.zhengai.planning.PlanningSupport;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +47,9 @@ class TaskProgressController {
 
   @Operation(summary = "任务的全部进度填报，按日期")
   @GetMapping
-  List<Report> reports(@PathVariable long id) {
+  ResponseEntity<List<Report>> reports(@PathVariable long id, Paging paging) {
     task(id);
-    return progress.ofTask(id);
+    return paging.of(progress.ofTask(id));
   }
 
   @Operation(summary = "填报任务进度（完成百分比 0–100，100 即完成）；仅责任部门、质管办与系统管理员")

@@ -12,9 +12,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,9 @@ public class DeadlineWarnings {
 
   /**
    * Records the warnings due on a day and sends each person concerned one digest; returns how many were new. One
-   * transaction, one node at a time.
+   * transaction, one node at a time. Only this year and the last are looked at (an item of last December is still
+   * warned after New Year; older years are history, closed by their year-end review), and only items due by the end
+   * of the countdown; what was warned before is read in one query, not asked item by item.
    */
   public int scan(LocalDate today) {
     return transaction.execute(status -> {
@@ -86,12 +88,15 @@ public class DeadlineWarnings {
 
   private int scanAlone(LocalDate today) {
     UnitDirectory units = support.directory();
+    Window window = new Window(LocalDate.of(today.getYear() - 1, 1, 1), today.plusDays(daysBeforeDue));
+    Set<Warned> warned = warnedIn(window);
     int sent = 0;
-    for (Item item : openItems(today, units)) {
-      Optional<Stage> stage = stage(item.due(), today);
-      if (stage.isPresent()) {
-        for (String unitId : item.unitIds()) {
-          sent += warnOnce(item, stage.get(), unitId, today) ? 1 : 0;
+    for (Item item : openItems(today, window, units)) {
+      Stage stage = today.isAfter(item.due()) ? Stage.OVERDUE : Stage.DUE_SOON;
+      for (String unitId : item.unitIds()) {
+        if (!warned.contains(new Warned(item.table(), item.id(), item.due(), stage.name(), unitId))) {
+          record(item, stage, unitId, today);
+          sent++;
         }
       }
     }
@@ -165,26 +170,31 @@ public class DeadlineWarnings {
     return values.toArray();
   }
 
-  private Optional<Stage> stage(LocalDate due, LocalDate today) {
-    if (today.isAfter(due)) {
-      return Optional.of(Stage.OVERDUE);
-    }
-    return ChronoUnit.DAYS.between(today, due) <= daysBeforeDue ? Optional.of(Stage.DUE_SOON) : Optional.empty();
+  /** The warnings recorded for items due in the window: what a scan need not record again. */
+  private Set<Warned> warnedIn(Window window) {
+    Set<Warned> warned = new HashSet<>();
+    jdbc.query("SELECT item_table, item_id, due_date, stage, unit_id FROM deadline_warning WHERE due_date BETWEEN ? AND ?",
+        rs -> {
+          warned.add(new Warned(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5)));
+        }, Date.valueOf(window.from()), Date.valueOf(window.to()));
+    return warned;
   }
 
-  /** Tasks not reported done, and schedule items not done for this year, with their due dates. */
-  private List<Item> openItems(LocalDate today, UnitDirectory units) {
+  /** Tasks not reported done, and schedule items not done for this year, due in the window. */
+  private List<Item> openItems(LocalDate today, Window window, UnitDirectory units) {
     List<Item> items = new ArrayList<>(jdbc.query("SELECT t.id, t.title, t.deadline, t.unit_id FROM work_task t"
-            + " WHERE NOT EXISTS (SELECT 1 FROM task_progress p WHERE p.task_id = t.id AND p.percent = 100)",
+            + " WHERE t.plan_year BETWEEN ? AND ? AND t.deadline BETWEEN ? AND ?"
+            + " AND NOT EXISTS (SELECT 1 FROM task_progress p WHERE p.task_id = t.id AND p.percent = 100)",
         (rs, n) -> new Item(TASKS, rs.getLong("id"), "任务「" + rs.getString("title") + "」",
-            rs.getDate("deadline").toLocalDate(), List.of(rs.getString("unit_id")))));
+            rs.getDate("deadline").toLocalDate(), List.of(rs.getString("unit_id"))),
+        window.from().getYear(), window.to().getYear(), Date.valueOf(window.from()), Date.valueOf(window.to())));
     jdbc.query("SELECT * FROM schedule_item ORDER BY sort_order", rs -> {
       Optional<ScheduleDue> due = ScheduleDue.parse(rs.getString("due_text"));
       Date doneOn = rs.getDate("done_on");
       if (due.isEmpty() || due.get().doneIn(today.getYear(), doneOn == null ? null : doneOn.toLocalDate())) {
         return;
       }
-      Optional<LocalDate> dueDate = due.get().dueIn(today.getYear(), calendar);
+      Optional<LocalDate> dueDate = due.get().dueIn(today.getYear(), calendar).filter(window::contains);
       if (dueDate.isPresent()) {
         items.add(new Item(SCHEDULE, rs.getLong("id"), "建设进程「" + rs.getString("project") + "：" + rs.getString("content") + "」",
             dueDate.get(), units.resolve(rs.getString("responsible")).unitIds()));
@@ -193,18 +203,11 @@ public class DeadlineWarnings {
     return items;
   }
 
-  /** Records a warning unless it was recorded before (by this node or another); true when it is new. */
-  private boolean warnOnce(Item item, Stage stage, String unitId, LocalDate today) {
-    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM deadline_warning WHERE item_table = ? AND item_id = ?"
-        + " AND due_date = ? AND stage = ? AND unit_id = ?", Integer.class, item.table(), item.id(), Date.valueOf(item.due()),
-        stage.name(), unitId);
-    if (already != null && already > 0) {
-      return false;
-    }
+  /** Records a new warning: no other node records one meanwhile, the scan holds the node lock. */
+  private void record(Item item, Stage stage, String unitId, LocalDate today) {
     jdbc.update("INSERT INTO deadline_warning (item_table, item_id, due_date, stage, unit_id, warned_at, warned_on, item_text)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", item.table(), item.id(), Date.valueOf(item.due()), stage.name(), unitId,
         Timestamp.from(Instant.now(support.clock())), Date.valueOf(today), abbreviate(item.what()));
-    return true;
   }
 
   private static String abbreviate(String text) {
@@ -228,6 +231,17 @@ public class DeadlineWarnings {
 
   /** A page of a day's warnings. */
   public record Page(LocalDate day, long total, int page, int size, List<Listed> items) {}
+
+  /** The days a scan looks at: due dates from {@code from} to {@code to}, both included. */
+  record Window(LocalDate from, LocalDate to) {
+
+    boolean contains(LocalDate day) {
+      return !day.isBefore(from) && !day.isAfter(to);
+    }
+  }
+
+  /** A warning recorded: the key of deadline_warning. */
+  private record Warned(String table, long id, LocalDate due, String stage, String unitId) {}
 
   /** Something with a due date: which table and row, how to name it, when, and which units answer for it. */
   record Item(String table, long id, String what, LocalDate due, List<String> unitIds) {}

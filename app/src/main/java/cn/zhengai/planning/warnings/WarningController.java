@@ -1,5 +1,6 @@
 package cn.zhengai.planning.warnings;
 
+import cn.zhengai.api.Paging;
 import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.security.Access;
@@ -10,6 +11,7 @@ import cn.zhengai.security.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,13 +34,14 @@ class WarningController {
 
   @Operation(summary = "我负责的单位某天的到期与逾期预警（每日汇总通知的完整清单），分页，逾期在前；day 默认今天")
   @GetMapping
-  DeadlineWarnings.Page mine(@RequestParam(required = false) LocalDate day, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size, Authentication authentication) {
+  ResponseEntity<DeadlineWarnings.Page> mine(@RequestParam(required = false) LocalDate day, Paging paging,
+      Authentication authentication) {
     List<String> unitIds = CurrentUser.of(authentication).groupIds().stream()
         .filter(group -> group.startsWith(Organisation.HEAD_GROUP_PREFIX))
         .map(group -> group.substring(Organisation.HEAD_GROUP_PREFIX.length())).toList();
-    return warnings.listed(unitIds, day == null ? support.today() : day, Math.max(0, page), Math.max(1, Math.min(size, 500)),
+    DeadlineWarnings.Page page = warnings.listed(unitIds, day == null ? support.today() : day, paging.page(), paging.size(),
         support.directory());
+    return paging.answer(page, page.total());
   }
 
   @Operation(summary = "立即检查到期与逾期（平时每天自动检查一次）；已发过的预警不会重发。仅质管办与系统管理员")
