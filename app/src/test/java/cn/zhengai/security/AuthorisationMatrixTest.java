@@ -509,7 +509,7 @@ class AuthorisationMatrixTest {
     ResponseEntity<String> page = http.exchange(api + "/filter/" + filter + "/list?firstResult=0&maxResults=100", HttpMethod.POST,
         new HttpEntity<>("{\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}", browser), String.class);
     assertThat(page.getStatusCode().value()).as(user + " " + page.getBody()).isEqualTo(200);
-    JsonNode tasks = new EngineRest.Reply(200, page.getBody(), user).json().path("_embedded").path("task");
+    JsonNode tasks = new EngineRest.Reply(200, page.getBody(), user, page.getHeaders()).json().path("_embedded").path("task");
     Set<String> taskIds = new TreeSet<>();
     tasks.forEach(task -> taskIds.add(task.get("id").asText()));
     return taskIds;
