@@ -19,7 +19,7 @@ public final class Benchmarks {
   private static final Map<String, Benchmark> ALL = new LinkedHashMap<>();
 
   static {
-    Stream.of(new ImportBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
+    Stream.of(new KickOffBenchmark(), new TimerBenchmark(), new ImportBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 
   private Benchmarks() {}
