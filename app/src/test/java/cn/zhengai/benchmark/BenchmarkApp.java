@@ -15,6 +15,8 @@ public final class BenchmarkApp {
     List<String> all = new ArrayList<>(List.of("server.port=0", "logging.level.root=WARN"));
     all.addAll(database.newDatabaseProperties(name));
     all.addAll(List.of(properties));
-    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").properties(all.toArray(String[]::new)).run();
+    // as command-line arguments: default properties would lose to the profiles' files (their port and database)
+    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").run(all.stream().map(property -> "--" + property)
+        .toArray(String[]::new));
   }
 }

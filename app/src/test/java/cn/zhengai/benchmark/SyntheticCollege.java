@@ -33,7 +33,7 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * A large college for the benchmarks, made through the product's own paths: the demo college's organisation with
- * generated units added up to the size asked for (each with a head, two staff and, for teaching units, two majors),
+ * generated units added up to the size asked for (each with a head, two staff and, for teaching units, six majors),
  * imported by the product's organisation import (so groups, grants and Tasklist filters are real), and one year
  * ({@link #YEAR}) of the chains for every unit through the tables' own save: an annual target (目标指标) with a
  * standard in force serving it (表7), tasks of 表6 (two of them key tasks of 表5) each with a person, and build
@@ -51,7 +51,7 @@ public final class SyntheticCollege {
   static final int TASKS_PER_UNIT = 5;
   static final int KEY_TASKS_PER_UNIT = 2;
   static final int SCHEDULE_ROWS_PER_UNIT = 5;
-  static final int MAJORS_PER_TEACHING_UNIT = 2;
+  static final int MAJORS_PER_TEACHING_UNIT = 6;
   private static final CurrentUser GENERATOR = new CurrentUser("benchmark", List.of(Access.ADMIN_GROUP));
 
   private final ApplicationContext app;
@@ -140,9 +140,14 @@ public final class SyntheticCollege {
         units, majors, YEAR, TASKS_PER_UNIT, KEY_TASKS_PER_UNIT, SCHEDULE_ROWS_PER_UNIT);
   }
 
-  /** Kicks the year off as its people do: opens the cycle and the plan round, then the school-wide steps of the cycle. */
+  /** Kicks the year off as its people do: opens the plan round and the cycle, then takes the cycle through its school-wide steps. */
   public void kickOff(int year) {
     startAnnualWorkPlanRound(year, null);
+    startCycle(year);
+  }
+
+  /** Starts the school's yearly cycle and takes it through its school-wide steps, up to every unit's plan task. */
+  public void startCycle(int year) {
     as("liming", () -> app.getBean(RuntimeService.class).startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY,
         Map.of(SchoolAnnualCycleProcess.Variables.YEAR, year)));
     complete("liming", SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null,
