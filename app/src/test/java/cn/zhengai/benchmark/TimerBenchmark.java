@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the units' open plan tasks, started with the variables the ladder listener gives them (the product's start paths
  * make about 2,000 timers a year for such a college). The engine clock is then moved past them all
  * ({@link ClockUtil}) and the job executor started: measured until no due job is left, counting every job the engine
- * logged as done (timers and the continuations they lead to).
+ * logged as done (timers and the continuations they lead to). Several ladders of one task climb the same rungs: the
+ * escalation record is kept once per task and rung (a unique index), so where two of them record at the same moment
+ * one job fails and is retried; such failures are counted and printed.
  */
 final class TimerBenchmark implements Benchmark {
 
