@@ -32,12 +32,21 @@ public class ChangeLog {
     recordAll(table, List.of(entry), user, at);
   }
 
-  /** One save's changes, written in one batch (an import may change many thousand rows). */
+  /**
+   * One save's changes, written in JDBC batches (an import may change many thousand rows); each entry is taken from
+   * the list, and its cells written as JSON, only as its batch is sent.
+   */
   void recordAll(String table, List<Entry> entries, String user, Instant at) {
     Timestamp when = Timestamp.from(at);
     jdbc.batchUpdate("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at, cells) VALUES (?, ?, ?, ?, ?, ?)",
-        entries.stream().map(entry -> new Object[] {table, abbreviate(entry.rowKey()), entry.action().name(), user, when,
-            write(entry.cells())}).toList());
+        entries, PlanningTable.WRITE_BATCH, (statement, entry) -> {
+          statement.setString(1, table);
+          statement.setString(2, abbreviate(entry.rowKey()));
+          statement.setString(3, entry.action().name());
+          statement.setString(4, user);
+          statement.setTimestamp(5, when);
+          statement.setString(6, write(entry.cells()));
+        });
   }
 
   /**

@@ -10,6 +10,7 @@ import cn.zhengai.planning.UnitDirectory.Resolved;
 import cn.zhengai.security.CurrentUser;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -34,6 +38,8 @@ public abstract class PlanningTable {
 
   /** The trailing column of exports that carries each row's version. */
   public static final String ROW_VERSION = "行版本";
+  /** Statements sent to the database at once when many rows are written. */
+  static final int WRITE_BATCH = 1000;
 
   protected final JdbcTemplate jdbc;
   private final PlanningSupport support;
@@ -158,10 +164,21 @@ public abstract class PlanningTable {
       throw new RowConflictsException(offer.sheet(), plan.conflicts());
     }
     write(plan.changes(), plan.batch());
-    support.changeLog.recordAll(id(), plan.changes().stream().map(change -> new ChangeLog.Entry(keyOf(change.row().values()),
-        change.current() == null ? Action.CREATED : Action.CHANGED,
-        cellChanges(change.current() == null ? null : change.current().values(), change.row().values()))).toList(),
-        editor.userId(), plan.batch().at);
+    List<Change> changes = plan.changes();
+    // each entry made as the log writes it, not all of a large import's at once
+    support.changeLog.recordAll(id(), new AbstractList<>() {
+      @Override
+      public ChangeLog.Entry get(int index) {
+        Change change = changes.get(index);
+        return new ChangeLog.Entry(keyOf(change.row().values()), change.current() == null ? Action.CREATED : Action.CHANGED,
+            cellChanges(change.current() == null ? null : change.current().values(), change.row().values()));
+      }
+
+      @Override
+      public int size() {
+        return changes.size();
+      }
+    }, editor.userId(), plan.batch().at);
     int created = (int) plan.changes().stream().filter(change -> change.current() == null).count();
     return new SaveReport(created, plan.changes().size() - created, plan.unchanged());
   }
@@ -212,8 +229,6 @@ public abstract class PlanningTable {
     // every offered row is known before any is checked: rows may refer to rows further down; a row with a wrong
     // cell is known (for references) but not checked against the rules, which would only repeat its problem
     List<TableRow> distinct = new ArrayList<>();
-    Map<Integer, List<String>> asOffered = new HashMap<>();
-    offer.rows().forEach(row -> asOffered.put(row.rowNumber(), row.values()));
     for (TableRow row : offered(offer)) {
       String key = keyOf(row.values());
       TableRow first = batch.offered.putIfAbsent(key, row);
@@ -227,11 +242,20 @@ public abstract class PlanningTable {
       }
     }
     for (int i = 0; i < distinct.size(); i++) {
-      TableRow completed = distinct.get(i).withValues(completed(distinct.get(i), batch));
-      distinct.set(i, completed);
-      batch.offered.put(keyOf(completed.values()), completed);
+      List<String> values = completed(distinct.get(i), batch);
+      if (values != distinct.get(i).values()) {
+        TableRow completed = distinct.get(i).withValues(values);
+        distinct.set(i, completed);
+        batch.offered.put(keyOf(completed.values()), completed);
+      }
     }
-    Map<Long, RowVersion> versions = distinct.stream().anyMatch(row -> !row.version().isEmpty()) ? versions() : Map.of();
+    boolean exported = distinct.stream().anyMatch(row -> !row.version().isEmpty());
+    Map<Long, RowVersion> versions = exported ? versions() : Map.of();
+    // the rows as the file has them, for telling whether it changed an exported row: only a file with row versions
+    Map<Integer, List<String>> asOffered = new HashMap<>();
+    if (exported) {
+      offer.rows().forEach(row -> asOffered.put(row.rowNumber(), row.values()));
+    }
     for (TableRow row : distinct) {
       String key = keyOf(row.values());
       StoredRow current = row.id() == null ? storedByKey.get(key) : storedById.get(row.id());
@@ -246,11 +270,11 @@ public abstract class PlanningTable {
         }
       }
       boolean same = current != null && sameValues(current.values(), row.values());
-      RowVersion exported = same || row.version().isEmpty() ? null : exportedVersion(row, problems);
-      StoredRow since = exported == null ? null : changedSinceExport(exported, current, storedById, versions);
+      RowVersion exportedAs = same || row.version().isEmpty() ? null : exportedVersion(row, problems);
+      StoredRow since = exportedAs == null ? null : changedSinceExport(exportedAs, current, storedById, versions);
       if (since != null) {
         // written since the export: left as it is when the file does not change it, a conflict when it does
-        if (exported.exported(editable(asOffered.get(row.rowNumber())))) {
+        if (exportedAs.exported(editable(asOffered.get(row.rowNumber())))) {
           unchanged++;
         } else {
           conflicts.add(conflict(row, key, since, versions.get(since.id())));
@@ -271,8 +295,13 @@ public abstract class PlanningTable {
   /** The offered rows with their values in one spelling (the owner column's list separated by 、). */
   private List<TableRow> offered(Offer offer) {
     return offer.rows().stream().map(row -> {
+      String owner = row.value(ownerColumn());
+      String canonical = UnitDirectory.canonical(owner);
+      if (canonical.equals(owner)) {
+        return row;
+      }
       List<String> values = new ArrayList<>(row.values());
-      values.set(ownerColumn(), UnitDirectory.canonical(values.get(ownerColumn())));
+      values.set(ownerColumn(), canonical);
       return row.withValues(values);
     }).toList();
   }
@@ -428,6 +457,19 @@ public abstract class PlanningTable {
   /** A SQL NULL as the blank a sheet shows. */
   protected static String orBlank(Object value) {
     return value == null ? "" : value.toString();
+  }
+
+  /**
+   * Runs one statement for each of many rows in JDBC batches of {@value #WRITE_BATCH} (one round trip each), setting
+   * each row's parameters only as its batch is sent.
+   */
+  protected <T> void writeInBatches(String sql, List<T> rows, Function<T, Object[]> parameters) {
+    jdbc.batchUpdate(sql, rows, WRITE_BATCH, (statement, row) -> {
+      Object[] values = parameters.apply(row);
+      for (int i = 0; i < values.length; i++) {
+        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
+      }
+    });
   }
 
   protected static java.sql.Timestamp timestamp(Batch batch) {

@@ -35,6 +35,7 @@ public final class UnitDirectory {
   private final List<OrgUnit> units;
   private final Map<String, OrgUnit> byName = new HashMap<>();
   private final Map<String, OrgUnit> byId = new HashMap<>();
+  private final Map<String, Resolved> resolved = new HashMap<>();
 
   UnitDirectory(List<OrgUnit> units) {
     this.units = List.copyOf(units);
@@ -60,8 +61,15 @@ public final class UnitDirectory {
     return byId.get(id);
   }
 
-  /** The units that carry a stated responsibility; names nobody recognises are listed in {@code unknown}. */
+  /**
+   * The units that carry a stated responsibility; names nobody recognises are listed in {@code unknown}. Each
+   * spelling is resolved once per directory (a directory serves one save, where thousands of rows name the same few).
+   */
   public Resolved resolve(String responsibility) {
+    return resolved.computeIfAbsent(responsibility, this::resolveOnce);
+  }
+
+  private Resolved resolveOnce(String responsibility) {
     Set<String> unitIds = new LinkedHashSet<>();
     List<String> unknown = new ArrayList<>();
     for (String part : LIST_SEPARATOR.split(responsibility)) {

@@ -11,9 +11,12 @@ import cn.zhengai.planning.TableScope;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 /** 表8, the build schedule: each item with its department and due date, and when it was done. */
@@ -80,22 +83,30 @@ public class ScheduleTable extends PlanningTable {
 
   @Override
   protected void write(List<Change> changes, Batch batch) {
-    int order = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM schedule_item", Integer.class);
-    for (Change change : changes) {
-      TableRow row = change.row();
-      String done = orNull(row.value(DONE_ON));
-      Date doneOn = done == null ? null : Date.valueOf(LocalDate.parse(done));
-      if (change.current() == null) {
-        jdbc.update("INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order,"
-                + " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row.value(PROJECT), row.value(CONTENT),
-            row.value(RESPONSIBLE), row.value(DUE), orNull(row.value(REMARK)), doneOn, ++order, batch.user(), timestamp(batch));
-      } else {
-        jdbc.update("UPDATE schedule_item SET project = ?, content = ?, responsible = ?, due_text = ?, remark = ?,"
-                + " done_on = ?, updated_by = ?, updated_at = ? WHERE id = ?", row.value(PROJECT), row.value(CONTENT),
-            row.value(RESPONSIBLE), row.value(DUE), orNull(row.value(REMARK)), doneOn, batch.user(), timestamp(batch),
-            change.current().id());
-      }
-    }
+    int first = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM schedule_item", Integer.class) + 1;
+    List<Change> created = changes.stream().filter(change -> change.current() == null).toList();
+    writeInBatches("INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order, updated_by,"
+        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", IntStream.range(0, created.size()).boxed().toList(), index -> {
+          TableRow row = created.get(index).row();
+          return new Object[] {row.value(PROJECT), row.value(CONTENT), row.value(RESPONSIBLE), row.value(DUE),
+              remark(row), doneOn(row), first + index, batch.user(), timestamp(batch)};
+        });
+    writeInBatches("UPDATE schedule_item SET project = ?, content = ?, responsible = ?, due_text = ?, remark = ?, done_on = ?,"
+        + " updated_by = ?, updated_at = ? WHERE id = ?", changes.stream().filter(change -> change.current() != null).toList(), change -> {
+          TableRow row = change.row();
+          return new Object[] {row.value(PROJECT), row.value(CONTENT), row.value(RESPONSIBLE), row.value(DUE), remark(row), doneOn(row),
+              batch.user(), timestamp(batch), change.current().id()};
+        });
+  }
+
+  // typed, so that a blank needs no question to the database about its column's type
+  private static SqlParameterValue remark(TableRow row) {
+    return new SqlParameterValue(Types.VARCHAR, orNull(row.value(REMARK)));
+  }
+
+  private static SqlParameterValue doneOn(TableRow row) {
+    String done = orNull(row.value(DONE_ON));
+    return new SqlParameterValue(Types.DATE, done == null ? null : Date.valueOf(LocalDate.parse(done)));
   }
 
   @Override

@@ -235,9 +235,25 @@ public final class ExcelTableReader {
     }
   }
 
-  /** A cell's column: from its reference, or after the cell before it when the file leaves the reference out. */
+  /**
+   * A cell's column: from its reference (its leading letters, as {@link CellReference} reads them, without parsing
+   * the whole reference for each of a large sheet's cells), or after the cell before it when the file leaves the
+   * reference out.
+   */
   private static int columnOf(String reference, int next) {
-    return reference == null ? next : new CellReference(reference).getCol();
+    if (reference == null) {
+      return next;
+    }
+    int column = 0;
+    for (int i = 0; i < reference.length(); i++) {
+      char c = reference.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        column = column * 26 + c - 'A' + 1;
+      } else if (c != '$' || column > 0) {
+        break;
+      }
+    }
+    return column == 0 ? new CellReference(reference).getCol() : column - 1;
   }
 
   /** Thrown from the SAX handler to stop reading a sheet. */
@@ -392,25 +408,34 @@ public final class ExcelTableReader {
     @Override
     public void endRow(int rowIndex) {
       int rowNumber = rowIndex + 1;
-      if (rowNumber <= header.rowNumber() || Arrays.stream(cells).allMatch(value -> CellValues.normalise(value).isEmpty())) {
+      if (rowNumber <= header.rowNumber()) {
+        return;
+      }
+      // normalised in place: each cell once
+      boolean blank = true;
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = CellValues.normalise(cells[i]);
+        blank &= cells[i].isEmpty();
+      }
+      if (blank) {
         return;
       }
       if (rows.size() >= MAX_ROWS) {
         problems.add(new ExcelProblem(sheet, rowNumber, null, "行数超过上限 " + MAX_ROWS + " 行，请分批导入"));
         throw new StopReading();
       }
-      List<String> values = new ArrayList<>(cells.length);
+      String[] values = new String[cells.length];
       for (int i = 0; i < cells.length; i++) {
         ColumnSpec column = layout.columns().get(i);
-        String value = CellValues.normalise(cells[i]);
+        String value = cells[i];
         if (value.isEmpty() && column.carriesDown() && above[i] != null) {
           value = above[i];
         }
         String checked = check(column, value, kinds[i], rowNumber);
-        values.add(checked == null ? "" : checked);
+        values[i] = checked == null ? "" : checked;
       }
-      above = values.toArray(new String[0]);
-      rows.add(new ExcelRow(rowNumber, List.copyOf(values)));
+      above = values;
+      rows.add(new ExcelRow(rowNumber, List.of(values)));
     }
 
     /** The normalised value, or null after recording why it is wrong. */

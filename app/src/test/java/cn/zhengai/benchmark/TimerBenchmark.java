@@ -1,0 +1,188 @@
+package cn.zhengai.benchmark;
+
+import cn.zhengai.escalation.EscalationSettings;
+import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * P3: {@value #TIMERS} of the product's due timers drained by the engine's job executor, against the bare engine
+ * draining as many trivial timers (start → timer → end) on the same engine and database. The product's timers on
+ * the synthetic college: the year {@link SyntheticCollege#YEAR} kicked off and every unit organised (each unit's plan
+ * round reminder and overdue timers; the cycle's monthly checkpoints, each starting every unit's monitoring, whose
+ * report tasks climb their escalation ladders; the year end), and, to reach the number, more escalation ladders on
+ * the units' open plan tasks, started with the variables the ladder listener gives them (the product's start paths
+ * make about 2,000 timers a year for such a college). The engine clock is then moved past them all
+ * ({@link ClockUtil}) and the job executor started: measured until no due job is left, counting every job the engine
+ * logged as done (timers and the continuations they lead to). Several ladders of one task climb the same rungs: the
+ * escalation record is kept once per task and rung (a unique index), so where two of them record at the same moment
+ * one job fails and is retried; such failures are counted and printed.
+ */
+final class TimerBenchmark implements Benchmark {
+
+  static final int TIMERS = 20_000;
+  /**
+   * Timers a unit's year fires once all is overdue: the plan round's reminder and overdue, the three rungs of the
+   * ladders of nine monthly reports and of the self-assessment.
+   */
+  private static final int TIMERS_PER_UNIT_AND_YEAR = 2 + 3 * 9 + 3;
+  private static final int RUNGS = 3;
+  private static final ZoneId COLLEGE = ZoneId.of("Asia/Shanghai");
+
+  @Override
+  public String id() {
+    return "P3";
+  }
+
+  @Override
+  public void run(BenchmarkDatabase database, Figures figures) throws Exception {
+    try (ConfigurableApplicationContext app = BenchmarkApp.start(database, "timers")) {
+      JobExecutor executor = ((ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
+      executor.shutdown();
+      SyntheticCollege college = SyntheticCollege.build(app, KickOffBenchmark.UNITS);
+      figures.note("P3 " + college.describe());
+      college.kickOff(SyntheticCollege.YEAR);
+      college.organiseEveryUnit();
+      int ladders = startLadders(app, (TIMERS - TIMERS_PER_UNIT_AND_YEAR * college.units().size()) / RUNGS);
+      long productTimers = app.getBean(ManagementService.class).createJobQuery().timers().count();
+
+      // the bare engine: trivial timers, due already, drained by the same job executor
+      TrivialModels.deployOneTimer(app, "2026-01-01T00:00:00");
+      RuntimeService runtime = app.getBean(RuntimeService.class);
+      for (int i = 0; i < TIMERS; i++) {
+        runtime.startProcessInstanceByKey(TrivialModels.ONE_TIMER);
+      }
+      JobLog log = new JobLog(app.getBean(JdbcTemplate.class));
+      Measurement baseline = drain(app, executor, log);
+      Map<String, Long> baselineJobs = log.since();
+
+      log = new JobLog(app.getBean(JdbcTemplate.class));
+      ClockUtil.setCurrentTime(Date.from(LocalDate.of(2101, 2, 1).atStartOfDay(COLLEGE).toInstant()));
+      Measurement product;
+      try {
+        product = drain(app, executor, log);
+      } finally {
+        ClockUtil.reset();
+      }
+      Map<String, Long> productJobs = log.since();
+      long productDone = productJobs.values().stream().mapToLong(Long::longValue).sum();
+      long timersFired = productJobs.entrySet().stream().filter(type -> type.getKey().startsWith("timer")).mapToLong(Map.Entry::getValue).sum();
+      long baselineDone = baselineJobs.values().stream().mapToLong(Long::longValue).sum();
+      figures.note(String.format("P3 产品：%d 年度（年度工作计划、诊改螺旋到月度检查点）+ 另起 %d 个催办升级阶梯，开始时 %d 个定时器；完成的作业 %s，失败 %d；基线：%d 个单定时器实例，完成 %s",
+          SyntheticCollege.YEAR, ladders, productTimers, productJobs, log.failed(), TIMERS, baselineJobs));
+      figures.add("P3", "排空到期定时器：每秒作业数（产品 " + productDone + " 个作业，其中定时器 " + timersFired + "；基线 " + baselineDone
+          + " 个简单定时器）", database, productDone * 1000.0 / product.millis(), baselineDone * 1000.0 / baseline.millis(), "个/秒");
+      figures.add("P3", "每个作业平均时间", database, (double) product.millis() / productDone, (double) baseline.millis() / baselineDone, "ms");
+    }
+  }
+
+  /** Puts the units' open plan tasks on about {@code count} more escalation ladders, as the ladder listener starts them. */
+  private static int startLadders(ConfigurableApplicationContext app, int count) {
+    EscalationSettings settings = app.getBean(EscalationSettings.class);
+    RuntimeService runtime = app.getBean(RuntimeService.class);
+    List<Task> tasks = app.getBean(TaskService.class).createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
+        .taskDefinitionKey(AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN).list();
+    int perTask = (int) Math.ceil((double) count / tasks.size());
+    for (Task task : tasks) {
+      String group = app.getBean(TaskService.class).getIdentityLinksForTask(task.getId()).get(0).getGroupId();
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(TaskEscalationProcess.Variables.TASK_ID, task.getId());
+      variables.put(TaskEscalationProcess.Variables.TASK_NAME, task.getName());
+      variables.put(TaskEscalationProcess.Variables.TASK_ACTIVITY, task.getTaskDefinitionKey());
+      variables.put(TaskEscalationProcess.Variables.TASK_PROCESS_INSTANCE, task.getProcessInstanceId());
+      variables.put(TaskEscalationProcess.Variables.UNIT, group.substring(Organisation.HEAD_GROUP_PREFIX.length()));
+      variables.put(TaskEscalationProcess.Variables.REMINDED_GROUP, group);
+      variables.put(TaskEscalationProcess.Variables.DUE_AT, task.getDueDate());
+      variables.put(TaskEscalationProcess.Variables.REMIND_AT, Date.from(task.getDueDate().toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
+      variables.put(TaskEscalationProcess.Variables.LEADING_GROUP_AT,
+          Date.from(task.getDueDate().toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
+      for (int i = 0; i < perTask; i++) {
+        runtime.startProcessInstanceByKey(TaskEscalationProcess.KEY, String.valueOf(SyntheticCollege.YEAR), variables);
+      }
+    }
+    return perTask * tasks.size();
+  }
+
+  /** Starts the job executor and waits until no due job is left, then stops it again. */
+  private static Measurement drain(ConfigurableApplicationContext app, JobExecutor executor, JobLog log) throws Exception {
+    ManagementService management = app.getBean(ManagementService.class);
+    try {
+      return Measurement.once(() -> {
+        executor.start();
+        while (management.createJobQuery().executable().count() > 0) {
+          Thread.sleep(20);
+        }
+        return log.done();
+      });
+    } finally {
+      executor.shutdown();
+    }
+  }
+
+  /** The engine's own record of the jobs it ran (the job log of full history), counted from a starting point. */
+  private static final class JobLog {
+
+    private static final int DONE = 2;
+    private static final int FAILED = 1;
+    private final JdbcTemplate jdbc;
+    private final Map<String, Long> before;
+    private final long failedBefore;
+
+    JobLog(JdbcTemplate jdbc) {
+      this.jdbc = jdbc;
+      this.before = byType();
+      this.failedBefore = count(FAILED);
+    }
+
+    long done() {
+      return since().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long failed() {
+      return count(FAILED) - failedBefore;
+    }
+
+    /** Jobs done since the start, by job type. */
+    Map<String, Long> since() {
+      Map<String, Long> since = new HashMap<>();
+      byType().forEach((type, count) -> {
+        long added = count - before.getOrDefault(type, 0L);
+        if (added > 0) {
+          since.put(type, added);
+        }
+      });
+      return since;
+    }
+
+    private Map<String, Long> byType() {
+      Map<String, Long> counts = new HashMap<>();
+      jdbc.query("SELECT JOB_DEF_TYPE_, COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = ? GROUP BY JOB_DEF_TYPE_",
+          rs -> {
+            counts.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+          }, DONE);
+      return counts;
+    }
+
+    private long count(int state) {
+      Long count = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = ?", Long.class, state);
+      return count == null ? 0 : count;
+    }
+  }
+}
