@@ -1,5 +1,6 @@
 package cn.zhengai.org;
 
+import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.org.OrganisationImporter.ImportReport;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,7 +20,7 @@ public final class OrganisationFiles {
     OrganisationImporter importer = new OrganisationImporter(
         new OrganisationProperties(structure.toUri().toString(), people.toUri().toString()), app.getBean(DemoProperties.class), app,
         app.getBean(IdentityService.class), app.getBean(OrgUnitRepository.class), app.getBean(AccessGrants.class),
-        app.getBean(TasklistFilters.class));
+        app.getBean(TasklistFilters.class), app.getBean(NodeLock.class));
     return new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).execute(status -> importer.importConfigured());
   }
 }
