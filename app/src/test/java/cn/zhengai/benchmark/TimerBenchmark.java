@@ -1,12 +1,12 @@
 package cn.zhengai.benchmark;
 
+import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.escalation.EscalationSettings;
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,6 @@ final class TimerBenchmark implements Benchmark {
    */
   private static final int TIMERS_PER_UNIT_AND_YEAR = 2 + 3 * 9 + 3;
   private static final int RUNGS = 3;
-  private static final ZoneId COLLEGE = ZoneId.of("Asia/Shanghai");
 
   @Override
   public String id() {
@@ -74,7 +73,7 @@ final class TimerBenchmark implements Benchmark {
       Map<String, Long> baselineJobs = log.since();
 
       log = new JobLog(app.getBean(JdbcTemplate.class));
-      ClockUtil.setCurrentTime(Date.from(LocalDate.of(2101, 2, 1).atStartOfDay(COLLEGE).toInstant()));
+      ClockUtil.setCurrentTime(CollegeTime.startOfDay(LocalDate.of(2101, 2, 1)));
       Measurement product;
       try {
         product = drain(app, executor, log);
