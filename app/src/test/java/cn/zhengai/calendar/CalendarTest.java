@@ -9,11 +9,14 @@ import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -50,7 +53,7 @@ class CalendarTest extends BrowserTestSupport {
     EngineRest reader = as("wangfang");
     Set<LocalDate> holidays = new HashSet<>();
     Map<LocalDate, String> workdays = new HashMap<>();
-    List<JsonNode> vacations = new java.util.ArrayList<>();
+    List<JsonNode> vacations = new ArrayList<>();
     Map<String, JsonNode> milestones = new HashMap<>();
     for (int year = 2025; year <= 2036; year++) {
       JsonNode overview = reader.get("/api/calendar/" + year + "/overview").expect(200).json();
@@ -83,7 +86,7 @@ class CalendarTest extends BrowserTestSupport {
     assertThat(milestones.get("2027 CYCLE_TARGETS_DUE").get("rule").asText()).isEqualTo("春季学期开学后第 5 个工作日");
     // the compatible list: every milestone of a year far ahead
     assertThat(reader.get("/api/calendar/2035").expect(200).json()).extracting(m -> m.get("milestone").asText())
-        .containsExactlyInAnyOrder(java.util.Arrays.stream(Milestone.values()).map(Milestone::name).toArray(String[]::new));
+        .containsExactlyInAnyOrder(Arrays.stream(Milestone.values()).map(Milestone::name).toArray(String[]::new));
     assertThat(reader.get("/api/calendar/2031/overview").expect(200).json().get("warnings").get(0).asText())
         .startsWith("2031 年的法定节假日和调休安排尚未录入");
     assertThat(reader.get("/api/calendar/2026/overview").expect(200).json().get("warnings").toString()).doesNotContain("法定节假日");
@@ -147,7 +150,7 @@ class CalendarTest extends BrowserTestSupport {
     browser.get(url("/workbench"));
     Browser.logIn(browser, PRESIDENTS_OFFICE_HEAD);
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("校历"))).click();
-    wait.until(ExpectedConditions.textMatches(By.id("status"), java.util.regex.Pattern.compile("\\d{4} 年校历")));
+    wait.until(ExpectedConditions.textMatches(By.id("status"), Pattern.compile("\\d{4} 年校历")));
     browser.get(url("/calendar?year=2034"));
     status(wait, "2034 年校历");
     assertThat(browser.findElement(By.id("warnings")).getText()).contains("2034 年的法定节假日和调休安排尚未录入");
