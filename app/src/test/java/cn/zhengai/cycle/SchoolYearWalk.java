@@ -11,7 +11,6 @@ import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
@@ -79,7 +78,8 @@ public final class SchoolYearWalk {
     target("T2027-JW-01", "毕业率", "专业建设规划", "教务处", "95", "90", "92");
     target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处", "60", "50", "55");
     target("T2027-QC-01", "专业对口就业率", "各教学单位“十三五”发展规划（6个）", "汽车工程学院", "95", "90", "92");
-    // the draft goes in shortly before its due date (01-22); the leading group returns it after a few days
+    // the draft goes in before the winter break, well before its due date (03-01, in the spring term); the leading
+    // group returns it after a few days
     clockwork.moveTo(LocalDate.of(2027, 1, 18));
     complete(PRESIDENTS_OFFICE_HEAD, draft, Map.of(TARGETS_NOTE, "初稿"));
     clockwork.moveTo(LocalDate.of(2027, 1, 20));
@@ -87,12 +87,12 @@ public final class SchoolYearWalk {
         CycleDecisions.RETURN_REASON, "请写明与十三五规划的衔接"));
     String redraft = cycleTask(TASK_DRAFT_TARGETS, null);
     assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("请写明与十三五规划的衔接");
-    // revision-days (7) from the return, not the first due date that passes while the draft is redone
-    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2027-01-27");
+    // the first due date, later than revision-days (7) from the return
+    assertThat(formValue(PRESIDENTS_OFFICE_HEAD, redraft, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2027-03-01");
     assertThat(taskService.createTaskQuery().taskId(redraft).singleResult().getDueDate())
-        .isEqualTo(Date.from(LocalDate.of(2027, 1, 27).atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
+        .isEqualTo(Date.from(LocalDate.of(2027, 3, 1).atTime(23, 59, 59).atZone(COLLEGE).toInstant()));
     clockwork.moveTo(LocalDate.of(2027, 1, 23));
-    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=yb").expect(200).json()).as("no escalation at the first due date").isEmpty();
+    assertThat(as(QA_OFFICE_HEAD).get("/api/escalations?unit=yb").expect(200).json()).as("no escalation before the due date").isEmpty();
     setCurrentValue(PRESIDENTS_OFFICE_HEAD, "T2027-JW-01", "95");
     complete(PRESIDENTS_OFFICE_HEAD, redraft, Map.of(TARGETS_NOTE, "依据十三五规划起草三项年度目标"));
     String secondApproval = cycleTask(TASK_APPROVE_TARGETS, null);
@@ -130,13 +130,17 @@ public final class SchoolYearWalk {
       complete(head.getValue(), cycleTask(TASK_ASSIGN_KEY_TASKS, head.getKey()), Map.of(ASSIGNMENT_NOTE, "已落实到人"));
     }
 
-    // ---- 实施: each unit reports progress; a checkpoint closes every month from March to November
-    for (int month = 1; month <= 2; month++) {
+    // ---- 实施: each unit reports progress; a checkpoint closes each month from March to November on its last working
+    // day in term: July's on the spring term's last day (9 July), none in August (summer break), October's on Friday 29
+    Map<Integer, LocalDate> checkpoints = Map.of(3, LocalDate.of(2027, 3, 31), 4, LocalDate.of(2027, 4, 30), 5, LocalDate.of(2027, 5, 31),
+        6, LocalDate.of(2027, 6, 30), 7, LocalDate.of(2027, 7, 9), 9, LocalDate.of(2027, 9, 30), 10, LocalDate.of(2027, 10, 29),
+        11, LocalDate.of(2027, 11, 30));
+    for (int month = 1; month <= 11; month++) {
       monthBeforeCheckpoint(month);
-    }
-    for (int month = 3; month <= 11; month++) {
-      LocalDate checkpoint = YearMonth.of(2027, month).atEndOfMonth();
-      monthBeforeCheckpoint(month);
+      LocalDate checkpoint = checkpoints.get(month);
+      if (checkpoint == null) {
+        continue;
+      }
       // the checkpoint's timer fires as its day ends; the units report the next morning
       clockwork.moveTo(checkpoint.plusDays(1));
       for (Map.Entry<String, String> head : HEADS.entrySet()) {
@@ -180,12 +184,13 @@ public final class SchoolYearWalk {
       complete(head.getValue(), cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, head.getKey()), Map.of(PROBLEMS, "问题", CAUSES, "原因",
           IMPROVEMENT_MEASURES, head.getKey() + " 的改进措施", NEXT_YEAR_TARGETS, "下一年度目标"));
       if (head.getKey().equals("qcxy")) {
-        // 汽车工程学院's plan goes back once; its rewrite keeps the plan's own due date (2028-01-15), the later one
+        // 汽车工程学院's plan goes back once; its rewrite keeps the plan's own due date (2028-01-11, three working days
+        // before the autumn term ends), the later one
         complete(QA_OFFICE_HEAD, cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy"), Map.of(CycleDecisions.DECISION, CycleDecisions.RETURN,
             CycleDecisions.RETURN_REASON, "改进措施须落实到责任人"));
         String rewrite = cycleTask(TASK_WRITE_IMPROVEMENT_PLAN, "qcxy");
         assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_REASON)).isEqualTo("改进措施须落实到责任人");
-        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2028-01-15");
+        assertThat(formValue(AUTOMOTIVE_DEAN, rewrite, CycleDecisions.LAST_RETURN_DUE_DATE)).isEqualTo("2028-01-11");
         complete(AUTOMOTIVE_DEAN, rewrite, Map.of(PROBLEMS, "问题", CAUSES, "原因", IMPROVEMENT_MEASURES, "qcxy 的改进措施", NEXT_YEAR_TARGETS,
             "下一年度目标"));
         String planReview = cycleTask(TASK_APPROVE_IMPROVEMENT_PLAN, "qcxy");
@@ -208,7 +213,7 @@ public final class SchoolYearWalk {
     List<String> warnings = new ArrayList<>();
     as(QA_OFFICE_HEAD).get("/api/cycles/2027/warnings").expect(200).json()
         .forEach(warning -> warnings.add(warning.get("checkpoint").asText() + " " + warning.get("unitId").asText() + " " + warning.get("kind").asText()));
-    assertThat(warnings).containsExactly("2027-04-30 jwc TASK_BEHIND", "2027-07-31 qcxy INDICATOR", "2027-10-31 rsc TASK_OVERDUE",
+    assertThat(warnings).containsExactly("2027-04-30 jwc TASK_BEHIND", "2027-07-09 qcxy INDICATOR", "2027-10-29 rsc TASK_OVERDUE",
         "2027-11-30 rsc TASK_OVERDUE");
     assertThat(as(AUTOMOTIVE_DEAN).get("/api/cycles/2027/warnings").expect(200).json()).extracting(w -> w.get("unitId").asText())
         .containsOnly("qcxy");
@@ -279,8 +284,8 @@ public final class SchoolYearWalk {
         progress(AUTOMOTIVE_DEAN, "新能源实训基地建设", LocalDate.of(2027, 6, 28), 60);
       }
       case 7 -> {
-        clockwork.moveTo(LocalDate.of(2027, 7, 20));
-        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 7, 20), 70);
+        clockwork.moveTo(LocalDate.of(2027, 7, 5));
+        progress(PERSONNEL_HEAD, "引进双师型教师", LocalDate.of(2027, 7, 5), 70);
         setCurrentValue(AUTOMOTIVE_DEAN, "T2027-QC-01", "91");
       }
       case 8 -> {

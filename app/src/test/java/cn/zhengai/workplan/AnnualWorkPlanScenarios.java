@@ -173,12 +173,14 @@ abstract class AnnualWorkPlanScenarios {
         .isEqualTo("表单填写有误：计划年度 \"二〇二七\" 无效，应为 2000 至 2100 之间的年份");
     assertThat(startRound(2026, "2026-01-31").expect(400).json().get("message").asText())
         .contains("提交截止日期 2026-01-31 已过");
-    assertThat(startRound(2031, null).expect(400).json().get("message").asText())
-        .contains("校历中没有 2031 年的“各部门年度工作计划提交截止”");
     startRound(2027, null).expect(200);
     assertThat(startRound(2027, null).expect(400).json().get("message").asText())
         .contains("2027 年度工作计划征集已在进行中，不能重复发起");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY).count()).isEqualTo(1);
+    // no year runs out of calendar: 2031's due date is generated from the rule (the last Friday of February)
+    String far = startRound(2031, null).expect(200).json().get("id").asText();
+    JsonNode tasks = as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + far).expect(200).json();
+    assertThat(instant(tasks.get(0).get("due").asText())).isEqualTo(Instant.parse("2031-02-28T15:59:59Z"));
   }
 
   @Test
