@@ -2,7 +2,7 @@ package cn.zhengai.calendar;
 
 import cn.zhengai.api.Paging;
 import cn.zhengai.calendar.AcademicCalendar.Entry;
-import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,7 +41,7 @@ class CalendarController {
   @PutMapping("/{year}/{milestone}")
   Entry set(@PathVariable int year, @PathVariable Milestone milestone, @Valid @RequestBody MilestoneDate body,
       Authentication authentication) {
-    var user = Access.requireAnyGroup(authentication, "修改校历", Groups.PRESIDENTS_OFFICE, Groups.QA_OFFICE);
+    var user = Access.requireAnyGroup(authentication, "修改校历", OrgGroups.PRESIDENTS_OFFICE, OrgGroups.QA_OFFICE);
     return calendar.set(year, milestone, body.date(), body.note(), user.userId());
   }
 
