@@ -4,7 +4,6 @@ import static java.util.Comparator.comparing;
 
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.cycle.UnitReviews;
-import cn.zhengai.deployment.AppAuthority;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.monitoring.DeviationWarnings;
@@ -16,6 +15,7 @@ import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
 import cn.zhengai.processes.TaskEscalationProcess.Stages;
+import cn.zhengai.security.AppAuthority;
 import cn.zhengai.security.GroupNames;
 import cn.zhengai.tasks.UnitScope;
 import java.time.Clock;

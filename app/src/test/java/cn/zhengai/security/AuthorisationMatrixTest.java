@@ -332,7 +332,7 @@ class AuthorisationMatrixTest {
         .row(PROCESS_OWNER, ok().sees(UNIT_HEAD))
         .row(ADMIN, ok().sees(UNIT_HEAD));
     resource(rows, "用户组：列表", get("/engine-rest/group"))
-        .row(STUDENT, ids("qcxy", "major-qcjx", "role-student"))
+        .row(STUDENT, ids("qcxy", "major-500211", "role-student"))
         .row(TEACHER, ids("qcxy", "course-fdj", "role-teacher"))
         .row(UNIT_HEAD, ok().sees("\"head-rsc\"", "\"role-student\""))
         .row(OTHER_UNIT_HEAD, ok().sees("\"head-jwc\""))
