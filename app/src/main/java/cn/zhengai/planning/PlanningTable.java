@@ -113,6 +113,11 @@ public abstract class PlanningTable {
     return PlanningAccess.mayChange(user, owningUnits, coordinators());
   }
 
+  /** Who of the owning unit may change a row, as refusals name them. */
+  protected String owningStaff() {
+    return "该部门";
+  }
+
   /** The stored rows in the scope, in the sheet's order. */
   public abstract List<StoredRow> rows(TableScope scope);
 
@@ -499,7 +504,7 @@ public abstract class PlanningTable {
   }
 
   private String forbidden(String owner) {
-    return "无权修改：此行属于「" + owner + "」，只有该部门、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
+    return "无权修改：此行属于「" + owner + "」，只有" + owningStaff() + "、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
         + "和系统管理员可以修改";
   }
 

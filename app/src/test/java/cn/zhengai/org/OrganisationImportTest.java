@@ -164,7 +164,7 @@ class OrganisationImportTest {
     byte[] good = withRows(export, Map.of("460704", List.of("460704", "智能网联汽车技术", "汽车工程学院", "林峰", "", "郭静（guojing）", "2025", "2028")),
         List.of("460706", "汽车智能技术", "汽车工程学院", "yuangang", "", "linfeng", "2027", "2030"));
     assertThat(EngineRest.as(http, "linfeng").upload("/api/planning/majors/import", "专业.xlsx", good).expect(403).body())
-        .contains("无权修改");
+        .contains("无权修改：此行属于「汽车工程学院」，只有该教学单位负责人、质管办、教务处和系统管理员可以修改");
     try {
       JsonNode preview = EngineRest.as(http, "xujun").upload("/api/planning/majors/import?dryRun=true", "专业.xlsx", good).expect(200).json();
       assertThat(preview.get("ok").asBoolean()).isTrue();

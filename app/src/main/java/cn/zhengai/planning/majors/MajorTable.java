@@ -77,6 +77,11 @@ public class MajorTable extends PlanningTable {
   }
 
   @Override
+  protected String owningStaff() {
+    return "该教学单位负责人";
+  }
+
+  @Override
   public List<StoredRow> rows(TableScope scope) {
     UnitDirectory units = support.directory();
     People people = new People(majors.people());
