@@ -332,8 +332,9 @@ class AuthorisationMatrixTest {
         .row(PROCESS_OWNER, ok().sees(UNIT_HEAD))
         .row(ADMIN, ok().sees(UNIT_HEAD));
     resource(rows, "用户组：列表", get("/engine-rest/group"))
-        .row(STUDENT, ids("qcxy", "major-qcjx", "role-student"))
-        .row(TEACHER, ids("qcxy", "course-fdj", "role-teacher"))
+        .row(STUDENT, ids("qcxy", "major-500211", "role-student"))
+        // a teacher sees only their own groups, among them the QA groups of the majors they serve in
+        .row(TEACHER, ids("qcxy", "course-fdj", "role-teacher", "major-qa-460701", "major-qa-460702", "major-qa-500211"))
         .row(UNIT_HEAD, ok().sees("\"head-rsc\"", "\"role-student\""))
         .row(OTHER_UNIT_HEAD, ok().sees("\"head-jwc\""))
         .row(PRESIDENTS_OFFICE, ok().sees("\"head-jwc\""))
