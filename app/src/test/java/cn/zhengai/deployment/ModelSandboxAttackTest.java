@@ -252,7 +252,7 @@ class ModelSandboxAttackTest {
     assertThat(beans.get("escalationSteps").get("methods").toString())
         .isEqualTo("[\"escalateToLeadingGroup\",\"escalateToQaOffice\",\"remind\"]");
     assertThat(beans.get("cycleDeadlines").get("usage").asText()).isEqualTo("在表达式中调用其方法：${cycleDeadlines.方法名(…)}");
-    assertThat(vocabulary.get("variables").toString()).contains("annual-work-plan", "keyTasks");
+    assertThat(vocabulary.get("variables").toString()).contains("annual-work-plan", "planNote");
     EngineRest.as(http, "zhouqiang").get("/api/models/vocabulary").expect(200);
     assertThat(EngineRest.as(http, "wangfang").get("/api/models/vocabulary").expect(403).json().get("message").asText())
         .contains("无权查看模型可用的组件");
