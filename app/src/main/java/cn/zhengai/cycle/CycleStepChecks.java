@@ -5,7 +5,6 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.planning.YearData;
 import cn.zhengai.planning.YearData.YearTask;
-import cn.zhengai.planning.tasks.TaskKind;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Beans;
 import cn.zhengai.tasks.FormValueException;
 import cn.zhengai.workbench.WorkbenchLink;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cycle's steps that are done in the chains' tables (targets, standards, 表5, 表6) and only confirmed in
+ * The cycle's steps that are done in the chains' tables (targets, standards, 表6; 表5 is the annual work plan's) and only confirmed in
  * Tasklist: each complete listener refuses completion, naming what is missing, until the data is there.
  */
 @Configuration
@@ -46,18 +45,6 @@ class CycleStepChecks {
       List<String> unlinked = yearData.targetsWithoutStandard((Integer) task.getVariable(YEAR));
       refuseIf(!unlinked.isEmpty(), "以下目标尚未关联现行标准（表7 的“服务目标”）：" + String.join("、", unlinked)
           + WorkbenchLink.hint("standards", null, null));
-    };
-  }
-
-  /** 计划: the unit has put its key tasks into 表5. */
-  @ModelBean("检查单位已在表5录入本年度重点任务，否则不能完成")
-  @Bean(Beans.CHECK_DEPARTMENT_PLAN)
-  TaskListener departmentPlanEntered() {
-    return task -> {
-      int year = (Integer) task.getVariable(YEAR);
-      boolean none = yearData.tasks(year, (String) task.getVariable(UNIT)).stream().noneMatch(t -> t.kind() == TaskKind.KEY);
-      refuseIf(none, task.getVariable(UNIT_NAME) + "尚未在“表5 年度重点工作任务分解”中录入 " + year + " 年度的重点任务"
-          + WorkbenchLink.hint("key-tasks", year, (String) task.getVariable(UNIT)));
     };
   }
 

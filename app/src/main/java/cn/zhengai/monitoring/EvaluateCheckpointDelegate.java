@@ -13,7 +13,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Checks a unit's data at its checkpoint; each deviation is recorded and the unit's heads are warned. */
+/**
+ * Checks a unit's data at its checkpoint; each deviation is recorded for correction and the unit's heads are warned.
+ * A 表6 task past its 完成时限 is the daily deadline scan's to announce ({@code DeadlineWarnings}, once per task and due
+ * date): the checkpoint asks for its correction but warns of it only together with a deviation the scan does not see.
+ */
 @ModelBean("核查单位在监测点的数据：记录每项偏差并预警单位负责人")
 @Component(MonitoringCheckpointProcess.Beans.EVALUATE)
 class EvaluateCheckpointDelegate implements JavaDelegate {
@@ -49,6 +53,9 @@ class EvaluateCheckpointDelegate implements JavaDelegate {
     LocalDate today = CollegeTime.today(clock);
     execution.setVariable(CORRECTION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
     execution.setVariable(VERIFICATION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
+    if (deviations.stream().allMatch(deviation -> deviation.kind() == Deviation.Kind.TASK_OVERDUE)) {
+      return;
+    }
     notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.DEVIATION,
         "【监测预警】" + execution.getVariable(UNIT_NAME) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
         listed + "\n请在任务列表中提交纠偏措施。", execution.getProcessInstanceId());

@@ -52,6 +52,13 @@ public class YearData {
         rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of())), year, unitId);
   }
 
+  /** A unit's key tasks of a year (表5), in the order they were entered. */
+  public List<KeyTask> keyTasks(int year, String unitId) {
+    return jdbc.query("SELECT title, work_standard, measures, deadline FROM work_task WHERE plan_year = ? AND unit_id = ?"
+        + " AND kind = ? ORDER BY id", (rs, n) -> new KeyTask(rs.getString("title"), rs.getString("work_standard"),
+        rs.getString("measures"), rs.getDate("deadline").toLocalDate()), year, unitId, TaskKind.KEY.name());
+  }
+
   /** Units with tasks in a year. */
   public List<String> unitsWithTasks(int year) {
     return jdbc.queryForList("SELECT DISTINCT unit_id FROM work_task WHERE plan_year = ?", String.class, year);
@@ -65,6 +72,9 @@ public class YearData {
       return currentValue != null && indicator.attains(currentValue);
     }
   }
+
+  /** A key task of 表5 as its unit wrote it. */
+  public record KeyTask(String title, String workStandard, String measures, LocalDate deadline) {}
 
   /** A task of the year with its reports. */
   public record YearTask(int year, TaskKind kind, String title, LocalDate deadline, String person, List<Progress> reports) {

@@ -5,6 +5,7 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import static cn.zhengai.support.EngineRest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
@@ -113,13 +114,25 @@ public final class SchoolYearWalk {
     standard("双师型教师认定标准", "人事处", "T2027-RS-01");
     complete(QA_OFFICE_HEAD, link, Map.of(STANDARDS_NOTE, "每项目标均已关联现行标准"));
 
-    // ---- 计划 and 组织: each unit owning a target enters its key tasks (表5) and puts a person on each (表6)
+    // ---- 计划 and 组织: each unit owning a target gets one annual work plan task: its plan is its key tasks in 表5,
+    // which 院办 reviews; then it puts a person on each (表6)
+    assertThat(taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY).count())
+        .as("one plan task per unit and year").isEqualTo(HEADS.size());
+    assertThat(as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + planTask(AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN,
+        "jwc") + "/submit-form", variables(Map.of())).expect(400).json().get("message").asText())
+        .contains("教务处尚未在“表5 年度重点工作任务分解”中录入 2027 年度的重点任务", "/workbench?table=key-tasks&year=2027&unit=jwc");
     keyTask(ACADEMIC_AFFAIRS_HEAD, "修订人才培养方案", "教务处", "2027-06-30");
     keyTask(PERSONNEL_HEAD, "引进双师型教师", "人事处", "2027-09-30");
     keyTask(AUTOMOTIVE_DEAN, "新能源实训基地建设", "汽车工程学院", "2027-10-31");
     for (Map.Entry<String, String> head : HEADS.entrySet()) {
-      complete(head.getValue(), cycleTask(TASK_SUBMIT_DEPARTMENT_PLAN, head.getKey()), Map.of(PLAN_NOTE, "重点任务已录入表5"));
+      complete(head.getValue(), planTask(AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN, head.getKey()), Map.of());
+      String review = planTask(AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN, head.getKey());
+      assertThat(formValue(PRESIDENTS_OFFICE_HEAD, review, AnnualWorkPlanProcess.Variables.KEY_TASKS.name()))
+          .as("院办 reviews the unit's 表5 rows").startsWith("1. ").contains("；措施及目标：按月推进；完成时限：2027-");
+      complete(PRESIDENTS_OFFICE_HEAD, review, Map.of(AnnualWorkPlanProcess.Variables.DECISION.name(),
+          AnnualWorkPlanProcess.Variables.DECISION_APPROVE));
     }
+    assertThat(taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY).count()).isZero();
     String assign = cycleTask(TASK_ASSIGN_KEY_TASKS, "qcxy");
     assertThat(as(AUTOMOTIVE_DEAN).post("/engine-rest/task/" + assign + "/submit-form", variables(Map.of(ASSIGNMENT_NOTE, "已落实")))
         .expect(400).json().get("message").asText()).contains("新能源实训基地建设");
@@ -217,6 +230,13 @@ public final class SchoolYearWalk {
         "2027-11-30 rsc TASK_OVERDUE");
     assertThat(as(AUTOMOTIVE_DEAN).get("/api/cycles/2027/warnings").expect(200).json()).extracting(w -> w.get("unitId").asText())
         .containsOnly("qcxy");
+    // a 表6 task past its 完成时限 has one overdue signal: the deadline scan's warning (as each day at 07:00, run here by
+    // 质管办); the October and November checkpoints ask 人事处 to correct it without warning of it again
+    as(QA_OFFICE_HEAD).post("/api/planning/warnings/scan", Map.of()).expect(200);
+    assertThat(StreamSupport.stream(as(PERSONNEL_HEAD).get("/api/notifications").expect(200).json().spliterator(), false)
+        .filter(notification -> (notification.get("subject").asText() + notification.get("body").asText()).contains("引进双师型教师"))
+        .map(notification -> notification.get("subject").asText()).toList())
+        .singleElement().asString().startsWith("【到期预警】").contains("逾期");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MonitoringCheckpointProcess.KEY).count())
         .as("every checkpoint closed").isZero();
 
@@ -435,6 +455,14 @@ public final class SchoolYearWalk {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey("2027").processDefinitionKey(SchoolAnnualCycleProcess.KEY)
         .taskDefinitionKey(activityId).list().stream()
         .filter(task -> unit == null || unit.equals(taskService.getVariable(task.getId(), UNIT))).toList();
+    assertThat(tasks).as(activityId + " " + unit).hasSize(1);
+    return tasks.get(0).getId();
+  }
+
+  /** The open task of a unit's annual work plan, which the cycle's 计划 step calls with business key 2027/unit. */
+  private String planTask(String activityId, String unit) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey("2027/" + unit)
+        .processDefinitionKey(AnnualWorkPlanProcess.KEY).taskDefinitionKey(activityId).list();
     assertThat(tasks).as(activityId + " " + unit).hasSize(1);
     return tasks.get(0).getId();
   }

@@ -51,7 +51,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   @Test
   void theQaOfficeWatchesTheRoundsInCockpit() {
-    runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(AnnualWorkPlanProcess.Variables.YEAR, 2027));
+    runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(AnnualWorkPlanProcess.Variables.YEAR.name(), 2027));
     browser = Browser.open("zh-CN");
     logInAt("/camunda/app/cockpit/default/#/processes", "zhouqiang");
     expectText("/camunda/app/cockpit/default/#/processes", "年度工作计划", "webapp-cockpit-qa-office");

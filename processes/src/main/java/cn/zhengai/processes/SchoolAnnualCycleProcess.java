@@ -33,7 +33,8 @@ public final class SchoolAnnualCycleProcess {
     public static final String SUB_PROCESS_DEPARTMENT_PLAN = "SubProcess_DepartmentPlan";
     public static final String START_DEPARTMENT_PLAN = "Start_DepartmentPlan";
     public static final String TASK_OPEN_DEPARTMENT_SCOPE = "Task_OpenDepartmentScope";
-    public static final String TASK_SUBMIT_DEPARTMENT_PLAN = "Task_SubmitDepartmentPlan";
+    /** Calls {@link AnnualWorkPlanProcess} for the unit: its plan is its key tasks in 表5, reviewed by 院办. */
+    public static final String CALL_DEPARTMENT_WORK_PLAN = "Call_DepartmentWorkPlan";
     public static final String TASK_ASSIGN_KEY_TASKS = "Task_AssignKeyTasks";
     public static final String END_DEPARTMENT_ORGANISED = "End_DepartmentOrganised";
     public static final String GATEWAY_TO_CHECKPOINT = "Gateway_ToCheckpoint";
@@ -98,8 +99,7 @@ public final class SchoolAnnualCycleProcess {
     public static final String UNIT = "unit";
     public static final String UNIT_NAME = "unitName";
     public static final String UNIT_HEAD_GROUP = "unitHeadGroup";
-    /** String, local: department plan and assignment forms. */
-    public static final String PLAN_NOTE = "planNote";
+    /** String, local: assignment form. */
     public static final String ASSIGNMENT_NOTE = "assignmentNote";
     /** String, local: self-assessment form. */
     public static final String SELF_ASSESSMENT = "selfAssessment";
@@ -127,7 +127,7 @@ public final class SchoolAnnualCycleProcess {
     public static final String RETURN_REASON = CycleDecisions.RETURN_REASON;
 
     /** Variables each unit's scope declares locally, so parallel units never overwrite each other. */
-    public static final List<String> UNIT_LOCAL = List.of(PLAN_NOTE, ASSIGNMENT_NOTE, SELF_ASSESSMENT, SELF_GRADE,
+    public static final List<String> UNIT_LOCAL = List.of(ASSIGNMENT_NOTE, SELF_ASSESSMENT, SELF_GRADE,
         ATTAINMENT_SUMMARY, ACCOUNTABLE, GRADE, FINDINGS, PERFORMANCE_RESULT, ACCOUNTABILITY_DECISION,
         ACCOUNTABILITY_MEASURES, PROBLEMS, CAUSES, IMPROVEMENT_MEASURES, NEXT_YEAR_TARGETS, DECISION, RETURN_REASON,
         CycleDecisions.LAST_RETURN_REASON, CycleDecisions.LAST_RETURN_DUE_DATE, CycleDecisions.RETURNED_WORK);
@@ -141,7 +141,6 @@ public final class SchoolAnnualCycleProcess {
     public static final String DRAFT_TARGETS = "cycle-draft-targets.form";
     public static final String DECISION = CycleDecisions.FORM;
     public static final String LINK_STANDARDS = "cycle-link-standards.form";
-    public static final String DEPARTMENT_PLAN = "cycle-department-plan.form";
     public static final String ASSIGN_TASKS = "cycle-assign-tasks.form";
     public static final String SELF_ASSESSMENT = "cycle-self-assessment.form";
     public static final String DIAGNOSIS = "cycle-diagnosis.form";
@@ -154,7 +153,6 @@ public final class SchoolAnnualCycleProcess {
         Map.entry(DRAFT_TARGETS, List.of(Variables.TARGETS_NOTE)),
         Map.entry(DECISION, CycleDecisions.FIELDS),
         Map.entry(LINK_STANDARDS, List.of(Variables.STANDARDS_NOTE)),
-        Map.entry(DEPARTMENT_PLAN, List.of(Variables.PLAN_NOTE)),
         Map.entry(ASSIGN_TASKS, List.of(Variables.ASSIGNMENT_NOTE)),
         Map.entry(SELF_ASSESSMENT, List.of(Variables.SELF_ASSESSMENT, Variables.SELF_GRADE)),
         Map.entry(DIAGNOSIS, List.of(Variables.GRADE, Variables.FINDINGS)),
@@ -178,7 +176,6 @@ public final class SchoolAnnualCycleProcess {
     /** Complete listeners that refuse a step whose data is not there yet. */
     public static final String CHECK_TARGETS_DRAFTED = "checkTargetsDraftedListener";
     public static final String CHECK_STANDARDS_LINKED = "checkStandardsLinkedListener";
-    public static final String CHECK_DEPARTMENT_PLAN = "checkDepartmentPlanListener";
     public static final String CHECK_KEY_TASKS_ASSIGNED = "checkKeyTasksAssignedListener";
     /** Complete listener that checks and keeps the year-end review's results (unit_review). */
     public static final String RECORD_UNIT_REVIEW = "recordUnitReviewListener";

@@ -54,6 +54,11 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
   }
 
   @Override
+  List<ProcessModel> calledModels() {
+    return List.of(AnnualWorkPlanProcess.MODEL);
+  }
+
+  @Override
   void bindBeans() {
     Mocks.register(Beans.PREPARE_CYCLE, (JavaDelegate) execution -> {
       execution.setProcessBusinessKey(String.valueOf(execution.getVariable(YEAR)));
@@ -87,12 +92,29 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
       execution.setVariable(ATTAINMENT_SUMMARY, unit + "：目标 3 项，达成 " + (accountableUnits.contains(unit) ? 2 : 3) + " 项");
     });
     Mocks.register(Beans.HAND_OVER, (JavaDelegate) execution -> handedOver.add((Integer) execution.getVariable(YEAR)));
-    for (String listener : List.of(Beans.CHECK_TARGETS_DRAFTED, Beans.CHECK_STANDARDS_LINKED, Beans.CHECK_DEPARTMENT_PLAN,
-        Beans.CHECK_KEY_TASKS_ASSIGNED, Beans.RECORD_UNIT_REVIEW, CycleDecisions.CHECK_DECISION, CycleDecisions.SHOW_UNIT,
+    for (String listener : List.of(Beans.CHECK_TARGETS_DRAFTED, Beans.CHECK_STANDARDS_LINKED, Beans.CHECK_KEY_TASKS_ASSIGNED, Beans.RECORD_UNIT_REVIEW, CycleDecisions.CHECK_DECISION, CycleDecisions.SHOW_UNIT,
         CycleDecisions.LIST_CHANGES_SINCE_RETURN, TaskEscalationProcess.Beans.LADDER_LISTENER)) {
       Mocks.register(listener, (TaskListener) task -> {});
     }
     Mocks.register(Beans.DEADLINES, new Deadlines());
+    bindWorkPlanBeans();
+  }
+
+  /** The annual work plan the 计划 step calls, asking the one unit it is called for. */
+  private void bindWorkPlanBeans() {
+    Mocks.register(AnnualWorkPlanProcess.Beans.PREPARE_ROUND, (JavaDelegate) execution -> {
+      String unit = AnnualWorkPlanProcess.Variables.CALLING_UNIT.get(execution);
+      execution.setProcessBusinessKey(AnnualWorkPlanProcess.Variables.YEAR.get(execution) + "/" + unit);
+      AnnualWorkPlanProcess.Variables.PARTICIPATING_UNITS.set(execution, List.of(unit));
+    });
+    Mocks.register(AnnualWorkPlanProcess.Beans.OPEN_UNIT_PLAN, (JavaDelegate) execution -> {
+      execution.setVariableLocal(UNIT_HEAD_GROUP, "head-" + execution.getVariable(UNIT));
+      AnnualWorkPlanProcess.Variables.UNIT_LOCAL.forEach(name -> execution.setVariableLocal(name, null));
+    });
+    for (String listener : List.of(AnnualWorkPlanProcess.Beans.VALIDATE_WORK_PLAN,
+        AnnualWorkPlanProcess.Beans.CHECK_REVIEW_DECISION)) {
+      Mocks.register(listener, (TaskListener) task -> {});
+    }
   }
 
   @Test
@@ -238,15 +260,32 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
   }
 
   private void planAndOrganise(ProcessInstance cycle) {
+    Object plansDueAt = engine.getRuntimeService().getVariable(cycle.getId(), PLANS_DUE_AT);
+    assertThat(waitingAt(cycle)).containsOnly(CALL_DEPARTMENT_WORK_PLAN);
     for (String unit : List.of(ACADEMIC_AFFAIRS, PERSONNEL)) {
-      Task submit = task(cycle, TASK_SUBMIT_DEPARTMENT_PLAN, unit);
+      // the unit's plan is the annual work plan, called with the cycle's year and due date: one task, reviewed once
+      ProcessInstance plan = workPlanOf(cycle, unit);
+      assertThat(plan.getBusinessKey()).isEqualTo(cycle.getBusinessKey() + "/" + unit);
+      Task submit = task(plan, AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN, unit);
       assertThat(candidateGroupsOf(submit)).containsExactly("head-" + unit);
-      engine.getTaskService().complete(submit.getId(), Map.of(PLAN_NOTE, unit + " 计划"));
+      assertThat(submit.getDueDate()).isEqualTo(plansDueAt);
+      engine.getTaskService().complete(submit.getId(), Map.of());
+      complete(plan, AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN, unit, approve());
+      assertThat(ended(plan)).isTrue();
     }
+    assertThat(passedThrough(cycle, CALL_DEPARTMENT_WORK_PLAN)).isTrue();
     for (String unit : List.of(ACADEMIC_AFFAIRS, PERSONNEL)) {
       complete(cycle, TASK_ASSIGN_KEY_TASKS, unit, Map.of(ASSIGNMENT_NOTE, "已落实到人"));
     }
     assertThat(waitingAt(cycle)).contains(TIMER_MONTHLY_CHECKPOINT);
+  }
+
+  private ProcessInstance workPlanOf(ProcessInstance cycle, String unit) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(cycle.getId())
+        .processDefinitionKey(AnnualWorkPlanProcess.KEY).list().stream()
+        .filter(plan -> unit.equals(engine.getRuntimeService().getVariable(plan.getId(),
+            AnnualWorkPlanProcess.Variables.CALLING_UNIT.name())))
+        .findFirst().orElseThrow(() -> new AssertionError("no annual work plan for " + unit));
   }
 
   /** Every monthly checkpoint, then the year end. */
