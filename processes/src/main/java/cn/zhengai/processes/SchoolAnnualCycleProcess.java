@@ -7,10 +7,12 @@ import java.util.Map;
  * 学校年度诊改螺旋 (seed 三(二), 五(一), 六): the school level's yearly "8"-shaped spiral, business key the year.
  * Goal (院办 drafts, the leading group approves) → standard (质管办 links every target to its standards) → plan and
  * organise (each responsible unit submits its key tasks and assigns them to people) → implement, with a monthly
- * monitoring checkpoint per unit ({@link MonitoringCheckpointProcess}) → at year end, per unit: self-assessment,
- * the QA office's assessment diagnosis from the data, performance (人事处), accountability where targets were missed or
- * tasks overdue (领导小组), improvement plan approved by the QA office → hand-over: next year's cycle starts from
- * this one's results. Every human task climbs the escalation ladder ({@link TaskEscalationProcess}).
+ * monitoring checkpoint per unit ({@link MonitoringCheckpointProcess}) → at year end, per unit: the data measured,
+ * then the self-assessment beside the figures, the assessment diagnosis, performance, accountability where targets
+ * were missed or tasks overdue (领导小组), improvement plan with 学习 and 创新 → hand-over on its calendar date: next
+ * year's cycle starts from this one's results while a late unit's review goes on. A unit is never reviewed by
+ * itself: its reviewing bodies come, per unit, from local candidate-group variables. Every human task climbs the
+ * escalation ladder ({@link TaskEscalationProcess}).
  */
 public final class SchoolAnnualCycleProcess {
 
@@ -42,6 +44,7 @@ public final class SchoolAnnualCycleProcess {
     public static final String TASK_RUN_MONTHLY_CHECKPOINT = "Task_RunMonthlyCheckpoint";
     public static final String TIMER_YEAR_END = "Timer_YearEnd";
     public static final String TASK_OPEN_YEAR_END_REVIEW = "Task_OpenYearEndReview";
+    public static final String GATEWAY_YEAR_END_SPLIT = "Gateway_YearEndSplit";
     public static final String SUB_PROCESS_UNIT_REVIEW = "SubProcess_UnitReview";
     public static final String START_UNIT_REVIEW = "Start_UnitReview";
     public static final String TASK_OPEN_REVIEW_SCOPE = "Task_OpenReviewScope";
@@ -57,6 +60,8 @@ public final class SchoolAnnualCycleProcess {
     public static final String TASK_APPROVE_IMPROVEMENT_PLAN = "Task_ApproveImprovementPlan";
     public static final String GATEWAY_IMPROVEMENT_APPROVED = "Gateway_ImprovementApproved";
     public static final String END_UNIT_REVIEWED = "End_UnitReviewed";
+    public static final String END_UNIT_REVIEWS_DONE = "End_UnitReviewsDone";
+    public static final String TIMER_HAND_OVER = "Timer_HandOver";
     public static final String TASK_HAND_OVER = "Task_HandOverToNextYear";
     public static final String END_CYCLE_CLOSED = "End_CycleClosed";
 
@@ -82,6 +87,8 @@ public final class SchoolAnnualCycleProcess {
     public static final String DIAGNOSIS_DUE_AT = "diagnosisDueAt";
     public static final String PERFORMANCE_DUE_AT = "performanceDueAt";
     public static final String IMPROVEMENT_DUE_AT = "improvementDueAt";
+    /** java.util.Date: when next year's cycle starts, whether or not every unit's review has ended. */
+    public static final String HAND_OVER_AT = "handOverAt";
     /** java.util.Date or null: the next monthly checkpoint; null once the last one has run. */
     public static final String NEXT_CHECKPOINT_AT = "nextCheckpointAt";
 
@@ -101,8 +108,13 @@ public final class SchoolAnnualCycleProcess {
     /** String, local: department plan and assignment forms. */
     public static final String PLAN_NOTE = "planNote";
     public static final String ASSIGNMENT_NOTE = "assignmentNote";
-    /** String, local: self-assessment form. */
+    /** String, local: the groups that review this unit, never the unit itself (see the reviewer rule in the app). */
+    public static final String DIAGNOSIS_GROUP = "diagnosisGroup";
+    public static final String PERFORMANCE_GROUP = "performanceGroup";
+    public static final String IMPROVEMENT_APPROVER_GROUP = "improvementApproverGroup";
+    /** String, local: self-assessment form, with 表5's 工作成效. */
     public static final String SELF_ASSESSMENT = "selfAssessment";
+    public static final String WORK_RESULTS = "workResults";
     public static final String SELF_GRADE = "selfGrade";
     /** String, local: what the data says, set by the attainment measurement. */
     public static final String ATTAINMENT_SUMMARY = "attainmentSummary";
@@ -118,7 +130,11 @@ public final class SchoolAnnualCycleProcess {
     public static final String HOLD_ACCOUNTABLE = "hold";
     public static final String WAIVE = "waive";
     public static final String ACCOUNTABILITY_MEASURES = "accountabilityMeasures";
-    /** String, local: improvement plan form. */
+    /** String, local: improvement plan form, with 学习 (benchmarks, peers, training) and 创新 (method changes). */
+    public static final String LEARNING_BENCHMARKS = "learningBenchmarks";
+    public static final String LEARNING_PEERS = "learningPeers";
+    public static final String LEARNING_TRAINING = "learningTraining";
+    public static final String INNOVATION = "innovation";
     public static final String PROBLEMS = "problems";
     public static final String CAUSES = "causes";
     public static final String IMPROVEMENT_MEASURES = "improvementMeasures";
@@ -127,9 +143,10 @@ public final class SchoolAnnualCycleProcess {
     public static final String RETURN_REASON = CycleDecisions.RETURN_REASON;
 
     /** Variables each unit's scope declares locally, so parallel units never overwrite each other. */
-    public static final List<String> UNIT_LOCAL = List.of(PLAN_NOTE, ASSIGNMENT_NOTE, SELF_ASSESSMENT, SELF_GRADE,
+    public static final List<String> UNIT_LOCAL = List.of(PLAN_NOTE, ASSIGNMENT_NOTE, SELF_ASSESSMENT, WORK_RESULTS, SELF_GRADE,
         ATTAINMENT_SUMMARY, ACCOUNTABLE, GRADE, FINDINGS, PERFORMANCE_RESULT, ACCOUNTABILITY_DECISION,
-        ACCOUNTABILITY_MEASURES, PROBLEMS, CAUSES, IMPROVEMENT_MEASURES, NEXT_YEAR_TARGETS, DECISION, RETURN_REASON,
+        ACCOUNTABILITY_MEASURES, LEARNING_BENCHMARKS, LEARNING_PEERS, LEARNING_TRAINING, INNOVATION, PROBLEMS, CAUSES,
+        IMPROVEMENT_MEASURES, NEXT_YEAR_TARGETS, DECISION, RETURN_REASON,
         CycleDecisions.LAST_RETURN_REASON, CycleDecisions.LAST_RETURN_DUE_DATE, CycleDecisions.RETURNED_WORK);
 
     private Variables() {}
@@ -156,12 +173,13 @@ public final class SchoolAnnualCycleProcess {
         Map.entry(LINK_STANDARDS, List.of(Variables.STANDARDS_NOTE)),
         Map.entry(DEPARTMENT_PLAN, List.of(Variables.PLAN_NOTE)),
         Map.entry(ASSIGN_TASKS, List.of(Variables.ASSIGNMENT_NOTE)),
-        Map.entry(SELF_ASSESSMENT, List.of(Variables.SELF_ASSESSMENT, Variables.SELF_GRADE)),
+        Map.entry(SELF_ASSESSMENT, List.of(Variables.SELF_ASSESSMENT, Variables.WORK_RESULTS, Variables.SELF_GRADE)),
         Map.entry(DIAGNOSIS, List.of(Variables.GRADE, Variables.FINDINGS)),
         Map.entry(PERFORMANCE, List.of(Variables.PERFORMANCE_RESULT)),
         Map.entry(ACCOUNTABILITY, List.of(Variables.ACCOUNTABILITY_DECISION, Variables.ACCOUNTABILITY_MEASURES)),
-        Map.entry(IMPROVEMENT_PLAN, List.of(Variables.PROBLEMS, Variables.CAUSES, Variables.IMPROVEMENT_MEASURES,
-            Variables.NEXT_YEAR_TARGETS)));
+        Map.entry(IMPROVEMENT_PLAN, List.of(Variables.LEARNING_BENCHMARKS, Variables.LEARNING_PEERS,
+            Variables.LEARNING_TRAINING, Variables.INNOVATION, Variables.PROBLEMS, Variables.CAUSES,
+            Variables.IMPROVEMENT_MEASURES, Variables.NEXT_YEAR_TARGETS)));
 
     private Forms() {}
   }
@@ -173,6 +191,8 @@ public final class SchoolAnnualCycleProcess {
     public static final String OPEN_UNIT_SCOPE = "openUnitScopeDelegate";
     public static final String RUN_MONTHLY_CHECKPOINT = "runMonthlyCheckpointDelegate";
     public static final String OPEN_YEAR_END_REVIEW = "openYearEndReviewDelegate";
+    /** Opens a unit's year-end scope: its heads and the bodies that review it (never itself). */
+    public static final String OPEN_REVIEW_SCOPE = "openReviewScopeDelegate";
     public static final String MEASURE_ATTAINMENT = "measureAttainmentDelegate";
     public static final String HAND_OVER = "handOverToNextYearDelegate";
     /** Complete listeners that refuse a step whose data is not there yet. */

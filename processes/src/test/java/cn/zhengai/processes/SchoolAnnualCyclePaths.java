@@ -26,20 +26,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The school's yearly spiral, path by path, with its delegates replaced by recording mocks: approvals and returns
- * of targets and improvement plans, the monthly loop, the accountability case, the hand-over to the next year, and
- * a failing service step that becomes an incident.
+ * of targets and improvement plans, the monthly loop, the figures measured before the self-assessment, no unit
+ * reviewing itself, the accountability case, the hand-over to the next year on its date while a late unit goes on,
+ * and a failing service step that becomes an incident.
  */
 abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
 
 
   private static final String ACADEMIC_AFFAIRS = "jwc";
   private static final String PERSONNEL = "rsc";
+  private static final String QA_OFFICE = "zgb";
   private static final int CHECKPOINTS = 2;
 
   private final List<String> checkpointsRun = new ArrayList<>();
   private final List<Integer> handedOver = new ArrayList<>();
   /** Units whose data shows missed targets or overdue tasks. */
   private Set<String> accountableUnits = Set.of();
+  private List<String> reviewUnits = List.of(ACADEMIC_AFFAIRS, PERSONNEL);
   private boolean checkpointFails;
 
   @Override
@@ -80,8 +83,20 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
       checkpointsRun.add("checkpoint " + (checkpointsRun.size() + 1));
       execution.setVariable(NEXT_CHECKPOINT_AT, checkpointsRun.size() < CHECKPOINTS ? inDays(90) : null);
     });
-    Mocks.register(Beans.OPEN_YEAR_END_REVIEW, (JavaDelegate) execution ->
-        execution.setVariable(REVIEW_UNITS, List.of(ACADEMIC_AFFAIRS, PERSONNEL)));
+    Mocks.register(Beans.OPEN_YEAR_END_REVIEW, (JavaDelegate) execution -> {
+      execution.setVariable(REVIEW_UNITS, reviewUnits);
+      execution.setVariable(HAND_OVER_AT, inDays(400));
+    });
+    // as the app's rule: a unit's usual reviewer is the next body up when it is the unit itself
+    Mocks.register(Beans.OPEN_REVIEW_SCOPE, (JavaDelegate) execution -> {
+      String unit = (String) execution.getVariable(UNIT);
+      execution.setVariableLocal(UNIT_NAME, unit.toUpperCase());
+      execution.setVariableLocal(UNIT_HEAD_GROUP, "head-" + unit);
+      UNIT_LOCAL.forEach(name -> execution.setVariableLocal(name, null));
+      execution.setVariableLocal(DIAGNOSIS_GROUP, reviewerOf(unit, Groups.QA_OFFICE));
+      execution.setVariableLocal(PERFORMANCE_GROUP, reviewerOf(unit, Groups.PERSONNEL));
+      execution.setVariableLocal(IMPROVEMENT_APPROVER_GROUP, reviewerOf(unit, Groups.QA_OFFICE));
+    });
     Mocks.register(Beans.MEASURE_ATTAINMENT, (JavaDelegate) execution -> {
       String unit = (String) execution.getVariable(UNIT);
       execution.setVariable(ACCOUNTABLE, accountableUnits.contains(unit));
@@ -116,7 +131,9 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     planAndOrganise(cycle);
     runTheYear(cycle);
     reviewEveryUnit(cycle);
-    fire(cycle, TASK_HAND_OVER);
+    assertThat(ended(cycle)).as("next year starts on its date, not when the last unit is done").isFalse();
+    assertThat(passedThrough(cycle, END_UNIT_REVIEWS_DONE)).isTrue();
+    handOver(cycle);
 
     assertThat(ended(cycle)).isTrue();
     assertThat(passedThrough(cycle, END_CYCLE_CLOSED)).isTrue();
@@ -156,9 +173,46 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     for (String unit : List.of(ACADEMIC_AFFAIRS, PERSONNEL)) {
       improve(cycle, unit);
     }
-    fire(cycle, TASK_HAND_OVER);
+    handOver(cycle);
     assertThat(ended(cycle)).isTrue();
     assertThat(handedOver).containsExactly(2027);
+  }
+
+  @Test
+  void nextYearStartsOnItsDateWhileALateUnitsImprovementPlanStaysOpen() {
+    ProcessInstance cycle = toYearEnd(2027);
+    assessAndDiagnose(cycle, ACADEMIC_AFFAIRS);
+    improve(cycle, ACADEMIC_AFFAIRS);
+    assessAndDiagnose(cycle, PERSONNEL);
+
+    handOver(cycle);
+    assertThat(handedOver).containsExactly(2027);
+    assertThat(ended(cycle)).isFalse();
+    assertThat(waitingAt(cycle)).contains(TASK_WRITE_IMPROVEMENT_PLAN).doesNotContain(TIMER_HAND_OVER);
+    assertThat(passedThrough(cycle, END_CYCLE_CLOSED)).isTrue();
+
+    improve(cycle, PERSONNEL);
+    assertThat(ended(cycle)).isTrue();
+    assertThat(passedThrough(cycle, END_UNIT_REVIEWS_DONE)).isTrue();
+  }
+
+  @Test
+  void theQaOfficeIsDiagnosedAndItsPlanApprovedByTheLeadingGroupAndPersonnelGetsItsResultFromTheLeadingGroup() {
+    reviewUnits = List.of(QA_OFFICE, PERSONNEL);
+    ProcessInstance cycle = toYearEnd(2027);
+
+    complete(cycle, TASK_SELF_ASSESS, QA_OFFICE, selfAssessment("质管办自评"));
+    assertThat(candidateGroupsOf(task(cycle, TASK_DIAGNOSE_UNIT, QA_OFFICE))).containsExactly(Groups.LEADING_GROUP);
+    complete(cycle, TASK_DIAGNOSE_UNIT, QA_OFFICE, Map.of(GRADE, "良好", FINDINGS, "督办及时"));
+    assertThat(candidateGroupsOf(task(cycle, TASK_RECORD_PERFORMANCE, QA_OFFICE))).containsExactly(Groups.PERSONNEL);
+    complete(cycle, TASK_RECORD_PERFORMANCE, QA_OFFICE, Map.of(PERFORMANCE_RESULT, "良好"));
+    complete(cycle, TASK_WRITE_IMPROVEMENT_PLAN, QA_OFFICE, improvementPlan("改进督办方式"));
+    assertThat(candidateGroupsOf(task(cycle, TASK_APPROVE_IMPROVEMENT_PLAN, QA_OFFICE))).containsExactly(Groups.LEADING_GROUP);
+
+    complete(cycle, TASK_SELF_ASSESS, PERSONNEL, selfAssessment("人事处自评"));
+    assertThat(candidateGroupsOf(task(cycle, TASK_DIAGNOSE_UNIT, PERSONNEL))).containsExactly(Groups.QA_OFFICE);
+    complete(cycle, TASK_DIAGNOSE_UNIT, PERSONNEL, Map.of(GRADE, "合格", FINDINGS, "引进滞后"));
+    assertThat(candidateGroupsOf(task(cycle, TASK_RECORD_PERFORMANCE, PERSONNEL))).containsExactly(Groups.LEADING_GROUP);
   }
 
   @Test
@@ -178,21 +232,23 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     complete(cycle, TASK_APPROVE_IMPROVEMENT_PLAN, ACADEMIC_AFFAIRS, approve());
     assertThat(ended(cycle)).isFalse();
     improve(cycle, PERSONNEL);
-    // the hand-over runs on its own, so that a failure there is an incident, not a lost year
-    assertThat(waitingAt(cycle)).containsExactly(TASK_HAND_OVER);
-    fire(cycle, TASK_HAND_OVER);
+    assertThat(waitingAt(cycle)).containsExactly(TIMER_HAND_OVER);
+    handOver(cycle);
 
     assertThat(ended(cycle)).isTrue();
   }
 
   @Test
   void parallelUnitsKeepTheirOwnAnswers() {
+    accountableUnits = Set.of(PERSONNEL);
     ProcessInstance cycle = toYearEnd(2027);
-    complete(cycle, TASK_SELF_ASSESS, ACADEMIC_AFFAIRS, Map.of(SELF_ASSESSMENT, "教务处自评", SELF_GRADE, "良好"));
-    complete(cycle, TASK_SELF_ASSESS, PERSONNEL, Map.of(SELF_ASSESSMENT, "人事处自评", SELF_GRADE, "合格"));
-    // each unit's measurement runs on its own, so a failure there is that unit's incident only
-    engine.getManagementService().createJobQuery().processInstanceId(cycle.getId()).activityId(TASK_MEASURE_ATTAINMENT).list()
-        .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    // each unit assesses itself beside its own figures, measured first
+    assertThat(engine.getTaskService().getVariable(task(cycle, TASK_SELF_ASSESS, ACADEMIC_AFFAIRS).getId(), ATTAINMENT_SUMMARY))
+        .isEqualTo("jwc：目标 3 项，达成 3 项");
+    assertThat(engine.getTaskService().getVariable(task(cycle, TASK_SELF_ASSESS, PERSONNEL).getId(), ATTAINMENT_SUMMARY))
+        .isEqualTo("rsc：目标 3 项，达成 2 项");
+    complete(cycle, TASK_SELF_ASSESS, ACADEMIC_AFFAIRS, selfAssessment("教务处自评"));
+    complete(cycle, TASK_SELF_ASSESS, PERSONNEL, selfAssessment("人事处自评"));
 
     Task diagnoseAcademic = task(cycle, TASK_DIAGNOSE_UNIT, ACADEMIC_AFFAIRS);
     assertThat(candidateGroupsOf(diagnoseAcademic)).containsExactly(Groups.QA_OFFICE);
@@ -259,6 +315,19 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     assertThat(checkpointsRun).hasSize(CHECKPOINTS);
     assertThat(waitingAt(cycle)).contains(TIMER_YEAR_END);
     fire(cycle, TIMER_YEAR_END);
+    // each unit's measurement runs on its own, so a failure there is that unit's incident only
+    List<Job> measurements = engine.getManagementService().createJobQuery().processInstanceId(cycle.getId())
+        .activityId(TASK_MEASURE_ATTAINMENT).list();
+    assertThat(measurements).hasSize(reviewUnits.size());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(TASK_SELF_ASSESS).count())
+        .as("no unit assesses itself before its figures are measured").isZero();
+    measurements.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+  }
+
+  private void handOver(ProcessInstance cycle) {
+    // the hand-over runs on its own, so that a failure there is an incident, not a lost year
+    fire(cycle, TIMER_HAND_OVER);
+    fire(cycle, TASK_HAND_OVER);
   }
 
   private ProcessInstance toYearEnd(int year) {
@@ -277,11 +346,10 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
   }
 
   private void assessAndDiagnose(ProcessInstance cycle, String unit) {
-    complete(cycle, TASK_SELF_ASSESS, unit, Map.of(SELF_ASSESSMENT, "完成主要目标", SELF_GRADE, "良好"));
-    fire(cycle, TASK_MEASURE_ATTAINMENT);
+    complete(cycle, TASK_SELF_ASSESS, unit, selfAssessment("完成主要目标"));
     complete(cycle, TASK_DIAGNOSE_UNIT, unit, Map.of(GRADE, "良好", FINDINGS, "实训条件不足"));
     Task performance = task(cycle, TASK_RECORD_PERFORMANCE, unit);
-    assertThat(candidateGroupsOf(performance)).containsExactly(Groups.PERSONNEL);
+    assertThat(candidateGroupsOf(performance)).containsExactly(reviewerOf(unit, Groups.PERSONNEL));
     engine.getTaskService().complete(performance.getId(), Map.of(PERFORMANCE_RESULT, "良好"));
   }
 
@@ -290,8 +358,16 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     assertThat(candidateGroupsOf(write)).containsExactly("head-" + unit);
     engine.getTaskService().complete(write.getId(), improvementPlan("改进计划"));
     Task approve = task(cycle, TASK_APPROVE_IMPROVEMENT_PLAN, unit);
-    assertThat(candidateGroupsOf(approve)).containsExactly(Groups.QA_OFFICE);
+    assertThat(candidateGroupsOf(approve)).containsExactly(reviewerOf(unit, Groups.QA_OFFICE));
     engine.getTaskService().complete(approve.getId(), approve());
+  }
+
+  private static String reviewerOf(String unit, String usualBody) {
+    return usualBody.equals(unit) ? Groups.LEADING_GROUP : usualBody;
+  }
+
+  private static Map<String, Object> selfAssessment(String text) {
+    return Map.of(SELF_ASSESSMENT, text, WORK_RESULTS, "重点任务按期完成", SELF_GRADE, "良好");
   }
 
   private static Map<String, Object> approve() {
@@ -300,6 +376,10 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
 
   private static Map<String, Object> improvementPlan(String measures) {
     Map<String, Object> plan = new HashMap<>();
+    plan.put(LEARNING_BENCHMARKS, "对标深职院实训开出率");
+    plan.put(LEARNING_PEERS, "赴兄弟院校交流");
+    plan.put(LEARNING_TRAINING, "参加诊改培训");
+    plan.put(INNOVATION, "实训预约改为线上");
     plan.put(PROBLEMS, "实训条件不足");
     plan.put(CAUSES, "设备老化");
     plan.put(IMPROVEMENT_MEASURES, measures);
