@@ -50,3 +50,8 @@ INSERT INTO spiral_review (level, subject_id, period_code, self_assessment, self
   FROM unit_review;
 
 DROP TABLE unit_review;
+
+-- The day a task (表6) was entered: its own plan runs from then (or from 1 January, if later) to its deadline, so a
+-- task added in the year is not 滞后 the moment it is entered. Tasks entered before this release have none and are
+-- judged from 1 January, as before.
+ALTER TABLE work_task ADD COLUMN entered_on DATE;

@@ -8,7 +8,6 @@ import cn.zhengai.planning.targetchain.TargetTable;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
-import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import cn.zhengai.spiral.Level;
@@ -52,13 +51,13 @@ class HandOverToNextYearDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = SharedVariables.YEAR.get(execution);
+    int year = YEAR.get(execution);
     targets.save(targets.carriedForward(year), CYCLE, TableScope.ALL);
     String nextYear = String.valueOf(year + 1);
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY)
         .processInstanceBusinessKey(nextYear).count() == 0) {
       runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY,
-          Map.of(YEAR, year + 1, PREVIOUS_YEAR, year, PREVIOUS_IMPROVEMENTS, approvedImprovements(year)));
+          Map.of(YEAR.name(), year + 1, PREVIOUS_YEAR.name(), year, PREVIOUS_IMPROVEMENTS.name(), approvedImprovements(year)));
     }
   }
 

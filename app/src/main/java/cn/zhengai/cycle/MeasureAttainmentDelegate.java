@@ -6,14 +6,12 @@ import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.cycle.UnitAttainment.Measure;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
-import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review.Attainment;
 import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -38,14 +36,14 @@ class MeasureAttainmentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = SharedVariables.YEAR.get(execution);
-    String unit = SharedVariables.UNIT.get(execution);
-    LocalDate yearEnd = CollegeTime.day((Date) execution.getVariable(YEAR_END_AT));
+    int year = YEAR.get(execution);
+    String unit = UNIT.get(execution);
+    LocalDate yearEnd = CollegeTime.day(YEAR_END_AT.get(execution));
     Measure measure = attainment.measure(year, unit, yearEnd);
     reviews.record(Subject.unit(unit), Period.year(year), new Attainment(measure.targets(), measure.targetsMet(), measure.tasks(),
         measure.tasksDoneInTime(), measure.overdueTasks().size(), measure.escalations(), measure.summary(), yearEnd),
         clock.instant());
-    execution.setVariable(ATTAINMENT_SUMMARY, measure.summary());
-    execution.setVariable(ACCOUNTABLE, measure.accountable());
+    ATTAINMENT_SUMMARY.set(execution, measure.summary());
+    ACCOUNTABLE.set(execution, measure.accountable());
   }
 }

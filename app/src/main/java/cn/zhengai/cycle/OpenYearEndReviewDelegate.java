@@ -5,15 +5,8 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.calendar.Milestone;
 import cn.zhengai.deployment.ModelBean;
-import cn.zhengai.org.OrgUnitRepository;
-import cn.zhengai.org.OrgUnitRepository.OrgUnit;
-import cn.zhengai.planning.YearData;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
-import cn.zhengai.processes.SharedVariables;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,23 +19,18 @@ import org.springframework.stereotype.Component;
 @Component(SchoolAnnualCycleProcess.Beans.OPEN_YEAR_END_REVIEW)
 class OpenYearEndReviewDelegate implements JavaDelegate {
 
-  private final YearData yearData;
-  private final OrgUnitRepository units;
+  private final CycleUnits cycleUnits;
   private final CycleCalendar calendar;
 
-  OpenYearEndReviewDelegate(YearData yearData, OrgUnitRepository units, CycleCalendar calendar) {
-    this.yearData = yearData;
-    this.units = units;
+  OpenYearEndReviewDelegate(CycleUnits cycleUnits, CycleCalendar calendar) {
+    this.cycleUnits = cycleUnits;
     this.calendar = calendar;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    int year = SharedVariables.YEAR.get(execution);
-    Set<String> reviewed = new HashSet<>((List<String>) execution.getVariable(PLANNING_UNITS));
-    reviewed.addAll(yearData.unitsWithTasks(year));
-    execution.setVariable(REVIEW_UNITS, new ArrayList<>(units.findAll().stream().map(OrgUnit::id).filter(reviewed::contains).toList()));
-    execution.setVariable(HAND_OVER_AT, CollegeTime.startOfDay(calendar.dateOf(year, Milestone.CYCLE_IMPROVEMENT_DUE).plusDays(1)));
+    int year = YEAR.get(execution);
+    REVIEW_UNITS.set(execution, cycleUnits.of(year, PLANNING_UNITS.get(execution)));
+    HAND_OVER_AT.set(execution, CollegeTime.startOfDay(calendar.dateOf(year, Milestone.CYCLE_IMPROVEMENT_DUE).plusDays(1)));
   }
 }

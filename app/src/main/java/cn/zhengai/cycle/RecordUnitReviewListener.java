@@ -7,9 +7,7 @@ import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.notification.Notifications;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
-import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.spiral.Period;
-import cn.zhengai.spiral.Review;
 import cn.zhengai.spiral.Review.Accountability;
 import cn.zhengai.spiral.Review.Assessment;
 import cn.zhengai.spiral.Review.Improvement;
@@ -37,10 +35,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks each year-end review step's answers and keeps them in the review store, with who gave them: the
  * self-assessment with its 工作成效, the diagnosis, the performance result, the accountability decision, the
- * improvement plan with 学习 and 创新, and its approval. The unit's heads are told its grade and any accountability
- * decision.
+ * improvement plan with 学习 and 创新, and its approval. The unit's heads are told any accountability decision.
  */
-@ModelBean("检查并保存年终诊断各步的结果（自评、诊断、绩效、问责、学习、创新、改进计划）及办理人，并把考核结果和问责决定通知单位")
+@ModelBean("检查并保存年终诊断各步的结果（自评、诊断、绩效、问责、学习、创新、改进计划）及办理人，并把问责决定通知单位")
 @Component(SchoolAnnualCycleProcess.Beans.RECORD_UNIT_REVIEW)
 class RecordUnitReviewListener implements TaskListener {
 
@@ -68,75 +65,55 @@ class RecordUnitReviewListener implements TaskListener {
     String user = currentUser();
     switch (task.getTaskDefinitionKey()) {
       case TASK_SELF_ASSESS -> {
-        FormChecks.requireText(answers, SELF_ASSESSMENT, "自我诊断", problems);
-        FormChecks.requireText(answers, WORK_RESULTS, "工作成效", problems);
-        FormChecks.requireChoice(answers, SELF_GRADE, "自评等级", GRADES, problems);
-        kept.add(new SelfAssessment(text(answers, SELF_ASSESSMENT), text(answers, WORK_RESULTS), text(answers, SELF_GRADE)));
+        FormChecks.requireText(answers, SELF_ASSESSMENT.name(), "自我诊断", problems);
+        FormChecks.requireText(answers, WORK_RESULTS.name(), "工作成效", problems);
+        FormChecks.requireChoice(answers, SELF_GRADE.name(), "自评等级", GRADES, problems);
+        kept.add(new SelfAssessment(SELF_ASSESSMENT.get(task), WORK_RESULTS.get(task), SELF_GRADE.get(task)));
       }
       case TASK_DIAGNOSE_UNIT -> {
-        FormChecks.requireChoice(answers, GRADE, "诊断等级", GRADES, problems);
-        FormChecks.requireText(answers, FINDINGS, "诊断发现", problems);
-        kept.add(new Assessment(text(answers, GRADE), text(answers, FINDINGS), user));
+        FormChecks.requireChoice(answers, GRADE.name(), "诊断等级", GRADES, problems);
+        FormChecks.requireText(answers, FINDINGS.name(), "诊断发现", problems);
+        kept.add(new Assessment(GRADE.get(task), FINDINGS.get(task), user));
       }
       case TASK_RECORD_PERFORMANCE -> {
-        FormChecks.requireChoice(answers, PERFORMANCE_RESULT, "绩效考核结果", GRADES, problems);
-        kept.add(new Performance(text(answers, PERFORMANCE_RESULT), user));
+        FormChecks.requireChoice(answers, PERFORMANCE_RESULT.name(), "绩效考核结果", GRADES, problems);
+        kept.add(new Performance(PERFORMANCE_RESULT.get(task), user));
       }
       case TASK_DECIDE_ACCOUNTABILITY -> {
-        FormChecks.requireChoice(answers, ACCOUNTABILITY_DECISION, "问责决定", List.of(HOLD_ACCOUNTABLE, WAIVE), problems);
-        FormChecks.requireText(answers, ACCOUNTABILITY_MEASURES, "问责措施或不予问责的理由", problems);
-        kept.add(new Accountability(text(answers, ACCOUNTABILITY_DECISION), text(answers, ACCOUNTABILITY_MEASURES), user));
+        FormChecks.requireChoice(answers, ACCOUNTABILITY_DECISION.name(), "问责决定", List.of(HOLD_ACCOUNTABLE, WAIVE), problems);
+        FormChecks.requireText(answers, ACCOUNTABILITY_MEASURES.name(), "问责措施或不予问责的理由", problems);
+        kept.add(new Accountability(ACCOUNTABILITY_DECISION.get(task), ACCOUNTABILITY_MEASURES.get(task), user));
       }
       case TASK_WRITE_IMPROVEMENT_PLAN -> {
-        FormChecks.requireText(answers, LEARNING_BENCHMARKS, "学习：对标先进", problems);
-        FormChecks.requireText(answers, LEARNING_PEERS, "学习：同行交流", problems);
-        FormChecks.requireText(answers, LEARNING_TRAINING, "学习：培训提升", problems);
-        FormChecks.requireText(answers, INNOVATION, "创新：方法改进", problems);
-        FormChecks.requireText(answers, PROBLEMS, "存在问题", problems);
-        FormChecks.requireText(answers, CAUSES, "原因分析", problems);
-        FormChecks.requireText(answers, IMPROVEMENT_MEASURES, "改进措施", problems);
-        FormChecks.requireText(answers, NEXT_YEAR_TARGETS, "下一年度目标", problems);
-        kept.add(new Learning(text(answers, LEARNING_BENCHMARKS), text(answers, LEARNING_PEERS), text(answers, LEARNING_TRAINING)));
-        kept.add(new Innovation(text(answers, INNOVATION)));
-        kept.add(new Improvement(text(answers, PROBLEMS), text(answers, CAUSES), text(answers, IMPROVEMENT_MEASURES),
-            text(answers, NEXT_YEAR_TARGETS), null));
+        FormChecks.requireText(answers, LEARNING_BENCHMARKS.name(), "学习：对标先进", problems);
+        FormChecks.requireText(answers, LEARNING_PEERS.name(), "学习：同行交流", problems);
+        FormChecks.requireText(answers, LEARNING_TRAINING.name(), "学习：培训提升", problems);
+        FormChecks.requireText(answers, INNOVATION.name(), "创新：方法改进", problems);
+        FormChecks.requireText(answers, PROBLEMS.name(), "存在问题", problems);
+        FormChecks.requireText(answers, CAUSES.name(), "原因分析", problems);
+        FormChecks.requireText(answers, IMPROVEMENT_MEASURES.name(), "改进措施", problems);
+        FormChecks.requireText(answers, NEXT_YEAR_TARGETS.name(), "下一年度目标", problems);
+        kept.add(new Learning(LEARNING_BENCHMARKS.get(task), LEARNING_PEERS.get(task), LEARNING_TRAINING.get(task)));
+        kept.add(new Innovation(INNOVATION.get(task)));
+        kept.add(new Improvement(PROBLEMS.get(task), CAUSES.get(task), IMPROVEMENT_MEASURES.get(task),
+            NEXT_YEAR_TARGETS.get(task), null));
       }
       case TASK_APPROVE_IMPROVEMENT_PLAN -> kept.add(new ImprovementApproval(
-          CycleDecisions.APPROVE.equals(answers.get(DECISION)) ? user : null));
+          CycleDecisions.APPROVE.equals(answers.get(DECISION.name())) ? user : null));
       default -> throw new IllegalStateException(task.getTaskDefinitionKey() + " is not a step of the year-end review");
     }
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
-    int year = SharedVariables.YEAR.get(task);
-    Subject unit = Subject.unit(SharedVariables.UNIT.get(task));
+    int year = YEAR.get(task);
+    Subject unit = Subject.unit(UNIT.get(task));
     kept.forEach(section -> reviews.record(unit, Period.year(year), section, clock.instant()));
-    tellTheUnit(task, year, kept.get(0));
-  }
-
-  /** The unit's heads learn their grade once the performance result is recorded, and any accountability decision. */
-  private void tellTheUnit(DelegateTask task, int year, Section section) {
-    String unitName = SharedVariables.UNIT_NAME.get(task);
-    String subject;
-    String body;
-    if (section instanceof Performance performance) {
-      Review review = reviews.find(Subject.unit(SharedVariables.UNIT.get(task)), Period.year(year)).orElseThrow();
-      subject = "【年度考核结果】" + unitName + " " + year + " 年度：诊断等级 " + review.assessment().grade() + "，绩效考核结果 "
-          + performance.result();
-      body = "诊断发现：" + review.assessment().findings();
-    } else if (section instanceof Accountability accountability) {
-      subject = "【问责决定】" + unitName + " " + year + " 年度："
-          + (HOLD_ACCOUNTABLE.equals(accountability.decision()) ? "予以问责" : "不予问责");
-      body = accountability.measures();
-    } else {
-      return;
+    if (kept.get(0) instanceof Accountability accountability) {
+      // the unit's heads are told the decision (their grade they learn once the leading group signed the grades off)
+      notifications.send(UNIT_HEAD_GROUP.get(task), Notifications.Kind.RESULT, "【问责决定】" + UNIT_NAME.get(task) + " " + year
+          + " 年度：" + (HOLD_ACCOUNTABLE.equals(accountability.decision()) ? "予以问责" : "不予问责"), accountability.measures(),
+          task.getProcessInstanceId());
     }
-    notifications.send(SharedVariables.UNIT_HEAD_GROUP.get(task), Notifications.Kind.RESULT, subject, body,
-        task.getProcessInstanceId());
-  }
-
-  private static String text(Map<String, Object> answers, String name) {
-    return (String) answers.get(name);
   }
 
   private String currentUser() {

@@ -44,7 +44,7 @@ public class UnitAttainment {
     List<String> overdue = tasks.stream().filter(task -> !task.doneInTime() && task.deadline().isBefore(judgedOn))
         .map(YearTask::title).toList();
     List<String> perTask = tasks.stream().map(task -> task.title() + "（截止 " + task.deadline() + "）"
-        + (task.doneInTime() ? "按期完成" : task.stateOn(judgedOn).label())).toList();
+        + "：" + (task.doneInTime() ? "按期完成" : task.stateOn(judgedOn).label())).toList();
     Integer escalations = jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE unit_id = ? AND stage <> 'REMINDER'"
         + " AND (business_key = ? OR business_key LIKE ?)", Integer.class, unitId, String.valueOf(year), year + "-%");
     return new Measure(targets.size(), targets.size() - missed.size(), perTarget, missed, tasks.size(), done, perTask, overdue,

@@ -21,7 +21,13 @@ public record Review(Subject subject, Period period, SelfAssessment selfAssessme
 
   /** What the data says, judged on {@code judgedOn} (the period's end, not the day someone looked). */
   public record Attainment(int targetsTotal, int targetsMet, int tasksTotal, int tasksDone, int tasksOverdue,
-      int escalations, String summary, LocalDate judgedOn) implements Section {}
+      int escalations, String summary, LocalDate judgedOn) implements Section {
+
+    /** Targets missed or tasks overdue: a case for accountability (问责). */
+    public boolean accountable() {
+      return targetsMet < targetsTotal || tasksOverdue > 0;
+    }
+  }
 
   /** The reviewing body's diagnosis (考核性诊断). */
   public record Assessment(String grade, String findings, String assessedBy) implements Section {}

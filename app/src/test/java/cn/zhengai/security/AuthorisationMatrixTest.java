@@ -120,17 +120,17 @@ class AuthorisationMatrixTest {
         variables(Map.of(YEAR, 2027))).expect(200);
     target("T2027-JW-01", "毕业率", "专业建设规划", "教务处");
     target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处");
-    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE, "两项年度目标"));
+    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE.name(), "两项年度目标"));
     complete(LEADING_GROUP, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     as(QA_OFFICE).post("/api/planning/standards", Map.of("level", "学校", "name", "年度目标标准", "responsible", "质管办",
         "version", "1", "effectiveDate", "2027-01-01", "status", "现行", "targets", "T2027-JW-01、T2027-RS-01")).expect(201);
-    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE, "已关联"));
+    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE.name(), "已关联"));
     for (Map.Entry<String, String> unit : Map.of("jwc", UNIT_HEAD, "rsc", OTHER_UNIT_HEAD).entrySet()) {
       String name = unit.getKey().equals("jwc") ? "教务处" : "人事处";
       as(unit.getValue()).post("/api/planning/key-tasks?year=2027", Map.of("title", name + "年度重点任务", "lead", name, "unit", name,
           "measures", "按月推进", "deadline", "2027-10-31")).expect(201);
       complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_SUBMIT_DEPARTMENT_PLAN, unit.getKey()),
-          Map.of(PLAN_NOTE, unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
+          Map.of(PLAN_NOTE.name(), unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
     }
   }
 
@@ -238,7 +238,7 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees(RSC_PLAN))
         .row(PROCESS_OWNER, ok().sees(RSC_PLAN))
         .row(ADMIN, ok().sees(RSC_PLAN));
-    resource(rows, "历史变量：诊改螺旋的部门计划", get("/engine-rest/history/variable-instance?variableName=" + PLAN_NOTE))
+    resource(rows, "历史变量：诊改螺旋的部门计划", get("/engine-rest/history/variable-instance?variableName=" + PLAN_NOTE.name()))
         .row(STUDENT, empty())
         .row(TEACHER, empty())
         .row(UNIT_HEAD, ok().sees(JWC_CYCLE_PLAN).hides(RSC_CYCLE_PLAN))
