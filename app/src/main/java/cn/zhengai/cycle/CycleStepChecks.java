@@ -31,7 +31,7 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_TARGETS_DRAFTED)
   TaskListener targetsDrafted() {
     return task -> {
-      int year = (Integer) task.getVariable(YEAR);
+      int year = YEAR.get(task);
       refuseIf(yearData.targets(year).isEmpty(), "尚无 " + year + " 年度的目标：请先在“目标指标”表中录入年度为 " + year + " 的目标"
           + WorkbenchLink.hint("targets", year, null));
     };
@@ -42,7 +42,7 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_STANDARDS_LINKED)
   TaskListener standardsLinked() {
     return task -> {
-      List<String> unlinked = yearData.targetsWithoutStandard((Integer) task.getVariable(YEAR));
+      List<String> unlinked = yearData.targetsWithoutStandard(YEAR.get(task));
       refuseIf(!unlinked.isEmpty(), "以下目标尚未关联现行标准（表7 的“服务目标”）：" + String.join("、", unlinked)
           + WorkbenchLink.hint("standards", null, null));
     };
@@ -53,8 +53,8 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_KEY_TASKS_ASSIGNED)
   TaskListener keyTasksAssigned() {
     return task -> {
-      int year = (Integer) task.getVariable(YEAR);
-      String unit = (String) task.getVariable(UNIT);
+      int year = YEAR.get(task);
+      String unit = UNIT.get(task);
       List<String> unassigned = yearData.tasks(year, unit).stream()
           .filter(t -> t.person() == null || t.person().isBlank()).map(YearTask::title).toList();
       refuseIf(!unassigned.isEmpty(), "以下任务尚未落实责任人（表6 的“责任人”）：" + String.join("、", unassigned)

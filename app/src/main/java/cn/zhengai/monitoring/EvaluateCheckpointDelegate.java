@@ -39,25 +39,25 @@ class EvaluateCheckpointDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = (Integer) execution.getVariable(YEAR);
-    String unit = (String) execution.getVariable(UNIT);
-    LocalDate checkpoint = LocalDate.parse((String) execution.getVariable(CHECKPOINT));
+    int year = YEAR.get(execution);
+    String unit = UNIT.get(execution);
+    LocalDate checkpoint = LocalDate.parse(CHECKPOINT.get(execution));
     List<Deviation> deviations = evaluation.deviations(year, unit, checkpoint);
     String listed = String.join("\n", deviations.stream().map(Deviation::subject).toList());
-    execution.setVariable(DEVIATION_COUNT, deviations.size());
-    execution.setVariable(DEVIATIONS, listed);
+    DEVIATION_COUNT.set(execution, deviations.size());
+    DEVIATIONS.set(execution, listed);
     if (deviations.isEmpty()) {
       return;
     }
     deviations.forEach(deviation -> warnings.record(year, checkpoint, unit, deviation, execution.getProcessInstanceId(), clock.instant()));
     LocalDate today = CollegeTime.today(clock);
-    execution.setVariable(CORRECTION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
-    execution.setVariable(VERIFICATION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
+    CORRECTION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
+    VERIFICATION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
     if (deviations.stream().allMatch(deviation -> deviation.kind() == Deviation.Kind.TASK_OVERDUE)) {
       return;
     }
-    notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.DEVIATION,
-        "【监测预警】" + execution.getVariable(UNIT_NAME) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
+    notifications.send(UNIT_HEAD_GROUP.get(execution), Notifications.Kind.DEVIATION,
+        "【监测预警】" + UNIT_NAME.get(execution) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
         listed + "\n请在任务列表中提交纠偏措施。", execution.getProcessInstanceId());
   }
 }

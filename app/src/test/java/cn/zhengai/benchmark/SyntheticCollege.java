@@ -152,12 +152,12 @@ public final class SyntheticCollege {
   /** Starts the school's yearly cycle and takes it through its school-wide steps, up to every unit's work plan task. */
   public void startCycle(int year) {
     as("liming", () -> app.getBean(RuntimeService.class).startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY,
-        Map.of(SchoolAnnualCycleProcess.Variables.YEAR, year)));
+        Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), year)));
     complete("liming", SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null,
-        Map.of(SchoolAnnualCycleProcess.Variables.TARGETS_NOTE, "基准年度目标"));
+        Map.of(SchoolAnnualCycleProcess.Variables.TARGETS_NOTE.name(), "基准年度目标"));
     complete("sunhua", SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null, Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     complete("zhouqiang", SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null,
-        Map.of(SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE, "每项目标均已关联现行标准"));
+        Map.of(SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE.name(), "每项目标均已关联现行标准"));
   }
 
   /**
@@ -170,7 +170,7 @@ public final class SyntheticCollege {
       complete("liming", AnnualWorkPlanProcess.KEY, AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN, unit,
           Map.of(AnnualWorkPlanProcess.Variables.DECISION.name(), AnnualWorkPlanProcess.Variables.DECISION_APPROVE));
       complete(head, SchoolAnnualCycleProcess.Elements.TASK_ASSIGN_KEY_TASKS, unit,
-          Map.of(SchoolAnnualCycleProcess.Variables.ASSIGNMENT_NOTE, "已落实到人"));
+          Map.of(SchoolAnnualCycleProcess.Variables.ASSIGNMENT_NOTE.name(), "已落实到人"));
     });
   }
 
@@ -183,7 +183,7 @@ public final class SyntheticCollege {
   private void complete(String user, String processKey, String activity, String unit, Map<String, Object> variables) {
     TaskService tasks = app.getBean(TaskService.class);
     List<Task> open = tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(activity).list().stream()
-        .filter(task -> unit == null || unit.equals(tasks.getVariable(task.getId(), SchoolAnnualCycleProcess.Variables.UNIT))).toList();
+        .filter(task -> unit == null || unit.equals(tasks.getVariable(task.getId(), SchoolAnnualCycleProcess.Variables.UNIT.name()))).toList();
     if (open.size() != 1) {
       throw new IllegalStateException(activity + (unit == null ? "" : " / " + unit) + "：应有 1 个待办任务，实有 " + open.size());
     }

@@ -6,13 +6,19 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.Review;
+import cn.zhengai.spiral.ReviewStore;
+import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +41,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
 
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService managementService;
+  @Autowired ReviewStore reviews;
   @Autowired TestRestTemplate http;
 
   @Test
@@ -194,7 +202,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
   void thePresidentsOfficeSeesWhichUnitEachCardConcernsAndWhenEachReviewIsDue() {
     // a college starting the cycle while a round it opened on its own runs
     String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
-    runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR, 2027));
+    runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2027));
     keyTask("浏览器测试：完成 3 个专业人才培养方案修订", "2027-12-31");
     taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of());
     browser = Browser.open("zh-CN");
@@ -225,6 +233,48 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private void keyTask(String title, String deadline) {
     EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=2027", Map.of("title", title, "unit", "教务处",
         "measures", "对标专业教学标准逐项修订", "deadline", deadline)).expect(201);
+  }
+
+  @Test
+  void aUnitAssessesItselfBesideItsFiguresMeasuredAtYearEnd() {
+    // 教务处's 2028: a target past its value and a task whose deadline passed without a report
+    Map<String, Object> target = new HashMap<>(Map.of("code", "T2028-JW-88", "name", "毕业率", "plan", "专业建设规划", "unitOfMeasure", "%",
+        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", "2028年"));
+    target.putAll(Map.of("cycleYear", "2028", "currentValue", "97"));
+    EngineRest.as(http, "liming").post("/api/planning/targets", target).expect(201);
+    EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=2028", Map.of("title", "建设课程思政示范课", "lead", "教务处",
+        "unit", "教务处", "measures", "按月推进", "deadline", "2028-06-30")).expect(201);
+    // the 2028 cycle, moved on to its year-end review of 教务处 alone; the figures are measured first
+    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2028))
+        .getId();
+    runtimeService.createProcessInstanceModification(cycle)
+        .startBeforeActivity(SchoolAnnualCycleProcess.Elements.SUB_PROCESS_UNIT_REVIEW + "#multiInstanceBody")
+        .setVariable(SchoolAnnualCycleProcess.Variables.REVIEW_UNITS.name(), List.of("jwc")).execute();
+    managementService.createJobQuery().processInstanceId(cycle).activityId(SchoolAnnualCycleProcess.Elements.TASK_MEASURE_ATTAINMENT).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "wangfang");
+      card(wait, "单位自我诊断").findElement(By.cssSelector("h4 a")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      assertThat(shown(wait, "数据测算结果")).startsWith("截至 2028-12-01：目标 1 项，达成 1 项；任务 1 项，按期完成 0 项，逾期 1 项")
+          .contains("· T2028-JW-88 毕业率（97，目标 ≥ 95） 达成", "· 任务 建设课程思政示范课（截止 2028-06-30）：逾期");
+      fill(wait, "自我诊断", "毕业率达成，课程思政示范课未按期完成");
+      fill(wait, "工作成效", "毕业率 97%");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '合格']"))).click();
+      keepWithoutConsoleErrors("tasklist-self-assessment-with-figures");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
+          .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DIAGNOSE_UNIT).count() == 1);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-self-assessment-failure");
+      throw e;
+    }
+    Review.SelfAssessment kept = reviews.find(Subject.unit("jwc"), Period.year(2028)).orElseThrow().selfAssessment();
+    assertThat(kept).isEqualTo(new Review.SelfAssessment("毕业率达成，课程思政示范课未按期完成", "毕业率 97%", "合格"));
   }
 
   /** The task card whose name is the given text, once the list shows it. */

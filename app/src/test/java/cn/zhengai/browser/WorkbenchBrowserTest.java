@@ -62,7 +62,7 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   @Test
   void thePresidentsOfficeEntersTheYearsTargetFromItsTaskAndCompletesTheTask() {
     int year = YEAR + 1;
-    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(Variables.YEAR, year)).getId();
+    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(Variables.YEAR.name(), year)).getId();
     open("/camunda/app/welcome/default/", "liming");
     try {
       // the welcome page links to the workbench, which opens at the person's unit and the current year

@@ -10,10 +10,15 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.Review.Assessment;
+import cn.zhengai.spiral.ReviewStore;
+import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -58,6 +63,7 @@ class CycleDashboardTest extends BrowserTestSupport {
   @Autowired ManagementService managementService;
   @Autowired MonitoringCheckpoints checkpoints;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReviewStore reviews;
 
   private String round;
   private String checkpoint;
@@ -72,7 +78,7 @@ class CycleDashboardTest extends BrowserTestSupport {
     }
     jdbc.update("DELETE FROM escalation_record");
     jdbc.update("DELETE FROM deviation_warning");
-    jdbc.update("DELETE FROM unit_review");
+    jdbc.update("DELETE FROM spiral_review");
     jdbc.update("DELETE FROM work_task WHERE plan_year = ? AND title = '完成 3 个专业人才培养方案修订'", YEAR);
 
     round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
@@ -104,7 +110,7 @@ class CycleDashboardTest extends BrowserTestSupport {
     managementService.createJobQuery().processInstanceId(checkpoint).list().forEach(job -> managementService.executeJob(job.getId()));
     jdbc.update("INSERT INTO deviation_warning (plan_year, checkpoint, unit_id, kind, subject, process_instance_id, raised_at)"
         + " VALUES (?, ?, 'jwc', 'TASK_BEHIND', '人才培养方案修订滞后', ?, CURRENT_TIMESTAMP)", YEAR, LocalDate.of(YEAR, 4, 30), checkpoint);
-    jdbc.update("INSERT INTO unit_review (plan_year, unit_id, grade, updated_at) VALUES (?, 'jwc', '良好', CURRENT_TIMESTAMP)", YEAR);
+    reviews.record(Subject.unit("jwc"), Period.year(YEAR), new Assessment("良好", "人才培养方案修订按期完成", "zhouqiang"), Instant.now());
   }
 
   /** Ends the checkpoint before the rounds are cleared: its task's escalation ladder ends with it. */

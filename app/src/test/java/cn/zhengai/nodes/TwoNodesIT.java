@@ -142,7 +142,7 @@ class TwoNodesIT {
   void aYearsRoundStartsOnceWhenTwoStartsRaceOnTwoNodes() throws Exception {
     int year = LocalDate.now(CollegeTime.ZONE).getYear() + 1;
     List<EngineRest.Reply> cycles = race(node -> node.as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/process-definition/key/"
-        + SchoolAnnualCycleProcess.KEY + "/start", variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR, year))));
+        + SchoolAnnualCycleProcess.KEY + "/start", variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), year))));
     assertOneStartedOneRefused(cycles, year + " 年度诊改已在进行中，不能重复开启");
     assertThat(count("SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE PROC_DEF_KEY_ = ? AND BUSINESS_KEY_ = ?",
         SchoolAnnualCycleProcess.KEY, String.valueOf(year))).isEqualTo(1);

@@ -124,11 +124,11 @@ class AuthorisationMatrixTest {
         variables(Map.of(YEAR.name(), 2027))).expect(200);
     target("T2027-JW-01", "毕业率", "专业建设规划", "教务处");
     target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处");
-    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE, "两项年度目标"));
+    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE.name(), "两项年度目标"));
     complete(LEADING_GROUP, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     as(QA_OFFICE).post("/api/planning/standards", Map.of("level", "学校", "name", "年度目标标准", "responsible", "质管办",
         "version", "1", "effectiveDate", "2027-01-01", "status", "现行", "targets", "T2027-JW-01、T2027-RS-01")).expect(201);
-    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE, "已关联"));
+    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE.name(), "已关联"));
     for (Map.Entry<String, String> unit : Map.of("jwc", UNIT_HEAD, "rsc", OTHER_UNIT_HEAD).entrySet()) {
       String plan = taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
           .processInstanceBusinessKey("2027/" + unit.getKey()).singleResult().getId();
@@ -145,7 +145,7 @@ class AuthorisationMatrixTest {
         }
       }
       complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_ASSIGN_KEY_TASKS, unit.getKey()),
-          Map.of(ASSIGNMENT_NOTE, unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
+          Map.of(ASSIGNMENT_NOTE.name(), unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
     }
   }
 

@@ -144,7 +144,7 @@ class TrainingClockTest extends BrowserTestSupport {
 
   private void startTheCycleOf2027() {
     as("liming").post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
-        variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR, 2027))).expect(200);
+        variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2027))).expect(200);
   }
 
   private static List<String> fired(JsonNode move) {
