@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -91,7 +92,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]"))).click();
+      openTask(wait, "提交年度工作计划");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
       // no key tasks in 表5 yet, so no plan to submit
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
@@ -123,7 +124,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '修改年度工作计划')]"))).click();
+      openTask(wait, "修改年度工作计划");
       assertThat(shown(wait, "院办退回理由")).isEqualTo("请补充师资培训任务");
       assertThat(shown(wait, "修改截止日期")).isEqualTo(revisionDue);
       Browser.keep(browser, "tasklist-returned-plan");
@@ -135,7 +136,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '审核年度工作计划')]"))).click();
+      openTask(wait, "审核年度工作计划");
       assertThat(shown(wait, "上次退回理由")).isEqualTo("请补充师资培训任务");
       String first = "1. 浏览器测试：修订人才培养方案；措施及目标：对标专业教学标准逐项修订；完成时限：2027-06-30";
       assertThat(shown(wait, "自上次退回以来的修改")).isEqualTo("【重点任务（表5）】\n原：" + first + "\n现：" + first
@@ -225,6 +226,19 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private void keyTask(String title, String deadline) {
     EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=2027", Map.of("title", title, "unit", "教务处",
         "measures", "对标专业教学标准逐项修订", "deadline", deadline)).expect(201);
+  }
+
+  /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */
+  private void openTask(WebDriverWait wait, String taskName) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement card = ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '" + taskName + "')]"))
+          .apply(driver);
+      if (card == null) {
+        return false;
+      }
+      card.click();
+      return true;
+    });
   }
 
   /** The task card whose name is the given text, once the list shows it. */
