@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -99,7 +100,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]"))).click();
+      openTask(wait, "提交年度工作计划");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
       // no key tasks in 表5 yet, so no plan to submit
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
@@ -131,7 +132,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '修改年度工作计划')]"))).click();
+      openTask(wait, "修改年度工作计划");
       assertThat(shown(wait, "院办退回理由")).isEqualTo("请补充师资培训任务");
       assertThat(shown(wait, "修改截止日期")).isEqualTo(revisionDue);
       Browser.keep(browser, "tasklist-returned-plan");
@@ -143,7 +144,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '审核年度工作计划')]"))).click();
+      openTask(wait, "审核年度工作计划");
       assertThat(shown(wait, "上次退回理由")).isEqualTo("请补充师资培训任务");
       String first = "1. 浏览器测试：修订人才培养方案；措施及目标：对标专业教学标准逐项修订；完成时限：2027-06-30";
       assertThat(shown(wait, "自上次退回以来的修改")).isEqualTo("【重点任务（表5）】\n原：" + first + "\n现：" + first
@@ -258,7 +259,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      card(wait, "单位自我诊断").findElement(By.cssSelector("h4 a")).click();
+      openTask(wait, "单位自我诊断");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
       assertThat(shown(wait, "数据测算结果")).startsWith("截至 2028-12-01：目标 1 项，达成 1 项；任务 1 项，按期完成 0 项，逾期 1 项")
           .contains("· T2028-JW-88 毕业率（97，目标 ≥ 95） 达成", "· 任务 建设课程思政示范课（截止 2028-06-30）：逾期");
@@ -275,6 +276,19 @@ class TasklistBrowserTest extends BrowserTestSupport {
     }
     Review.SelfAssessment kept = reviews.find(Subject.unit("jwc"), Period.year(2028)).orElseThrow().selfAssessment();
     assertThat(kept).isEqualTo(new Review.SelfAssessment("毕业率达成，课程思政示范课未按期完成", "毕业率 97%", "合格"));
+  }
+
+  /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */
+  private void openTask(WebDriverWait wait, String taskName) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement card = ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '" + taskName + "')]"))
+          .apply(driver);
+      if (card == null) {
+        return false;
+      }
+      card.click();
+      return true;
+    });
   }
 
   /** The task card whose name is the given text, once the list shows it. */
