@@ -27,9 +27,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The annual work plan round through the application, the way its users drive it: the engine REST API with the
- * users' own accounts, and timers fired by executing their jobs. Run on H2 and on PostgreSQL by the subclasses.
+ * users' own accounts, and timers fired by executing their jobs. Run on H2 in the shared app
+ * ({@link AnnualWorkPlanOnH2Test}) and on PostgreSQL ({@link cn.zhengai.ScenariosOnPostgresTest}).
  */
-abstract class AnnualWorkPlanScenarios {
+public abstract class AnnualWorkPlanScenarios {
 
   static final String PRESIDENTS_OFFICE_HEAD = "liming";
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang";
