@@ -30,10 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The annual work plan round through the application, the way its users drive it: the engine REST API and the
- * chains' API with the users' own accounts, and timers fired by executing their jobs. Run on H2 and on PostgreSQL by
- * the subclasses.
+ * chains' API with the users' own accounts, and timers fired by executing their jobs. Run on H2 in the shared app
+ * ({@link AnnualWorkPlanOnH2Test}) and on PostgreSQL ({@link cn.zhengai.ScenariosOnPostgresTest}).
  */
-abstract class AnnualWorkPlanScenarios {
+public abstract class AnnualWorkPlanScenarios {
 
   static final String PRESIDENTS_OFFICE_HEAD = "liming";
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang";
