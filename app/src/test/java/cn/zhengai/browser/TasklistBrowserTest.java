@@ -155,7 +155,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
           .as("only the previous reason, no new one until 退回修改 is chosen").hasSize(1);
 
       // returning it again: the revision date is picked in a Chinese calendar whose weeks start on Monday
-      browser.findElement(By.xpath("//form//label[normalize-space(.) = '退回修改']")).click();
+      WebElement returnAgain = browser.findElement(By.xpath("//form//label[normalize-space(.) = '退回修改']"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", returnAgain);
+      returnAgain.click();
       WebElement revisionDate = clickField(wait, "修改截止日期");
       assertThat(revisionDate.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
       WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
