@@ -154,7 +154,10 @@ class TasklistBrowserTest extends BrowserTestSupport {
       assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
           .as("only the previous reason, no new one until 退回修改 is chosen").hasSize(1);
 
-      // returning it again: the revision date is picked in a Chinese calendar whose weeks start on Monday
+      // returning it again: the revision date is picked in a Chinese calendar whose weeks start on Monday; the form
+      // takes input once the task is claimed
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
       WebElement returnAgain = browser.findElement(By.xpath("//form//label[normalize-space(.) = '退回修改']"));
       ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", returnAgain);
       returnAgain.click();
@@ -267,13 +270,20 @@ class TasklistBrowserTest extends BrowserTestSupport {
       Browser.logIn(browser, "wangfang");
       openTask(wait, "单位自我诊断");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
       assertThat(shown(wait, "数据测算结果")).startsWith("截至 2028-12-01：目标 1 项，达成 1 项；任务 1 项，按期完成 0 项，逾期 1 项")
           .contains("· T2028-JW-88 毕业率（97，目标 ≥ 95） 达成", "· 任务 建设课程思政示范课（截止 2028-06-30）：逾期");
       fill(wait, "自我诊断", "毕业率达成，课程思政示范课未按期完成");
       fill(wait, "工作成效", "毕业率 97%");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '合格']"))).click();
+      WebElement passed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '合格']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", passed);
+      passed.findElement(By.cssSelector("input[type='radio']")).click();
+      wait.until(driver -> driver.findElements(By.cssSelector("form input[type='radio']")).stream()
+          .anyMatch(WebElement::isSelected));
       keepWithoutConsoleErrors("tasklist-self-assessment-with-figures");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+      complete.click();
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
           .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DIAGNOSE_UNIT).count() == 1);
     } catch (RuntimeException | AssertionError e) {
