@@ -130,16 +130,7 @@ public class Majors {
   }
 
   private void saveGroup(String id, String name, String type, List<String> changes) {
-    Group group = identityService.createGroupQuery().groupId(id).singleResult();
-    if (group == null) {
-      group = identityService.newGroup(id);
-    } else if (Objects.equals(group.getName(), name) && Objects.equals(group.getType(), type)) {
-      return;
-    }
-    group.setName(name);
-    group.setType(type);
-    identityService.saveGroup(group);
-    changes.add("组 " + id + " " + name);
+    EngineGroups.save(identityService, id, name, type, changes);
   }
 
   private void holdExactly(String group, Set<String> wanted, List<String> changes) {
