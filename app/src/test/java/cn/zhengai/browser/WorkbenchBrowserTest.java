@@ -117,11 +117,14 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
       WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
           By.xpath("//form//label[contains(normalize-space(.), '起草说明')]")));
       browser.findElement(By.id(note.getDomAttribute("for"))).sendKeys("依据专业建设规划起草教务处的年度目标");
+      String draft = taskService.createTaskQuery().processInstanceId(cycle)
+          .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS).singleResult().getId();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
           .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS).count() == 1);
       keep("workbench-draft-targets-completed");
-      assertNoConsoleErrors();
+      // Tasklist may ask once more for the task it has just completed (404) while it redraws; nothing else may fail
+      assertNoConsoleErrors("/task/" + draft + " - Failed to load resource: the server responded with a status of 404");
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "workbench-target-failure");
       throw e;
