@@ -53,11 +53,14 @@ class EvaluateCheckpointDelegate implements JavaDelegate {
     LocalDate today = CollegeTime.today(clock);
     CORRECTION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
     VERIFICATION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
-    if (deviations.stream().allMatch(deviation -> deviation.kind() == Deviation.Kind.TASK_OVERDUE)) {
+    // an overdue 表6 task is the daily deadline scan's to announce: the warning names only what the scan does not see
+    List<Deviation> announced = deviations.stream().filter(deviation -> deviation.kind() != Deviation.Kind.TASK_OVERDUE).toList();
+    if (announced.isEmpty()) {
       return;
     }
     notifications.send(UNIT_HEAD_GROUP.get(execution), Notifications.Kind.DEVIATION,
-        "【监测预警】" + UNIT_NAME.get(execution) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
-        listed + "\n请在任务列表中提交纠偏措施。", execution.getProcessInstanceId());
+        "【监测预警】" + UNIT_NAME.get(execution) + " " + checkpoint + " 检查点发现 " + announced.size() + " 项偏差",
+        String.join("\n", announced.stream().map(Deviation::subject).toList()) + "\n请在任务列表中提交纠偏措施。",
+        execution.getProcessInstanceId());
   }
 }
