@@ -55,10 +55,7 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     LocalDateTime now = LocalDateTime.now(clock.withZone(CollegeTime.ZONE));
     LocalDate due = FormChecks.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
     if (due == null && problems.isEmpty()) {
-      due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE).orElse(null);
-      if (due == null) {
-        problems.add("校历中没有 " + year + " 年的“" + Milestone.ANNUAL_WORK_PLAN_DUE.label() + "”，请在启动表单中填写提交截止日期");
-      }
+      due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE);
     }
     if (due != null && due.isBefore(now.toLocalDate())) {
       problems.add("提交截止日期 " + due + " 已过，请填写今天以后的日期");

@@ -195,7 +195,7 @@ final class ScanBenchmark implements Benchmark {
         Optional<ScheduleDue> due = ScheduleDue.parse(rs.getString("due_text"));
         Date doneOn = rs.getDate("done_on");
         Optional<LocalDate> date = due.filter(d -> !d.doneIn(today.getYear(), doneOn == null ? null : doneOn.toLocalDate()))
-            .flatMap(d -> d.dueIn(today.getYear(), calendar));
+            .map(d -> d.dueIn(today.getYear(), calendar));
         if (date.isPresent()) {
           items.add(new Object[] {"schedule", rs.getLong("id"), date.get(), units.resolve(rs.getString("responsible")).unitIds()});
         }

@@ -41,9 +41,9 @@ public record ScheduleDue(LocalDate fixedDate, boolean yearly) {
     return Optional.empty();
   }
 
-  /** When it is due in a year: the fixed date, or this year's date from the calendar (none if not set). */
-  public Optional<LocalDate> dueIn(int year, AcademicCalendar calendar) {
-    return yearly ? calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE) : Optional.of(fixedDate);
+  /** When it is due in a year: the fixed date, or this year's date from the calendar. */
+  public LocalDate dueIn(int year, AcademicCalendar calendar) {
+    return yearly ? calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE) : fixedDate;
   }
 
   /** Whether a completion date counts as done for the year: any date for a fixed item, this year's for a yearly one. */

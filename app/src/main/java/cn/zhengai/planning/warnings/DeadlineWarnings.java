@@ -194,10 +194,10 @@ public class DeadlineWarnings {
       if (due.isEmpty() || due.get().doneIn(today.getYear(), doneOn == null ? null : doneOn.toLocalDate())) {
         return;
       }
-      Optional<LocalDate> dueDate = due.get().dueIn(today.getYear(), calendar).filter(window::contains);
-      if (dueDate.isPresent()) {
+      LocalDate dueDate = due.get().dueIn(today.getYear(), calendar);
+      if (window.contains(dueDate)) {
         items.add(new Item(SCHEDULE, rs.getLong("id"), "建设进程「" + rs.getString("project") + "：" + rs.getString("content") + "」",
-            dueDate.get(), units.resolve(rs.getString("responsible")).unitIds()));
+            dueDate, units.resolve(rs.getString("responsible")).unitIds()));
       }
     });
     return items;
