@@ -2,8 +2,7 @@ package cn.zhengai.calendar;
 
 import cn.zhengai.api.Paging;
 import cn.zhengai.calendar.AcademicCalendar.Entry;
-import cn.zhengai.integration.org.Organisation;
-import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/calendar")
 class CalendarController {
 
-  private static final String EDITORS = Organisation.headGroupOf(Groups.PRESIDENTS_OFFICE);
+  private static final String EDITORS = OrgGroups.headsOf(OrgGroups.PRESIDENTS_OFFICE);
   private static final String EDIT = "修改校历";
 
   private final AcademicCalendar calendar;

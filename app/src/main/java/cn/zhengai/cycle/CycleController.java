@@ -3,7 +3,7 @@ package cn.zhengai.cycle;
 import cn.zhengai.api.Paging;
 import cn.zhengai.monitoring.DeviationWarnings;
 import cn.zhengai.monitoring.DeviationWarnings.Warning;
-import cn.zhengai.processes.SchoolAnnualCycleProcess.Groups;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cycles/{year}")
 class CycleController {
 
-  private static final List<String> OVERSEERS = List.of(Access.ADMIN_GROUP, Groups.PRESIDENTS_OFFICE, Groups.QA_OFFICE,
-      Groups.PERSONNEL, Groups.LEADING_GROUP);
+  private static final List<String> OVERSEERS = List.of(Access.ADMIN_GROUP, OrgGroups.PRESIDENTS_OFFICE, OrgGroups.QA_OFFICE,
+      OrgGroups.PERSONNEL, OrgGroups.LEADING_GROUP);
 
   private final UnitReviews reviews;
   private final DeviationWarnings warnings;

@@ -7,9 +7,9 @@ import cn.zhengai.cycle.UnitReviews;
 import cn.zhengai.deployment.AppAuthority;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
-import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.monitoring.DeviationWarnings;
 import cn.zhengai.monitoring.DeviationWarnings.Warning;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.CycleDecisions;
@@ -348,7 +348,7 @@ class CycleDashboard {
 
     /** The unit's own task: its heads' group, or the unit itself where it has no heads. */
     boolean heldBy(String unit) {
-      return candidateGroups.contains(Organisation.headGroupOf(unit)) || candidateGroups.contains(unit);
+      return candidateGroups.contains(OrgGroups.headsOf(unit)) || candidateGroups.contains(unit);
     }
 
     boolean returned() {

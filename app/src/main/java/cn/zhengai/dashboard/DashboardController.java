@@ -1,8 +1,7 @@
 package cn.zhengai.dashboard;
 
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.planning.TableScope;
-import cn.zhengai.processes.SchoolAnnualCycleProcess.Groups;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dashboard")
 class DashboardController {
 
-  private static final List<String> WATCH_ALL = List.of(Access.ADMIN_GROUP, Groups.QA_OFFICE, Groups.LEADING_GROUP);
+  private static final List<String> WATCH_ALL = List.of(Access.ADMIN_GROUP, OrgGroups.QA_OFFICE, OrgGroups.LEADING_GROUP);
 
   private final CycleDashboard dashboard;
 
@@ -38,14 +37,14 @@ class DashboardController {
       + "质管办、质量保证领导小组、系统管理员看全部单位，单位负责人只看本单位")
   @GetMapping("/cycles/{year}")
   CycleDashboard.Board cycle(@PathVariable int year, Authentication authentication) {
-    CurrentUser user = Access.requireAnyGroup(authentication, "查看诊改驾驶舱", Groups.QA_OFFICE, Groups.LEADING_GROUP,
-        Organisation.DEPARTMENT_HEAD_ROLE);
+    CurrentUser user = Access.requireAnyGroup(authentication, "查看诊改驾驶舱", OrgGroups.QA_OFFICE, OrgGroups.LEADING_GROUP,
+        OrgGroups.DEPARTMENT_HEAD_ROLE);
     int checkedYear = new TableScope(year).requireYear();
     if (WATCH_ALL.stream().anyMatch(user::isMemberOf)) {
       return dashboard.of(checkedYear, null);
     }
-    Set<String> headed = user.groupIds().stream().filter(group -> group.startsWith(Organisation.HEAD_GROUP_PREFIX))
-        .map(group -> group.substring(Organisation.HEAD_GROUP_PREFIX.length())).collect(Collectors.toSet());
+    Set<String> headed = user.groupIds().stream().filter(group -> group.startsWith(OrgGroups.HEAD_GROUP_PREFIX))
+        .map(group -> group.substring(OrgGroups.HEAD_GROUP_PREFIX.length())).collect(Collectors.toSet());
     return dashboard.of(checkedYear, headed);
   }
 }

@@ -1,7 +1,7 @@
 package cn.zhengai.deployment;
 
 import cn.zhengai.api.Paging;
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +67,7 @@ class DeployedModelsController {
   }
 
   private static void requireReader(Authentication authentication) {
-    Access.requireAnyGroup(authentication, READ, Organisation.PROCESS_OWNER_ROLE, "zgb");
+    Access.requireAnyGroup(authentication, READ, OrgGroups.PROCESS_OWNER_ROLE, OrgGroups.QA_OFFICE);
   }
 
   /** The latest version of one process. */

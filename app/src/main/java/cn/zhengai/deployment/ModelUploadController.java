@@ -3,7 +3,7 @@ package cn.zhengai.deployment;
 import cn.zhengai.api.Paging;
 import cn.zhengai.deployment.ModelUpload.Options;
 import cn.zhengai.deployment.ModelUpload.Report;
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +42,7 @@ class ModelUploadController {
       @RequestParam(defaultValue = "false") boolean newProcess,
       @RequestParam(defaultValue = "false") boolean migrate,
       Authentication authentication) throws IOException {
-    CurrentUser user = Access.requireAnyGroup(authentication, "部署流程模型", Organisation.PROCESS_OWNER_ROLE);
+    CurrentUser user = Access.requireAnyGroup(authentication, "部署流程模型", OrgGroups.PROCESS_OWNER_ROLE);
     Report report = uploads.upload(file.getOriginalFilename(), file.getBytes(), new Options(dryRun, newProcess, migrate), user.userId());
     return ResponseEntity.status(report.problems().isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST).body(report);
   }
@@ -50,7 +50,7 @@ class ModelUploadController {
   @Operation(summary = "模型部署记录：谁、何时、逐项改了什么（改前 → 改后）、迁移了多少实例")
   @GetMapping("/deployments")
   ResponseEntity<List<ModelUploadService.Deployed>> history(Paging paging, Authentication authentication) {
-    Access.requireAnyGroup(authentication, "查看模型部署记录", Organisation.PROCESS_OWNER_ROLE, "zgb");
+    Access.requireAnyGroup(authentication, "查看模型部署记录", OrgGroups.PROCESS_OWNER_ROLE, OrgGroups.QA_OFFICE);
     return paging.of(uploads.history());
   }
 }

@@ -29,7 +29,7 @@ class StartupSequence implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     try {
       modelDeployer.deployAll();
-      organisationImporter.importConfigured();
+      organisationImporter.importAtStart();
     } finally {
       startupLock.release();
     }

@@ -2,7 +2,7 @@ package cn.zhengai.escalation;
 
 import cn.zhengai.api.Paging;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
-import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +29,7 @@ class EscalationController {
   @GetMapping
   ResponseEntity<List<Escalation>> all(@RequestParam(required = false) String unit, Paging paging,
       Authentication authentication) {
-    Access.requireAnyGroup(authentication, "查看升级记录", Groups.QA_OFFICE, "qa-leading-group");
+    Access.requireAnyGroup(authentication, "查看升级记录", OrgGroups.QA_OFFICE, OrgGroups.LEADING_GROUP);
     return paging.answer(records.find(unit, paging.offset(), paging.size()), records.count(unit));
   }
 }

@@ -3,7 +3,7 @@ package cn.zhengai.escalation;
 import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
 
 import cn.zhengai.deployment.ModelBean;
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component(TaskEscalationProcess.Beans.LADDER_LISTENER)
 class EscalationLadder implements TaskListener {
 
-  private static final String HEAD_PREFIX = Organisation.HEAD_GROUP_PREFIX;
+  private static final String HEAD_PREFIX = OrgGroups.HEAD_GROUP_PREFIX;
 
   private final RuntimeService runtimeService;
   private final OrgUnitRepository units;
@@ -63,7 +63,7 @@ class EscalationLadder implements TaskListener {
     variables.put(TASK_ACTIVITY, task.getTaskDefinitionKey());
     variables.put(TASK_PROCESS_INSTANCE, task.getProcessInstanceId());
     variables.put(UNIT, unit);
-    variables.put(REMINDED_GROUP, hasHeads ? Organisation.headGroupOf(unit) : group);
+    variables.put(REMINDED_GROUP, hasHeads ? OrgGroups.headsOf(unit) : group);
     variables.put(DUE_AT, due);
     variables.put(REMIND_AT, Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
     variables.put(LEADING_GROUP_AT, Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));

@@ -6,9 +6,9 @@ import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.notification.Notifications;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
-import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.processes.TaskEscalationProcess.Stages;
 import java.time.Clock;
@@ -48,12 +48,12 @@ public class EscalationSteps {
   }
 
   public void escalateToQaOffice(DelegateExecution execution) {
-    climb(execution, Stages.QA_OFFICE, SchoolAnnualCycleProcess.Groups.QA_OFFICE, Notifications.Kind.ESCALATION,
+    climb(execution, Stages.QA_OFFICE, OrgGroups.QA_OFFICE, Notifications.Kind.ESCALATION,
         "【逾期升级】「%s」已于 %s 到期，仍未办理（%s）", "已记录在案，请质管办督办。");
   }
 
   public void escalateToLeadingGroup(DelegateExecution execution) {
-    climb(execution, Stages.LEADING_GROUP, SchoolAnnualCycleProcess.Groups.LEADING_GROUP, Notifications.Kind.ESCALATION,
+    climb(execution, Stages.LEADING_GROUP, OrgGroups.LEADING_GROUP, Notifications.Kind.ESCALATION,
         "【再次升级】「%s」%s 到期后长期未办理（%s）", "已记录在案，作为问责依据，请领导小组过问。");
   }
 

@@ -3,7 +3,7 @@ package cn.zhengai.monitoring;
 import static cn.zhengai.processes.MonitoringCheckpointProcess.Variables.*;
 
 import cn.zhengai.calendar.CollegeTime;
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ public class MonitoringCheckpoints {
       variables.put(YEAR, year);
       variables.put(UNIT, unitId);
       variables.put(UNIT_NAME, units.findById(unitId).map(unit -> unit.name()).orElse(unitId));
-      variables.put(UNIT_HEAD_GROUP, Organisation.headGroupOf(unitId));
+      variables.put(UNIT_HEAD_GROUP, OrgGroups.headsOf(unitId));
       variables.put(CHECKPOINT, checkpoint.toString());
       variables.put(REPORT_DUE_AT, CollegeTime.endOfDay(checkpoint.plusDays(settings.reportDays())));
       runtimeService.startProcessInstanceByKey(MonitoringCheckpointProcess.KEY, businessKey(checkpoint, unitId), variables);

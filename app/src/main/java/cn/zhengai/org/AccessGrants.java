@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 class AccessGrants {
 
   /** Groups that monitor everything: the QA office (质管办) and the QA leading group. */
-  static final List<String> MONITORS = List.of(AnnualWorkPlanProcess.Groups.QA_OFFICE, "qa-leading-group");
+  static final List<String> MONITORS = List.of(OrgGroups.QA_OFFICE, OrgGroups.LEADING_GROUP);
 
   private final AuthorizationService authorizationService;
 
@@ -88,22 +88,22 @@ class AccessGrants {
     }
     // process owners read the models and where running instances stand; they change models only through
     // /api/models (checked, audited), never through the engine's deployment or migration API
-    grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    grant(wanted, Organisation.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+    grant(wanted, OrgGroups.PROCESS_OWNER_ROLE, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(wanted, OrgGroups.PROCESS_OWNER_ROLE, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE);
     // 院办 opens the annual work plan round and reviews every unit's plan, so it reads the round it runs (not its
     // history: UnitHistoryFilter still narrows that to the plans it reviews); unit heads read its definition
     // (process name, forms)
-    grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
+    grant(wanted, OrgGroups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
-    grant(wanted, AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
+    grant(wanted, OrgGroups.PRESIDENTS_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, AnnualWorkPlanProcess.KEY,
         ProcessDefinitionPermissions.READ);
     // 院办 opens the yearly cycle and reads it as it runs; unit heads work its tasks and their units' monthly checkpoints
-    grant(wanted, SchoolAnnualCycleProcess.Groups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY,
+    grant(wanted, OrgGroups.PRESIDENTS_OFFICE, Resources.PROCESS_DEFINITION, SchoolAnnualCycleProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
     for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
-      grant(wanted, Organisation.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
     }
     return wanted;
   }
@@ -116,11 +116,11 @@ class AccessGrants {
         staff.add(unit.id());
       }
       if (unit.hasHeads()) {
-        staff.add(Organisation.headGroupOf(unit.id()));
+        staff.add(OrgGroups.headsOf(unit.id()));
       }
     }
-    staff.add(Organisation.DEPARTMENT_HEAD_ROLE);
-    staff.add(Organisation.PROCESS_OWNER_ROLE);
+    staff.add(OrgGroups.DEPARTMENT_HEAD_ROLE);
+    staff.add(OrgGroups.PROCESS_OWNER_ROLE);
     return staff;
   }
 

@@ -1,6 +1,7 @@
 package cn.zhengai.org;
 
 import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.integration.org.Organisation.Major;
 import cn.zhengai.integration.org.Organisation.Person;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.OrganisationFileReader;
@@ -9,6 +10,8 @@ import cn.zhengai.security.Access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Brings Camunda's identity, the {@code org_unit} table, the authorizations and the Tasklist filters in line with
  * the organisation files. Idempotent: a second run over the same files changes nothing; a run over changed files
- * applies the changes. The files are checked whole first, so a broken file changes nothing.
+ * applies the changes. The files are checked whole first, so a broken file changes nothing. Majors are kept in the
+ * 专业 sheet after the first start: a start adds the files' majors not kept yet and leaves the others as the sheet
+ * made them; only an explicit re-import brings them back to the files.
  */
 @Service
 public class OrganisationImporter {
@@ -39,6 +44,8 @@ public class OrganisationImporter {
   /** The administrators' group the Camunda starter creates as "camunda BPM Administrators". */
   static final String ADMIN_GROUP_NAME = "系统管理员";
   private static final Logger LOG = LoggerFactory.getLogger(OrganisationImporter.class);
+  /** Who changed a major, when the organisation file did. */
+  static final String FILE_EDITOR = "组织数据文件";
 
   private final OrganisationProperties properties;
   private final DemoProperties demo;
@@ -48,10 +55,13 @@ public class OrganisationImporter {
   private final AccessGrants accessGrants;
   private final TasklistFilters tasklistFilters;
   private final NodeLock nodeLock;
+  private final Majors majors;
+  private final ExternalExperts experts;
+  private final Clock clock;
 
   OrganisationImporter(OrganisationProperties properties, DemoProperties demo, ResourceLoader resources,
       IdentityService identityService, OrgUnitRepository units, AccessGrants accessGrants,
-      TasklistFilters tasklistFilters, NodeLock nodeLock) {
+      TasklistFilters tasklistFilters, NodeLock nodeLock, Majors majors, ExternalExperts experts, Clock clock) {
     this.properties = properties;
     this.demo = demo;
     this.resources = resources;
@@ -60,14 +70,27 @@ public class OrganisationImporter {
     this.accessGrants = accessGrants;
     this.tasklistFilters = tasklistFilters;
     this.nodeLock = nodeLock;
+    this.majors = majors;
+    this.experts = experts;
+    this.clock = clock;
+  }
+
+  /** Re-imports the files named in the configuration: everything, majors included, is brought back to the files. */
+  @Transactional
+  public ImportReport importConfigured() {
+    return importFiles(true);
   }
 
   /**
-   * Imports the files named in the configuration. Nodes starting together import one after the other: the next
-   * finds the work done and changes nothing.
+   * Imports the files at start: as {@link #importConfigured()}, except that majors already kept stay as they are.
+   * Nodes starting together import one after the other: the next finds the work done and changes nothing.
    */
   @Transactional
-  public ImportReport importConfigured() {
+  public ImportReport importAtStart() {
+    return importFiles(false);
+  }
+
+  private ImportReport importFiles(boolean majorsFromFiles) {
     Organisation organisation = read();
     nodeLock.holdUntilCommit(NodeLock.ORGANISATION_IMPORT);
     List<String> changes = new ArrayList<>();
@@ -77,11 +100,21 @@ public class OrganisationImporter {
     // memberships in groups the files do not own (e.g. camunda-admin) are left alone
     Set<String> managedGroups = organisation.groupIds();
     splitWholeNames(changes);
-    organisation.people().forEach(person -> savePerson(person, managedGroups, changes));
+    organisation.people().forEach(person -> saveUser(person, changes));
+    Instant now = Instant.now(clock);
+    for (Major major : organisation.majors()) {
+      Long stored = majors.findByCode(major.code()).map(Majors.StoredMajor::id).orElse(null);
+      if (stored == null || majorsFromFiles) {
+        changes.addAll(majors.save(stored, major, FILE_EDITOR, now));
+      }
+    }
+    changes.addAll(majors.removeGroupsOfFormerMajors());
+    organisation.people().forEach(person -> saveMemberships(person, managedGroups, changes));
+    changes.addAll(experts.holdExactly(organisation.people()));
     changes.addAll(accessGrants.apply(organisation));
     changes.addAll(tasklistFilters.ensure());
-    LOG.info("组织数据导入完成：{} 个单位，{} 个角色，{} 人，{} 处变更", organisation.units().size(),
-        organisation.roles().size(), organisation.people().size(), changes.size());
+    LOG.info("组织数据导入完成：{} 个单位，{} 个角色，{} 个专业，{} 人，{} 处变更", organisation.units().size(),
+        organisation.roles().size(), organisation.majors().size(), organisation.people().size(), changes.size());
     return new ImportReport(organisation.units().size(), organisation.people().size(), changes);
   }
 
@@ -103,7 +136,7 @@ public class OrganisationImporter {
     }
     saveGroup(unit.id(), unit.name(), unit.kind().label(), changes);
     if (unit.hasHeads()) {
-      saveGroup(Organisation.headGroupOf(unit.id()), unit.name() + "负责人", HEAD_GROUP_TYPE, changes);
+      saveGroup(OrgGroups.headsOf(unit.id()), unit.name() + "负责人", HEAD_GROUP_TYPE, changes);
     }
   }
 
@@ -120,7 +153,7 @@ public class OrganisationImporter {
     changes.add("组 " + id + " " + name);
   }
 
-  private void savePerson(Person person, Set<String> managedGroups, List<String> changes) {
+  private void saveUser(Person person, List<String> changes) {
     User user = identityService.createUserQuery().userId(person.id()).singleResult();
     if (user == null) {
       user = identityService.newUser(person.id());
@@ -133,6 +166,9 @@ public class OrganisationImporter {
       identityService.saveUser(user);
       changes.add("用户 " + person.id() + " " + person.name().fullName());
     }
+  }
+
+  private void saveMemberships(Person person, Set<String> managedGroups, List<String> changes) {
     Set<String> current = new HashSet<>();
     identityService.createGroupQuery().groupMember(person.id()).list().forEach(group -> current.add(group.getId()));
     Set<String> wanted = person.groupIds();

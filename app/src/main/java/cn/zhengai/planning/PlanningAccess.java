@@ -1,7 +1,6 @@
 package cn.zhengai.planning;
 
-import cn.zhengai.integration.org.Organisation;
-import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import java.util.Collection;
@@ -14,8 +13,8 @@ import java.util.Map;
  */
 public final class PlanningAccess {
 
-  public static final String QA_OFFICE = AnnualWorkPlanProcess.Groups.QA_OFFICE;
-  public static final String PRESIDENTS_OFFICE = AnnualWorkPlanProcess.Groups.PRESIDENTS_OFFICE;
+  public static final String QA_OFFICE = OrgGroups.QA_OFFICE;
+  public static final String PRESIDENTS_OFFICE = OrgGroups.PRESIDENTS_OFFICE;
   private static final Map<String, String> LABELS = Map.of(QA_OFFICE, "质管办", PRESIDENTS_OFFICE, "院办");
 
   private PlanningAccess() {}
@@ -34,6 +33,6 @@ public final class PlanningAccess {
     if (user.isMemberOf(Access.ADMIN_GROUP) || coordinators.stream().anyMatch(user::isMemberOf)) {
       return true;
     }
-    return !user.isMemberOf(Organisation.STUDENT_ROLE) && owningUnits.stream().anyMatch(user::isMemberOf);
+    return !user.isMemberOf(OrgGroups.STUDENT_ROLE) && owningUnits.stream().anyMatch(user::isMemberOf);
   }
 }

@@ -1,6 +1,6 @@
 package cn.zhengai.tasks;
 
-import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import java.util.List;
@@ -24,7 +24,7 @@ public final class UnitScope {
     OrgUnit unit = units.findById(unitId)
         .orElseThrow(() -> new IllegalStateException("单位 " + unitId + " 不在组织数据中，无法派发任务"));
     execution.setVariableLocal(UNIT_NAME, unit.name());
-    execution.setVariableLocal(UNIT_HEAD_GROUP, Organisation.headGroupOf(unit.id()));
+    execution.setVariableLocal(UNIT_HEAD_GROUP, OrgGroups.headsOf(unit.id()));
     localVariables.forEach(name -> execution.setVariableLocal(name, null));
   }
 }

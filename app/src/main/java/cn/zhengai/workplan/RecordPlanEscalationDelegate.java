@@ -6,9 +6,9 @@ import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.notification.Notifications;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
-import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
 import java.time.Clock;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -39,13 +39,13 @@ class RecordPlanEscalationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Date dueAt = (Date) execution.getVariable(SUBMISSION_DUE_AT);
     boolean first = escalations.record(new Escalation(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
-        (String) execution.getVariable(UNIT), Elements.TASK_SUBMIT_WORK_PLAN, STAGE_QA_OFFICE, Groups.QA_OFFICE, dueAt,
+        (String) execution.getVariable(UNIT), Elements.TASK_SUBMIT_WORK_PLAN, STAGE_QA_OFFICE, OrgGroups.QA_OFFICE, dueAt,
         clock.instant()));
     if (first) {
       String subject = execution.getVariable(YEAR) + " 年度工作计划逾期：" + execution.getVariable(UNIT_NAME);
       String body = execution.getVariable(UNIT_NAME) + " 未在 " + RemindUnitHeadDelegate.day(dueAt)
           + " 前提交年度工作计划，已升级至质管办督办。";
-      notifications.send(Groups.QA_OFFICE, Notifications.Kind.ESCALATION, subject, body, execution.getProcessInstanceId());
+      notifications.send(OrgGroups.QA_OFFICE, Notifications.Kind.ESCALATION, subject, body, execution.getProcessInstanceId());
       notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.ESCALATION, subject, body,
           execution.getProcessInstanceId());
       comments.onOpenPlanTask(execution, "【逾期升级】" + body);

@@ -57,6 +57,9 @@ public final class SyntheticCollege {
   private final ApplicationContext app;
   private final Map<String, String> unitNames;
   private final Map<String, String> heads;
+  /** The demo college's own majors. */
+  private static final int DEMO_MAJORS = 17;
+
   private final int majors;
 
   private SyntheticCollege(ApplicationContext app, Map<String, String> unitNames, Map<String, String> heads, int majors) {
@@ -94,7 +97,8 @@ public final class SyntheticCollege {
       }
       if (teaching) {
         for (int major = 1; major <= MAJORS_PER_TEACHING_UNIT; major++) {
-          majorLines.append(String.format("  - { id: %s-major%d, name: %s专业%d, parent: %s }%n", id, major, name, major, id));
+          majorLines.append(String.format("  - { code: \"9%02d%03d\", name: %s专业%d, unit: %s, leaders: [%s-staff1],"
+              + " qaGroup: [%s-staff2], firstYear: 2015, firstGraduationYear: 2018 }%n", n, major, name, major, id, id, id));
           majors++;
         }
       }
@@ -117,7 +121,7 @@ public final class SyntheticCollege {
       heads.put(unit.id(), identity.createUserQuery().memberOfGroup(Organisation.headGroupOf(unit.id())).orderByUserId().asc()
           .listPage(0, 1).get(0).getId());
     }
-    SyntheticCollege college = new SyntheticCollege(app, unitNames, heads, majors + 4);
+    SyntheticCollege college = new SyntheticCollege(app, unitNames, heads, majors + DEMO_MAJORS);
     college.enterYear();
     return college;
   }

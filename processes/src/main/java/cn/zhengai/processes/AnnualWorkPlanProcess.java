@@ -128,14 +128,4 @@ public final class AnnualWorkPlanProcess {
 
     private Beans() {}
   }
-
-  /** Groups the model names directly. */
-  public static final class Groups {
-    /** 院办: opens the round and reviews the plans. */
-    public static final String PRESIDENTS_OFFICE = "yb";
-    /** 质管办: receives escalations of overdue plans. */
-    public static final String QA_OFFICE = "zgb";
-
-    private Groups() {}
-  }
 }

@@ -187,14 +187,4 @@ public final class SchoolAnnualCycleProcess {
 
     private Beans() {}
   }
-
-  /** Groups the model names directly. */
-  public static final class Groups {
-    public static final String PRESIDENTS_OFFICE = "yb";
-    public static final String QA_OFFICE = "zgb";
-    public static final String LEADING_GROUP = "qa-leading-group";
-    public static final String PERSONNEL = "rsc";
-
-    private Groups() {}
-  }
 }

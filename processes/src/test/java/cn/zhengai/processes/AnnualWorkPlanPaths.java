@@ -5,7 +5,6 @@ import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess.Beans;
-import cn.zhengai.processes.AnnualWorkPlanProcess.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Beans;
-import cn.zhengai.processes.SchoolAnnualCycleProcess.Groups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package cn.zhengai.planning.warnings;
 
 import cn.zhengai.calendar.AcademicCalendar;
 import cn.zhengai.calendar.CollegeTime;
-import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.notification.Notifications;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.planning.UnitDirectory;
 import cn.zhengai.planning.schedule.ScheduleDue;
@@ -111,11 +111,11 @@ public class DeadlineWarnings {
     Map<String, List<String>> headsOf = new HashMap<>();
     jdbc.query("SELECT GROUP_ID_, USER_ID_ FROM ACT_ID_MEMBERSHIP WHERE GROUP_ID_ LIKE ?", rs -> {
       headsOf.computeIfAbsent(rs.getString(1), group -> new ArrayList<>()).add(rs.getString(2));
-    }, Organisation.HEAD_GROUP_PREFIX + "%");
+    }, OrgGroups.HEAD_GROUP_PREFIX + "%");
     Map<String, Set<String>> unitsOfPerson = new TreeMap<>();
     for (String unitId : jdbc.queryForList("SELECT DISTINCT unit_id FROM deadline_warning WHERE warned_on = ?", String.class,
         Date.valueOf(today))) {
-      for (String person : headsOf.getOrDefault(Organisation.headGroupOf(unitId), List.of())) {
+      for (String person : headsOf.getOrDefault(OrgGroups.headsOf(unitId), List.of())) {
         unitsOfPerson.computeIfAbsent(person, p -> new TreeSet<>()).add(unitId);
       }
     }

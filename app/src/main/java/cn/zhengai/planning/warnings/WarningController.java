@@ -1,12 +1,12 @@
 package cn.zhengai.planning.warnings;
 
 import cn.zhengai.api.Paging;
+import cn.zhengai.org.OrgGroups;
 import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningSupport;
 import cn.zhengai.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.security.CurrentUser;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,8 +37,8 @@ class WarningController {
   ResponseEntity<DeadlineWarnings.Page> mine(@RequestParam(required = false) LocalDate day, Paging paging,
       Authentication authentication) {
     List<String> unitIds = CurrentUser.of(authentication).groupIds().stream()
-        .filter(group -> group.startsWith(Organisation.HEAD_GROUP_PREFIX))
-        .map(group -> group.substring(Organisation.HEAD_GROUP_PREFIX.length())).toList();
+        .filter(group -> group.startsWith(OrgGroups.HEAD_GROUP_PREFIX))
+        .map(group -> group.substring(OrgGroups.HEAD_GROUP_PREFIX.length())).toList();
     DeadlineWarnings.Page page = warnings.listed(unitIds, day == null ? support.today() : day, paging.page(), paging.size(),
         support.directory());
     return paging.answer(page, page.total());

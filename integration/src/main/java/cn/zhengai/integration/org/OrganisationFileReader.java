@@ -1,5 +1,7 @@
 package cn.zhengai.integration.org;
 
+import cn.zhengai.integration.org.Organisation.Expert;
+import cn.zhengai.integration.org.Organisation.Major;
 import cn.zhengai.integration.org.Organisation.Person;
 import cn.zhengai.integration.org.Organisation.Role;
 import cn.zhengai.integration.org.Organisation.Unit;
@@ -53,18 +55,20 @@ public final class OrganisationFileReader {
     }
     List<Unit> units = new ArrayList<>();
     readUnits(structureName, "units", main, null, units);
-    readUnits(peopleName, "majors", demo, UnitKind.MAJOR, units);
     readUnits(peopleName, "courses", demo, UnitKind.COURSE, units);
     List<Role> roles = readRoles(structureName, main);
+    List<Major> majors = readMajors(peopleName, demo, units);
     Set<String> groupIds = new HashSet<>();
     units.forEach(unit -> groupIds.add(unit.id()));
     roles.forEach(role -> groupIds.add(role.id()));
-    checkParents(structureName, units);
+    majors.forEach(major -> groupIds.add(Organisation.majorGroupOf(major.code())));
+    checkParents(structureName, units, groupIds);
     List<Person> people = readPeople(peopleName, demo, units, groupIds);
+    checkMajorPeople(peopleName, majors, people);
     if (!problems.isEmpty()) {
       throw new OrganisationFileException(problems);
     }
-    return new Organisation(college, List.copyOf(units), roles, people);
+    return new Organisation(college, List.copyOf(units), roles, majors, people);
   }
 
   private Map<String, Object> load(String name, InputStream in) throws IOException {
@@ -109,12 +113,99 @@ public final class OrganisationFileReader {
     }
   }
 
-  private void checkParents(String file, List<Unit> units) {
-    Set<String> ids = new HashSet<>();
-    units.forEach(unit -> ids.add(unit.id()));
+  /** A unit's parent is a unit; a course's may be a major's group ({@code major-500211}). */
+  private void checkParents(String file, List<Unit> units, Set<String> groupIds) {
     for (Unit unit : units) {
-      if (unit.parent() != null && !ids.contains(unit.parent())) {
+      if (unit.parent() != null && !groupIds.contains(unit.parent())) {
         problems.add(file + "：单位 " + unit.id() + " 的上级单位 " + unit.parent() + " 不存在");
+      }
+    }
+  }
+
+  /**
+   * The majors: 专业代码 (code), 专业名称 (name), 所属二级学院 (unit), 专业（课程）负责人 (leaders), 专业带头人
+   * (chiefTeachers), 专业（课程）质量保证小组 (qaGroup), 开设年份 (firstYear), 首届毕业年份 (firstGraduationYear).
+   */
+  private List<Major> readMajors(String file, Map<String, Object> document, List<Unit> units) {
+    Map<String, Unit> unitsById = new LinkedHashMap<>();
+    units.forEach(unit -> unitsById.put(unit.id(), unit));
+    List<Major> majors = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> entries = entries(file, "majors", document);
+    for (int i = 0; i < entries.size(); i++) {
+      Map<String, Object> entry = entries.get(i);
+      String code = text(entry.get("code"));
+      String where = file + " majors 第 " + (i + 1) + " 项" + (code == null ? "" : "（" + code + "）");
+      String codeProblem = MajorRules.codeProblem(code);
+      if (codeProblem != null) {
+        problems.add(where + "：code（专业代码）：" + codeProblem);
+      } else if (!seen.add(code)) {
+        problems.add(where + "：code（专业代码）" + code + " 重复");
+      }
+      String name = text(entry.get("name"));
+      if (name == null) {
+        problems.add(where + "：缺少 name（专业名称）");
+      }
+      String unitId = text(entry.get("unit"));
+      Unit unit = unitId == null ? null : unitsById.get(unitId);
+      if (unitId == null) {
+        problems.add(where + "：缺少 unit（所属二级学院）");
+      } else if (unit == null || unit.kind() != UnitKind.TEACHING_UNIT) {
+        problems.add(where + "：unit（所属二级学院）" + unitId + " 不是本校的教学单位");
+      }
+      List<String> leaders = list(where, "leaders", entry);
+      if (leaders.isEmpty()) {
+        problems.add(where + "：缺少 leaders（专业（课程）负责人），至少一人");
+      }
+      Integer firstYear = year(where, entry, "firstYear", "开设年份");
+      Integer firstGraduation = year(where, entry, "firstGraduationYear", "首届毕业年份");
+      if (firstYear != null && firstGraduation != null) {
+        String order = MajorRules.graduationProblem(firstYear, firstGraduation);
+        if (order != null) {
+          problems.add(where + "：firstGraduationYear（首届毕业年份）：" + order);
+        }
+      }
+      majors.add(new Major(code, name, unitId, leaders, list(where, "chiefTeachers", entry), list(where, "qaGroup", entry),
+          firstYear == null ? 0 : firstYear, firstGraduation == null ? 0 : firstGraduation));
+    }
+    return majors;
+  }
+
+  private Integer year(String where, Map<String, Object> entry, String field, String label) {
+    String text = text(entry.get(field));
+    Integer year = null;
+    if (text != null) {
+      try {
+        year = Integer.valueOf(text);
+      } catch (NumberFormatException e) {
+        problems.add(where + "：" + field + "（" + label + "）“" + text + "”不是年份");
+        return null;
+      }
+    }
+    String problem = MajorRules.yearProblem(label, year);
+    if (problem != null) {
+      problems.add(where + "：" + field + "（" + label + "）：" + problem);
+    }
+    return year;
+  }
+
+  /** Everyone a major names is a person of the files. */
+  private void checkMajorPeople(String file, List<Major> majors, List<Person> people) {
+    Set<String> ids = new HashSet<>();
+    people.forEach(person -> ids.add(person.id()));
+    for (int i = 0; i < majors.size(); i++) {
+      Major major = majors.get(i);
+      String where = file + " majors 第 " + (i + 1) + " 项" + (major.code() == null ? "" : "（" + major.code() + "）");
+      checkPeople(where, "leaders（专业（课程）负责人）", major.leaders(), ids);
+      checkPeople(where, "chiefTeachers（专业带头人）", major.chiefTeachers(), ids);
+      checkPeople(where, "qaGroup（专业（课程）质量保证小组）", major.qaMembers(), ids);
+    }
+  }
+
+  private void checkPeople(String where, String field, List<String> named, Set<String> ids) {
+    for (String person : named) {
+      if (!ids.contains(person)) {
+        problems.add(where + "：" + field + " 中的 " + person + " 不是 people 中的人员");
       }
     }
   }
@@ -163,9 +254,43 @@ public final class OrganisationFileReader {
           problems.add(where + "（" + id + "）：所属组 " + group + " 不存在");
         }
       }
-      people.add(new Person(id, name, headOf, memberOf, roles));
+      Expert expert = expert(where + "（" + id + "）", entry);
+      if (expert != null && !groupIds.contains(Organisation.EXPERT_ROLE)) {
+        problems.add(where + "（" + id + "）：校外专家须有角色 " + Organisation.EXPERT_ROLE + "，但 roles 中没有");
+      }
+      if (expert == null && roles.contains(Organisation.EXPERT_ROLE) && !entry.containsKey("expert")) {
+        problems.add(where + "（" + id + "）：校外专家须写明 expert（sector 类别、organisation 工作单位、field 专业领域）");
+      }
+      people.add(new Person(id, name, headOf, memberOf, roles, expert));
     }
     return people;
+  }
+
+  /** An external expert's particulars ({@code expert: { sector: 行企, organisation: …, field: … }}), or null. */
+  private Expert expert(String where, Map<String, Object> entry) {
+    Object value = entry.get("expert");
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      problems.add(where + "：expert 应写成 { sector: 行企, organisation: 工作单位, field: 专业领域 }");
+      return null;
+    }
+    String sectorText = text(map.get("sector"));
+    ExpertSector sector = ExpertSector.of(sectorText);
+    if (sector == null) {
+      problems.add(where + "：expert 的 sector（专家类别）" + (sectorText == null ? "未填写" : "“" + sectorText + "”无效")
+          + "，应为 行企 / 政府 / 用人单位");
+    }
+    String organisation = text(map.get("organisation"));
+    if (organisation == null) {
+      problems.add(where + "：expert 缺少 organisation（工作单位）");
+    }
+    String field = text(map.get("field"));
+    if (field == null) {
+      problems.add(where + "：expert 缺少 field（专业领域）");
+    }
+    return sector == null || organisation == null || field == null ? null : new Expert(sector, organisation, field);
   }
 
   /**

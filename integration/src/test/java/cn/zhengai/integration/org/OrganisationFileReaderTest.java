@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrganisationFileReaderTest {
@@ -27,23 +28,77 @@ class OrganisationFileReaderTest {
   void readsUnitsRolesAndPeopleWithTheirGroups() throws IOException {
     Organisation organisation = OrganisationFileReader.read("college.yaml", yaml(STRUCTURE), "people.yaml", yaml("""
         majors:
-          - { id: major-qcjx, name: 汽车检测与维修技术, parent: qcxy }
+          - { code: "500211", name: 汽车检测与维修技术, unit: qcxy, leaders: [hetao], chiefTeachers: [ouyangxiu],
+              qaGroup: [zhangwangxiaoyu], firstYear: 2008, firstGraduationYear: 2011 }
+        courses:
+          - { id: course-fdj, name: 汽车发动机构造与维修, parent: major-500211 }
         people:
           - { id: wangfang, name: 王芳, headOf: [jwc] }
-          - { id: hetao, name: 何涛, roles: [role-teacher], memberOf: [qcxy, major-qcjx] }
+          - { id: hetao, name: 何涛, roles: [role-teacher], memberOf: [qcxy, major-500211] }
           - { id: ouyangxiu, name: 欧阳修, memberOf: [qcxy] }
           - { id: zhangwangxiaoyu, familyName: 张王, givenName: 小雨, memberOf: [qcxy] }
         """));
 
     assertThat(organisation.college()).isEqualTo("测试学院");
-    assertThat(organisation.units()).extracting(Organisation.Unit::id).containsExactly("jwc", "qcxy", "qa-wg-qcxy", "major-qcjx");
+    assertThat(organisation.units()).extracting(Organisation.Unit::id).containsExactly("jwc", "qcxy", "qa-wg-qcxy", "course-fdj");
     assertThat(organisation.units().get(0).system()).isEqualTo(QualitySystem.QUALITY_GENERATION);
-    assertThat(organisation.units().get(3).kind()).isEqualTo(UnitKind.MAJOR);
+    assertThat(organisation.majors()).containsExactly(new Organisation.Major("500211", "汽车检测与维修技术", "qcxy",
+        List.of("hetao"), List.of("ouyangxiu"), List.of("zhangwangxiaoyu"), 2008, 2011));
+    assertThat(organisation.majors().get(0).leaderGroupMembers()).containsExactly("hetao", "ouyangxiu");
+    assertThat(organisation.majors().get(0).qaGroupMembers()).containsExactly("hetao", "ouyangxiu", "zhangwangxiaoyu");
+    assertThat(organisation.groupIds()).contains("major-500211").doesNotContain("major-leaders-500211", "major-qa-500211");
     assertThat(organisation.people()).extracting(Person::name).containsExactly(new ChineseName("王", "芳"),
         new ChineseName("何", "涛"), new ChineseName("欧阳", "修"), new ChineseName("张王", "小雨"));
     Person head = organisation.people().get(0);
     assertThat(head.groupIds()).containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
-    assertThat(organisation.people().get(1).groupIds()).containsExactlyInAnyOrder("qcxy", "major-qcjx", "role-teacher");
+    assertThat(organisation.people().get(1).groupIds()).containsExactlyInAnyOrder("qcxy", "major-500211", "role-teacher");
+  }
+
+  @Test
+  void externalExpertsHoldTheExpertRoleWithTheirSectorOrganisationAndField() throws IOException {
+    Organisation organisation = OrganisationFileReader.read("college.yaml", yaml(STRUCTURE + """
+          - { id: role-expert, name: 校外专家 }
+        """), "people.yaml", yaml("""
+        people:
+          - { id: songkai, name: 宋凯, expert: { sector: 行企, organisation: 汽车维修行业协会, field: 汽车检测与维修 } }
+          - { id: shaojun, name: 邵军, expert: { sector: GOVERNMENT, organisation: 市教育局, field: 职业教育 } }
+        """));
+
+    assertThat(organisation.people()).extracting(Person::expert).containsExactly(
+        new Organisation.Expert(ExpertSector.INDUSTRY, "汽车维修行业协会", "汽车检测与维修"),
+        new Organisation.Expert(ExpertSector.GOVERNMENT, "市教育局", "职业教育"));
+    assertThat(organisation.people().get(0).groupIds()).containsExactly("role-expert");
+  }
+
+  @Test
+  void namesEveryWrongMajorAndExpertWithItsEntryAndField() {
+    assertThatThrownBy(() -> OrganisationFileReader.read("college.yaml", yaml(STRUCTURE + """
+          - { id: role-expert, name: 校外专家 }
+        """), "people.yaml", yaml("""
+        majors:
+          - { code: "50021", name: 汽车检测与维修技术, unit: qcxy, leaders: [hetao], firstYear: 2008, firstGraduationYear: 2011 }
+          - { code: "460702", name: 新能源汽车技术, unit: jwc, leaders: [nobody], qaGroup: [ghost], firstYear: 2015, firstGraduationYear: 2015 }
+          - { code: "460702", unit: nowhere, firstYear: 二〇一五 }
+        people:
+          - { id: hetao, name: 何涛, memberOf: [qcxy] }
+          - { id: songkai, name: 宋凯, roles: [role-expert] }
+          - { id: liangchen, name: 梁晨, expert: { sector: 协会, field: 新能源汽车 } }
+        """)))
+        .isInstanceOfSatisfying(OrganisationFileException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            "people.yaml majors 第 1 项（50021）：code（专业代码）：专业代码“50021”应为 6 位数字（专业目录代码，如 500211）",
+            "people.yaml majors 第 2 项（460702）：unit（所属二级学院）jwc 不是本校的教学单位",
+            "people.yaml majors 第 2 项（460702）：firstGraduationYear（首届毕业年份）：首届毕业年份 2015 应晚于开设年份 2015",
+            "people.yaml majors 第 2 项（460702）：leaders（专业（课程）负责人） 中的 nobody 不是 people 中的人员",
+            "people.yaml majors 第 2 项（460702）：qaGroup（专业（课程）质量保证小组） 中的 ghost 不是 people 中的人员",
+            "people.yaml majors 第 3 项（460702）：code（专业代码）460702 重复",
+            "people.yaml majors 第 3 项（460702）：缺少 name（专业名称）",
+            "people.yaml majors 第 3 项（460702）：unit（所属二级学院）nowhere 不是本校的教学单位",
+            "people.yaml majors 第 3 项（460702）：缺少 leaders（专业（课程）负责人），至少一人",
+            "people.yaml majors 第 3 项（460702）：firstYear（开设年份）“二〇一五”不是年份",
+            "people.yaml majors 第 3 项（460702）：firstGraduationYear（首届毕业年份）：缺少首届毕业年份",
+            "people.yaml people 第 2 项（songkai）：校外专家须写明 expert（sector 类别、organisation 工作单位、field 专业领域）",
+            "people.yaml people 第 3 项（liangchen）：expert 的 sector（专家类别）“协会”无效，应为 行企 / 政府 / 用人单位",
+            "people.yaml people 第 3 项（liangchen）：expert 缺少 organisation（工作单位）"));
   }
 
   @Test
@@ -115,6 +170,14 @@ class OrganisationFileReaderTest {
       assertThat(organisation.units().stream().filter(unit -> unit.system() != null).map(Organisation.Unit::system).distinct())
           .containsExactlyInAnyOrder(QualitySystem.values());
       assertThat(organisation.people()).extracting(Person::id).doesNotHaveDuplicates();
+      // every teaching unit has two to four majors, each with a leader; some majors have not graduated a class yet
+      for (Organisation.Unit unit : organisation.units().stream().filter(unit -> unit.kind() == UnitKind.TEACHING_UNIT).toList()) {
+        assertThat(organisation.majors().stream().filter(major -> major.unit().equals(unit.id())).count()).as(unit.name()).isBetween(2L, 4L);
+      }
+      assertThat(organisation.majors()).allMatch(major -> !major.leaders().isEmpty() && !major.qaMembers().isEmpty());
+      assertThat(organisation.majors()).anyMatch(major -> major.firstGraduationYear() > 2026);
+      assertThat(organisation.people().stream().filter(person -> person.expert() != null).map(person -> person.expert().sector()))
+          .hasSizeGreaterThanOrEqualTo(6).contains(ExpertSector.values());
     }
   }
 
