@@ -99,7 +99,7 @@ class PackagedAppIT {
     assertThat(dryRun.get("problems")).isEmpty();
     assertThat(dryRun.get("deployed").asBoolean()).isFalse();
     // the schema check really runs inside the jar: a file against the schema is refused with its line
-    String againstSchema = shipped.replace("cancelActivity=\"false\"", "cancelActivity=\"perhaps\"");
+    String againstSchema = shipped.replace("isExecutable=\"true\"", "isExecutable=\"perhaps\"");
     assertThat(againstSchema).isNotEqualTo(shipped);
     JsonNode refused = upload(againstSchema, "dryRun=true").expect(400).json();
     assertThat(refused.get("problems").get(0).get("message").asText()).startsWith("不符合 BPMN 2.0 规范（第 ").contains("perhaps");
@@ -115,15 +115,16 @@ class PackagedAppIT {
     // 院办 opens a round through the engine REST API, as Tasklist does
     LocalDate today = LocalDate.now(CollegeTime.ZONE);
     String round = as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/process-definition/key/" + AnnualWorkPlanProcess.KEY + "/submit-form",
-        variables(Map.of(YEAR, today.getYear() + 1, SUBMISSION_DUE_DATE, today.plusDays(30).toString()))).expect(200).json().get("id").asText();
+        variables(Map.of(YEAR.name(), today.getYear() + 1, SUBMISSION_DUE_DATE.name(), today.plusDays(30).toString()))).expect(200).json().get("id").asText();
 
-    // 教务处's head completes the unit's task
+    // 教务处's head enters the unit's key tasks in 表5 and completes the unit's task
     JsonNode tasks = as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + round).expect(200).json();
     assertThat(tasks).hasSize(1);
     assertThat(tasks.get(0).get("name").asText()).isEqualTo("提交年度工作计划");
-    as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form", variables(Map.of(
-        KEY_TASKS, "专业教学标准全覆盖", MEASURES, "对标专业教学标准逐项整改", TARGETS, "专业教学标准覆盖率 100%",
-        PLAN_DEADLINE, today.plusMonths(10).toString()))).expect(204);
+    as(ACADEMIC_AFFAIRS_HEAD).post("/api/planning/key-tasks?year=" + (today.getYear() + 1), Map.of("title", "专业教学标准全覆盖",
+        "unit", "教务处", "measures", "对标专业教学标准逐项整改", "deadline", (today.getYear() + 1) + "-12-31")).expect(201);
+    as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form",
+        variables(Map.of(PLAN_NOTE.name(), "对标专业教学标准逐项整改"))).expect(204);
 
     // the plan reaches 院办 under the task's new name: the round runs on the uploaded version
     JsonNode reviews = as(PRESIDENTS_OFFICE_HEAD).get("/engine-rest/task?processInstanceId=" + round

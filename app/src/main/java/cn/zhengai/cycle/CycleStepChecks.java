@@ -5,7 +5,6 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.planning.YearData;
 import cn.zhengai.planning.YearData.YearTask;
-import cn.zhengai.planning.tasks.TaskKind;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Beans;
 import cn.zhengai.tasks.FormValueException;
 import cn.zhengai.workbench.WorkbenchLink;
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cycle's steps that are done in the chains' tables (targets, standards, 表5, 表6) and only confirmed in
+ * The cycle's steps that are done in the chains' tables (targets, standards, 表6; 表5 is the annual work plan's) and only confirmed in
  * Tasklist: each complete listener refuses completion, naming what is missing, until the data is there.
  */
 @Configuration
@@ -32,7 +31,7 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_TARGETS_DRAFTED)
   TaskListener targetsDrafted() {
     return task -> {
-      int year = (Integer) task.getVariable(YEAR);
+      int year = YEAR.get(task);
       refuseIf(yearData.targets(year).isEmpty(), "尚无 " + year + " 年度的目标：请先在“目标指标”表中录入年度为 " + year + " 的目标"
           + WorkbenchLink.hint("targets", year, null));
     };
@@ -43,21 +42,9 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_STANDARDS_LINKED)
   TaskListener standardsLinked() {
     return task -> {
-      List<String> unlinked = yearData.targetsWithoutStandard((Integer) task.getVariable(YEAR));
+      List<String> unlinked = yearData.targetsWithoutStandard(YEAR.get(task));
       refuseIf(!unlinked.isEmpty(), "以下目标尚未关联现行标准（表7 的“服务目标”）：" + String.join("、", unlinked)
           + WorkbenchLink.hint("standards", null, null));
-    };
-  }
-
-  /** 计划: the unit has put its key tasks into 表5. */
-  @ModelBean("检查单位已在表5录入本年度重点任务，否则不能完成")
-  @Bean(Beans.CHECK_DEPARTMENT_PLAN)
-  TaskListener departmentPlanEntered() {
-    return task -> {
-      int year = (Integer) task.getVariable(YEAR);
-      boolean none = yearData.tasks(year, (String) task.getVariable(UNIT)).stream().noneMatch(t -> t.kind() == TaskKind.KEY);
-      refuseIf(none, task.getVariable(UNIT_NAME) + "尚未在“表5 年度重点工作任务分解”中录入 " + year + " 年度的重点任务"
-          + WorkbenchLink.hint("key-tasks", year, (String) task.getVariable(UNIT)));
     };
   }
 
@@ -66,8 +53,8 @@ class CycleStepChecks {
   @Bean(Beans.CHECK_KEY_TASKS_ASSIGNED)
   TaskListener keyTasksAssigned() {
     return task -> {
-      int year = (Integer) task.getVariable(YEAR);
-      String unit = (String) task.getVariable(UNIT);
+      int year = YEAR.get(task);
+      String unit = UNIT.get(task);
       List<String> unassigned = yearData.tasks(year, unit).stream()
           .filter(t -> t.person() == null || t.person().isBlank()).map(YearTask::title).toList();
       refuseIf(!unassigned.isEmpty(), "以下任务尚未落实责任人（表6 的“责任人”）：" + String.join("、", unassigned)

@@ -30,8 +30,8 @@ class DecomposeTargetsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Set<String> owners = yearData.targets((Integer) execution.getVariable(YEAR)).stream().map(YearTarget::ownerUnitId)
+    Set<String> owners = yearData.targets(YEAR.get(execution)).stream().map(YearTarget::ownerUnitId)
         .collect(Collectors.toSet());
-    execution.setVariable(PLANNING_UNITS, new ArrayList<>(units.findAll().stream().map(OrgUnit::id).filter(owners::contains).toList()));
+    PLANNING_UNITS.set(execution, new ArrayList<>(units.findAll().stream().map(OrgUnit::id).filter(owners::contains).toList()));
   }
 }

@@ -5,9 +5,11 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.calendar.Milestone;
 import cn.zhengai.deployment.ModelBean;
+import cn.zhengai.processes.ProcessVariable;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormValueException;
 import cn.zhengai.tasks.YearRounds;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component(SchoolAnnualCycleProcess.Beans.PREPARE_CYCLE)
 class PrepareCycleDelegate implements JavaDelegate {
 
-  private static final Map<String, Milestone> DUE_DATES = Map.of(
+  private static final Map<ProcessVariable<Date>, Milestone> DUE_DATES = Map.of(
       TARGETS_DUE_AT, Milestone.CYCLE_TARGETS_DUE,
       STANDARDS_DUE_AT, Milestone.CYCLE_STANDARDS_DUE,
       PLANS_DUE_AT, Milestone.CYCLE_PLANS_DUE,
@@ -42,17 +44,18 @@ class PrepareCycleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Object value = execution.getVariable(YEAR);
+    // the start form's answer, checked here so that a wrong year is refused in Chinese
+    Object value = execution.getVariable(YEAR.name());
     if (!(value instanceof Number number) || number.intValue() < 2000 || number.intValue() > 2100 || number.doubleValue() != number.intValue()) {
       throw new FormValueException(List.of("诊改年度“" + value + "”无效，应为 2000 到 2100 之间的年份"));
     }
     int year = number.intValue();
     String key = String.valueOf(year);
     yearRounds.claim(SchoolAnnualCycleProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度诊改已在进行中，不能重复开启");
-    execution.setVariable(YEAR, year);
+    YEAR.set(execution, year);
     execution.setProcessBusinessKey(key);
-    DUE_DATES.forEach((variable, milestone) -> execution.setVariable(variable, CollegeTime.endOfDay(calendar.dateOf(year, milestone))));
-    execution.setVariable(YEAR_END_AT, CollegeTime.startOfDay(calendar.dateOf(year, Milestone.CYCLE_YEAR_END_REVIEW)));
-    execution.setVariable(NEXT_CHECKPOINT_AT, CollegeTime.endOfDay(calendar.firstCheckpoint(year)));
+    DUE_DATES.forEach((variable, milestone) -> variable.set(execution, CollegeTime.endOfDay(calendar.dateOf(year, milestone))));
+    YEAR_END_AT.set(execution, CollegeTime.startOfDay(calendar.dateOf(year, Milestone.CYCLE_YEAR_END_REVIEW)));
+    NEXT_CHECKPOINT_AT.set(execution, CollegeTime.endOfDay(calendar.firstCheckpoint(year)));
   }
 }

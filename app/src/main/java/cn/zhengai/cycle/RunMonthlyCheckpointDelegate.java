@@ -13,24 +13,29 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Starts this month's checkpoint for every planning unit, then sets the next one (none after the last month). */
-@ModelBean("为每个单位启动本月监测点，并定下一次监测时间")
+/**
+ * Starts this month's checkpoint for every unit with targets or 表6 tasks, then sets the next one (none after the
+ * last month).
+ */
+@ModelBean("为每个承担目标或表6任务的单位启动本月监测点，并定下一次监测时间")
 @Component(SchoolAnnualCycleProcess.Beans.RUN_MONTHLY_CHECKPOINT)
 class RunMonthlyCheckpointDelegate implements JavaDelegate {
 
   private final MonitoringCheckpoints checkpoints;
   private final CycleCalendar calendar;
+  private final CycleUnits cycleUnits;
 
-  RunMonthlyCheckpointDelegate(MonitoringCheckpoints checkpoints, CycleCalendar calendar) {
+  RunMonthlyCheckpointDelegate(MonitoringCheckpoints checkpoints, CycleCalendar calendar, CycleUnits cycleUnits) {
     this.checkpoints = checkpoints;
     this.calendar = calendar;
+    this.cycleUnits = cycleUnits;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void execute(DelegateExecution execution) {
-    LocalDate checkpoint = CollegeTime.day((Date) execution.getVariable(NEXT_CHECKPOINT_AT));
-    checkpoints.start((Integer) execution.getVariable(YEAR), checkpoint, (List<String>) execution.getVariable(PLANNING_UNITS));
-    execution.setVariable(NEXT_CHECKPOINT_AT, calendar.checkpointAfter(checkpoint).map(CollegeTime::endOfDay).orElse(null));
+    LocalDate checkpoint = CollegeTime.day(NEXT_CHECKPOINT_AT.get(execution));
+    int year = YEAR.get(execution);
+    checkpoints.start(year, checkpoint, cycleUnits.of(year, PLANNING_UNITS.get(execution)));
+    NEXT_CHECKPOINT_AT.set(execution, calendar.checkpointAfter(checkpoint).map(CollegeTime::endOfDay).orElse(null));
   }
 }

@@ -3,8 +3,6 @@ package cn.zhengai.dashboard;
 import static java.util.Comparator.comparing;
 
 import cn.zhengai.calendar.CollegeTime;
-import cn.zhengai.cycle.UnitReviews;
-import cn.zhengai.deployment.AppAuthority;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
 import cn.zhengai.monitoring.DeviationWarnings;
@@ -16,7 +14,11 @@ import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
 import cn.zhengai.processes.TaskEscalationProcess.Stages;
+import cn.zhengai.security.AppAuthority;
 import cn.zhengai.security.GroupNames;
+import cn.zhengai.spiral.Level;
+import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.tasks.UnitScope;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -75,12 +77,12 @@ class CycleDashboard {
   private final OrgUnitRepository units;
   private final EscalationRecords escalations;
   private final DeviationWarnings warnings;
-  private final UnitReviews reviews;
+  private final ReviewStore reviews;
   private final GroupNames groupNames;
   private final Clock clock;
 
   CycleDashboard(HistoryService history, RuntimeService runtime, TaskService tasks, RepositoryService repository, AppAuthority appAuthority,
-      OrgUnitRepository units, EscalationRecords escalations, DeviationWarnings warnings, UnitReviews reviews,
+      OrgUnitRepository units, EscalationRecords escalations, DeviationWarnings warnings, ReviewStore reviews,
       GroupNames groupNames, Clock clock) {
     this.history = history;
     this.runtime = runtime;
@@ -304,8 +306,9 @@ class CycleDashboard {
     Map<String, List<Warning>> unitWarnings = warnings.ofYear(year).stream().filter(warning -> shown.test(warning.unitId()))
         .collect(Collectors.groupingBy(Warning::unitId));
     Map<String, Object> grades = new HashMap<>();
-    reviews.ofYear(year).stream().filter(review -> shown.test((String) review.get("unitId")) && review.get("grade") != null)
-        .forEach(review -> grades.put((String) review.get("unitId"), review.get("grade")));
+    reviews.of(Level.SCHOOL, Period.year(year)).stream()
+        .filter(review -> shown.test(review.subject().id()) && review.assessment() != null && review.assessment().grade() != null)
+        .forEach(review -> grades.put(review.subject().id(), review.assessment().grade()));
     Set<String> listed = new HashSet<>(states.keySet());
     listed.addAll(unitWarnings.keySet());
     listed.addAll(grades.keySet());

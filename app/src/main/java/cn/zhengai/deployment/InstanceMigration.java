@@ -12,6 +12,7 @@ import cn.zhengai.deployment.ModelUpload.MovedTasks;
 import cn.zhengai.deployment.ModelUpload.SourceVersion;
 import cn.zhengai.deployment.ModelUpload.TimerShift;
 import cn.zhengai.deployment.ModelUpload.Unmigrated;
+import cn.zhengai.security.AppAuthority;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

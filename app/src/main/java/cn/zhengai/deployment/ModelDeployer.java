@@ -3,6 +3,7 @@ package cn.zhengai.deployment;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
+import cn.zhengai.security.AppAuthority;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

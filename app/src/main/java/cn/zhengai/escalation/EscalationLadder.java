@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts every human task that names it on its own escalation ladder ({@link TaskEscalationProcess}): started when
- * the task is created, with dates around the task's due date, and ended when the task is completed or deleted.
- * A model makes a task escalate by adding this listener for create, complete and delete.
+ * the task is created, with dates around the task's due date and the task's id as business key, and ended when the
+ * task is completed or deleted. A model makes a task escalate by adding this listener for create, complete and delete.
  */
 @ModelBean("任务督办升级：任务创建时开始、完成或删除时结束（须在 create、complete、delete 三个事件上添加）")
 @Component(TaskEscalationProcess.Beans.LADDER_LISTENER)
@@ -44,8 +44,7 @@ class EscalationLadder implements TaskListener {
     if (EVENTNAME_CREATE.equals(task.getEventName())) {
       start(task);
     } else {
-      runtimeService.createMessageCorrelation(TaskEscalationProcess.MESSAGE_TASK_CLOSED)
-          .processInstanceVariableEquals(TASK_ID, task.getId()).correlateAll();
+      close(task.getId());
     }
   }
 
@@ -58,15 +57,26 @@ class EscalationLadder implements TaskListener {
     String unit = group.startsWith(HEAD_PREFIX) ? group.substring(HEAD_PREFIX.length()) : group;
     boolean hasHeads = units.findById(unit).map(found -> found.kind().hasHeads()).orElse(false);
     Map<String, Object> variables = new HashMap<>();
-    variables.put(TASK_ID, task.getId());
-    variables.put(TASK_NAME, task.getName());
-    variables.put(TASK_ACTIVITY, task.getTaskDefinitionKey());
-    variables.put(TASK_PROCESS_INSTANCE, task.getProcessInstanceId());
-    variables.put(UNIT, unit);
-    variables.put(REMINDED_GROUP, hasHeads ? OrgGroups.headsOf(unit) : group);
-    variables.put(DUE_AT, due);
-    variables.put(REMIND_AT, Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
-    variables.put(LEADING_GROUP_AT, Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
-    runtimeService.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getExecution().getProcessBusinessKey(), variables);
+    variables.put(TASK_ID.name(), task.getId());
+    variables.put(TASK_NAME.name(), task.getName());
+    variables.put(TASK_ACTIVITY.name(), task.getTaskDefinitionKey());
+    variables.put(TASK_PROCESS_INSTANCE.name(), task.getProcessInstanceId());
+    variables.put(TASK_BUSINESS_KEY.name(), task.getExecution().getProcessBusinessKey());
+    variables.put(UNIT.name(), unit);
+    variables.put(REMINDED_GROUP.name(), hasHeads ? OrgGroups.headsOf(unit) : group);
+    variables.put(DUE_AT.name(), due);
+    variables.put(REMIND_AT.name(), Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
+    variables.put(LEADING_GROUP_AT.name(), Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
+    runtimeService.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getId(), variables);
+  }
+
+  private void close(String taskId) {
+    boolean closed = !runtimeService.createMessageCorrelation(TaskEscalationProcess.MESSAGE_TASK_CLOSED)
+        .processInstanceBusinessKey(taskId).correlateAllWithResult().isEmpty();
+    if (!closed) {
+      // a ladder started before the task's id became its business key (earlier releases) is found by its variable
+      runtimeService.createMessageCorrelation(TaskEscalationProcess.MESSAGE_TASK_CLOSED)
+          .processInstanceVariableEquals(TASK_ID.name(), taskId).correlateAll();
+    }
   }
 }

@@ -43,7 +43,7 @@ public class EscalationSteps {
   }
 
   public void remind(DelegateExecution execution) {
-    climb(execution, Stages.REMINDER, (String) execution.getVariable(REMINDED_GROUP), Notifications.Kind.REMINDER,
+    climb(execution, Stages.REMINDER, REMINDED_GROUP.get(execution), Notifications.Kind.REMINDER,
         "【催办】「%s」将于 %s 到期（%s）", "请在任务列表中按期办理；到期未办将升级至质管办。");
   }
 
@@ -59,15 +59,18 @@ public class EscalationSteps {
 
   private void climb(DelegateExecution execution, String stage, String group, Notifications.Kind kind, String subjectFormat,
       String advice) {
-    String unitId = (String) execution.getVariable(UNIT);
+    String unitId = UNIT.get(execution);
     String unitName = units.findById(unitId).map(OrgUnit::name).orElse(unitId);
-    Date due = (Date) execution.getVariable(DUE_AT);
-    String taskProcessInstance = (String) execution.getVariable(TASK_PROCESS_INSTANCE);
-    String subject = String.format(subjectFormat, execution.getVariable(TASK_NAME), CollegeTime.day(due), unitName);
-    records.record(new Escalation(taskProcessInstance, execution.getProcessBusinessKey(), unitId,
-        (String) execution.getVariable(TASK_ACTIVITY), stage, group, due, clock.instant()));
+    Date due = DUE_AT.get(execution);
+    String taskProcessInstance = TASK_PROCESS_INSTANCE.get(execution);
+    String subject = String.format(subjectFormat, TASK_NAME.get(execution), CollegeTime.day(due), unitName);
+    // ladders of earlier releases carry the task's business key as their own
+    String businessKey = execution.hasVariable(TASK_BUSINESS_KEY.name()) ? TASK_BUSINESS_KEY.find(execution).orElse(null)
+        : execution.getProcessBusinessKey();
+    records.record(new Escalation(taskProcessInstance, businessKey, unitId, TASK_ACTIVITY.get(execution), stage, group, due,
+        clock.instant()));
     notifications.send(group, kind, subject, advice, taskProcessInstance);
-    String taskId = (String) execution.getVariable(TASK_ID);
+    String taskId = TASK_ID.get(execution);
     if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
       taskService.createComment(taskId, taskProcessInstance, subject + "。" + advice);
     }

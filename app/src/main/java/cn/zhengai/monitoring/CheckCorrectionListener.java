@@ -29,9 +29,9 @@ class CheckCorrectionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<String> problems = new ArrayList<>();
-    FormChecks.requireText(task.getVariables(), CAUSE, "偏差原因", problems);
-    FormChecks.requireText(task.getVariables(), MEASURE, "纠偏措施", problems);
-    LocalDate newDate = FormChecks.date(task.getVariable(NEW_DATE), "新的完成日期", true, problems);
+    FormChecks.requireText(task.getVariables(), CAUSE.name(), "偏差原因", problems);
+    FormChecks.requireText(task.getVariables(), MEASURE.name(), "纠偏措施", problems);
+    LocalDate newDate = FormChecks.date(task.getVariable(NEW_DATE.name()), "新的完成日期", true, problems);
     if (newDate != null && newDate.isBefore(CollegeTime.today(clock))) {
       problems.add("新的完成日期 " + newDate + " 已过");
     }

@@ -29,10 +29,11 @@ public class CheckpointEvaluation {
       int percent = TaskMonths.percentOn(task.reports(), checkpoint);
       if (state == MonthState.BEHIND) {
         deviations.add(new Deviation(Deviation.Kind.TASK_BEHIND, "任务「" + task.title() + "」滞后：进度 " + percent + "%，按计划应达 "
-            + TaskMonths.expectedPercent(year, task.deadline(), checkpoint) + "%"));
+            + task.expectedPercent(checkpoint) + "%"));
       } else if (state == MonthState.OVERDUE) {
+        // overdue is the daily deadline scan's judgement, announced by its warning; the checkpoint refers to it
         deviations.add(new Deviation(Deviation.Kind.TASK_OVERDUE, "任务「" + task.title() + "」逾期：完成时限 " + task.deadline()
-            + " 已过，进度 " + percent + "%"));
+            + " 已过，进度 " + percent + "%（已由每日到期预警通知）"));
       }
     }
     for (YearTarget target : yearData.targets(year)) {

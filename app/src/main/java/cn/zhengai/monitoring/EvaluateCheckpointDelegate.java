@@ -13,7 +13,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Checks a unit's data at its checkpoint; each deviation is recorded and the unit's heads are warned. */
+/**
+ * Checks a unit's data at its checkpoint; each deviation is recorded for correction and the unit's heads are warned.
+ * A 表6 task past its 完成时限 is the daily deadline scan's to announce ({@code DeadlineWarnings}, once per task and due
+ * date): the checkpoint asks for its correction but warns of it only together with a deviation the scan does not see.
+ */
 @ModelBean("核查单位在监测点的数据：记录每项偏差并预警单位负责人")
 @Component(MonitoringCheckpointProcess.Beans.EVALUATE)
 class EvaluateCheckpointDelegate implements JavaDelegate {
@@ -35,22 +39,28 @@ class EvaluateCheckpointDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = (Integer) execution.getVariable(YEAR);
-    String unit = (String) execution.getVariable(UNIT);
-    LocalDate checkpoint = LocalDate.parse((String) execution.getVariable(CHECKPOINT));
+    int year = YEAR.get(execution);
+    String unit = UNIT.get(execution);
+    LocalDate checkpoint = LocalDate.parse(CHECKPOINT.get(execution));
     List<Deviation> deviations = evaluation.deviations(year, unit, checkpoint);
     String listed = String.join("\n", deviations.stream().map(Deviation::subject).toList());
-    execution.setVariable(DEVIATION_COUNT, deviations.size());
-    execution.setVariable(DEVIATIONS, listed);
+    DEVIATION_COUNT.set(execution, deviations.size());
+    DEVIATIONS.set(execution, listed);
     if (deviations.isEmpty()) {
       return;
     }
     deviations.forEach(deviation -> warnings.record(year, checkpoint, unit, deviation, execution.getProcessInstanceId(), clock.instant()));
     LocalDate today = CollegeTime.today(clock);
-    execution.setVariable(CORRECTION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
-    execution.setVariable(VERIFICATION_DUE_AT, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
-    notifications.send((String) execution.getVariable(UNIT_HEAD_GROUP), Notifications.Kind.DEVIATION,
-        "【监测预警】" + execution.getVariable(UNIT_NAME) + " " + checkpoint + " 检查点发现 " + deviations.size() + " 项偏差",
-        listed + "\n请在任务列表中提交纠偏措施。", execution.getProcessInstanceId());
+    CORRECTION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
+    VERIFICATION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
+    // an overdue 表6 task is the daily deadline scan's to announce: the warning names only what the scan does not see
+    List<Deviation> announced = deviations.stream().filter(deviation -> deviation.kind() != Deviation.Kind.TASK_OVERDUE).toList();
+    if (announced.isEmpty()) {
+      return;
+    }
+    notifications.send(UNIT_HEAD_GROUP.get(execution), Notifications.Kind.DEVIATION,
+        "【监测预警】" + UNIT_NAME.get(execution) + " " + checkpoint + " 检查点发现 " + announced.size() + " 项偏差",
+        String.join("\n", announced.stream().map(Deviation::subject).toList()) + "\n请在任务列表中提交纠偏措施。",
+        execution.getProcessInstanceId());
   }
 }

@@ -24,22 +24,26 @@ public class MonitoringCheckpoints {
   private final RuntimeService runtimeService;
   private final OrgUnitRepository units;
   private final MonitoringSettings settings;
+  private final CorrectionVerifiers verifiers;
 
-  MonitoringCheckpoints(@Lazy RuntimeService runtimeService, OrgUnitRepository units, MonitoringSettings settings) {
+  MonitoringCheckpoints(@Lazy RuntimeService runtimeService, OrgUnitRepository units, MonitoringSettings settings,
+      CorrectionVerifiers verifiers) {
     this.runtimeService = runtimeService;
     this.units = units;
     this.settings = settings;
+    this.verifiers = verifiers;
   }
 
   public void start(int year, LocalDate checkpoint, List<String> unitIds) {
     for (String unitId : unitIds) {
       Map<String, Object> variables = new HashMap<>();
-      variables.put(YEAR, year);
-      variables.put(UNIT, unitId);
-      variables.put(UNIT_NAME, units.findById(unitId).map(unit -> unit.name()).orElse(unitId));
-      variables.put(UNIT_HEAD_GROUP, OrgGroups.headsOf(unitId));
-      variables.put(CHECKPOINT, checkpoint.toString());
-      variables.put(REPORT_DUE_AT, CollegeTime.endOfDay(checkpoint.plusDays(settings.reportDays())));
+      variables.put(YEAR.name(), year);
+      variables.put(UNIT.name(), unitId);
+      variables.put(UNIT_NAME.name(), units.findById(unitId).map(unit -> unit.name()).orElse(unitId));
+      variables.put(UNIT_HEAD_GROUP.name(), OrgGroups.headsOf(unitId));
+      variables.put(VERIFIER_GROUP.name(), verifiers.of(unitId));
+      variables.put(CHECKPOINT.name(), checkpoint.toString());
+      variables.put(REPORT_DUE_AT.name(), CollegeTime.endOfDay(checkpoint.plusDays(settings.reportDays())));
       runtimeService.startProcessInstanceByKey(MonitoringCheckpointProcess.KEY, businessKey(checkpoint, unitId), variables);
     }
   }

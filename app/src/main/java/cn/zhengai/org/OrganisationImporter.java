@@ -15,10 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,16 +139,7 @@ public class OrganisationImporter {
   }
 
   private void saveGroup(String id, String name, String type, List<String> changes) {
-    Group group = identityService.createGroupQuery().groupId(id).singleResult();
-    if (group == null) {
-      group = identityService.newGroup(id);
-    } else if (Objects.equals(group.getName(), name) && Objects.equals(group.getType(), type)) {
-      return;
-    }
-    group.setName(name);
-    group.setType(type);
-    identityService.saveGroup(group);
-    changes.add("组 " + id + " " + name);
+    EngineGroups.save(identityService, id, name, type, changes);
   }
 
   private void saveUser(Person person, List<String> changes) {

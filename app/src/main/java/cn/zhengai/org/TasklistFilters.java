@@ -1,6 +1,6 @@
 package cn.zhengai.org;
 
-import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.SharedVariables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +50,8 @@ class TasklistFilters {
     properties.put("color", color);
     properties.put("refresh", true);
     properties.put("variables", List.of(
-        Map.of("name", AnnualWorkPlanProcess.Variables.UNIT_NAME, "label", "单位"),
-        Map.of("name", AnnualWorkPlanProcess.Variables.YEAR, "label", "年度")));
+        Map.of("name", SharedVariables.UNIT_NAME.name(), "label", "单位"),
+        Map.of("name", SharedVariables.YEAR.name(), "label", "年度")));
     Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
     filterService.saveFilter(filter);
     changes.add("任务过滤器 " + name);

@@ -15,7 +15,8 @@ public final class PlanningAccess {
 
   public static final String QA_OFFICE = OrgGroups.QA_OFFICE;
   public static final String PRESIDENTS_OFFICE = OrgGroups.PRESIDENTS_OFFICE;
-  private static final Map<String, String> LABELS = Map.of(QA_OFFICE, "质管办", PRESIDENTS_OFFICE, "院办");
+  private static final Map<String, String> LABELS = Map.of(QA_OFFICE, "质管办", PRESIDENTS_OFFICE, "院办",
+      OrgGroups.ACADEMIC_AFFAIRS, "教务处");
 
   private PlanningAccess() {}
 

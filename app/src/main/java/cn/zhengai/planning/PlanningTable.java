@@ -99,13 +99,23 @@ public abstract class PlanningTable {
   public List<Long> changeableBy(CurrentUser user, TableScope scope) {
     UnitDirectory units = support.directory();
     return rows(scope).stream()
-        .filter(row -> PlanningAccess.mayChange(user, units.resolve(row.value(ownerColumn())).unitIds(), coordinators()))
+        .filter(row -> mayChange(user, units.resolve(row.value(ownerColumn())).unitIds()))
         .map(StoredRow::id).toList();
   }
 
   /** Groups that may change every row besides the owners: the QA office, unless a table says more. */
   protected List<String> coordinators() {
     return List.of(PlanningAccess.QA_OFFICE);
+  }
+
+  /** Whether the user may change a row the units own: their staff, unless a table says who of them. */
+  protected boolean mayChange(CurrentUser user, List<String> owningUnits) {
+    return PlanningAccess.mayChange(user, owningUnits, coordinators());
+  }
+
+  /** Who of the owning unit may change a row, as refusals name them. */
+  protected String owningStaff() {
+    return "该部门";
   }
 
   /** The stored rows in the scope, in the sheet's order. */
@@ -371,7 +381,7 @@ public abstract class PlanningTable {
     StoredRow row = find(id).orElseThrow(() -> notFound(id));
     Batch batch = new Batch(support.directory(), TableScope.ALL, editor, Instant.now(support.clock));
     Resolved owners = batch.units.resolve(row.value(ownerColumn()));
-    if (!PlanningAccess.mayChange(editor, owners.unitIds(), coordinators())) {
+    if (!mayChange(editor, owners.unitIds())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, forbidden(row.value(ownerColumn())));
     }
     deleteRow(row, batch);
@@ -480,13 +490,13 @@ public abstract class PlanningTable {
     Resolved owners = batch.units.resolve(row.value(ownerColumn()));
     if (!owners.ok()) {
       problems.at(row, ownerColumn(), owners.problem());
-    } else if (!PlanningAccess.mayChange(batch.editor, owners.unitIds(), coordinators())) {
+    } else if (!mayChange(batch.editor, owners.unitIds())) {
       problems.forbidden(row, ownerColumn(), forbidden(row.value(ownerColumn())));
     }
     // a row taken from another unit: that unit, too, must be one the editor may change
     if (current != null && !current.value(ownerColumn()).equals(row.value(ownerColumn()))) {
       Resolved before = batch.units.resolve(current.value(ownerColumn()));
-      if (before.ok() && !PlanningAccess.mayChange(batch.editor, before.unitIds(), coordinators())) {
+      if (before.ok() && !mayChange(batch.editor, before.unitIds())) {
         problems.forbidden(row, ownerColumn(), forbidden(current.value(ownerColumn())));
       }
     }
@@ -494,7 +504,7 @@ public abstract class PlanningTable {
   }
 
   private String forbidden(String owner) {
-    return "无权修改：此行属于「" + owner + "」，只有该部门、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
+    return "无权修改：此行属于「" + owner + "」，只有" + owningStaff() + "、" + String.join("、", coordinators().stream().map(PlanningAccess::label).toList())
         + "和系统管理员可以修改";
   }
 

@@ -6,6 +6,7 @@ import cn.zhengai.planning.tasks.MonthState;
 import cn.zhengai.planning.tasks.TaskKind;
 import cn.zhengai.planning.tasks.TaskMonths;
 import cn.zhengai.planning.tasks.TaskMonths.Progress;
+import cn.zhengai.planning.tasks.TaskPlanSettings;
 import cn.zhengai.planning.tasks.TaskProgressLog;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -24,9 +25,12 @@ public class YearData {
   private final JdbcTemplate jdbc;
   private final TaskProgressLog progress;
 
-  YearData(JdbcTemplate jdbc, TaskProgressLog progress) {
+  private final TaskPlanSettings settings;
+
+  YearData(JdbcTemplate jdbc, TaskProgressLog progress, TaskPlanSettings settings) {
     this.jdbc = jdbc;
     this.progress = progress;
+    this.settings = settings;
   }
 
   /** The annual targets of a year (目标指标 with 年度 = year), in the order they were entered. */
@@ -48,8 +52,17 @@ public class YearData {
   public List<YearTask> tasks(int year, String unitId) {
     Map<Long, List<Progress>> reports = progress.ofYear(year, unitId);
     return jdbc.query("SELECT * FROM work_task WHERE plan_year = ? AND unit_id = ? ORDER BY id", (rs, n) -> new YearTask(year,
-        TaskKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getDate("deadline").toLocalDate(),
-        rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of())), year, unitId);
+        TaskKind.valueOf(rs.getString("kind")), rs.getString("title"),
+        TaskMonths.start(year, rs.getDate("entered_on") == null ? null : rs.getDate("entered_on").toLocalDate()),
+        rs.getDate("deadline").toLocalDate(), rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of()),
+        settings.lagTolerancePercent()), year, unitId);
+  }
+
+  /** A unit's key tasks of a year (表5), in the order they were entered. */
+  public List<KeyTask> keyTasks(int year, String unitId) {
+    return jdbc.query("SELECT title, work_standard, measures, deadline FROM work_task WHERE plan_year = ? AND unit_id = ?"
+        + " AND kind = ? ORDER BY id", (rs, n) -> new KeyTask(rs.getString("title"), rs.getString("work_standard"),
+        rs.getString("measures"), rs.getDate("deadline").toLocalDate()), year, unitId, TaskKind.KEY.name());
   }
 
   /** Units with tasks in a year. */
@@ -66,11 +79,20 @@ public class YearData {
     }
   }
 
-  /** A task of the year with its reports. */
-  public record YearTask(int year, TaskKind kind, String title, LocalDate deadline, String person, List<Progress> reports) {
+  /** A key task of 表5 as its unit wrote it. */
+  public record KeyTask(String title, String workStandard, String measures, LocalDate deadline) {}
+
+  /** A task of the year with its reports, judged against its own plan: from {@code start} to its deadline. */
+  public record YearTask(int year, TaskKind kind, String title, LocalDate start, LocalDate deadline, String person,
+      List<Progress> reports, int lagTolerancePercent) {
 
     public MonthState stateOn(LocalDate day) {
-      return TaskMonths.stateOn(year, deadline, reports, day);
+      return TaskMonths.stateOn(start, deadline, reports, day, lagTolerancePercent);
+    }
+
+    /** The share of the work its plan has done by a day. */
+    public int expectedPercent(LocalDate day) {
+      return TaskMonths.expectedPercent(start, deadline, day);
     }
 
     /** Done on or before its deadline. */

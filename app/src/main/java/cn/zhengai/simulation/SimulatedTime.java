@@ -1,8 +1,8 @@
 package cn.zhengai.simulation;
 
 import cn.zhengai.calendar.CollegeTime;
-import cn.zhengai.deployment.AppAuthority;
 import cn.zhengai.planning.warnings.DeadlineWarnings;
+import cn.zhengai.security.AppAuthority;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

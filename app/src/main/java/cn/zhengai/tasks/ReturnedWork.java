@@ -30,8 +30,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 public final class ReturnedWork {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Read-only fields of a review form that describe the return itself, not the work under review. */
-  private static final Set<String> ABOUT_THE_RETURN = Set.of(LAST_RETURN_REASON, CHANGES_SINCE_RETURN);
+  /** Read-only fields of a review form about the return itself or what is decided on, not the work under review. */
+  private static final Set<String> ABOUT_THE_RETURN = Set.of(LAST_RETURN_REASON, CHANGES_SINCE_RETURN, DECISION_CONTENT);
 
   private ReturnedWork() {}
 

@@ -1,11 +1,11 @@
 package cn.zhengai.tasks;
 
-import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT;
-import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.UNIT_NAME;
-import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.YEAR;
+import static cn.zhengai.processes.SharedVariables.UNIT;
+import static cn.zhengai.processes.SharedVariables.UNIT_NAME;
+import static cn.zhengai.processes.SharedVariables.YEAR;
 
 import cn.zhengai.deployment.ModelBean;
-import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.CycleDecisions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,16 +18,15 @@ import org.springframework.stereotype.Component;
  * then says which unit's row of the 诊改驾驶舱 it belongs to, also after its unit's scope has ended.
  */
 @ModelBean("在任务上显示单位和年度（任务创建时）")
-@Component(AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST)
+@Component(CycleDecisions.SHOW_UNIT)
 class ShowUnitInTasklistListener implements TaskListener {
 
   static final String WHOLE_SCHOOL = "全校";
 
   @Override
   public void notify(DelegateTask task) {
-    Object unitName = task.getVariable(UNIT_NAME);
-    task.setVariableLocal(UNIT, task.getVariable(UNIT));
-    task.setVariableLocal(UNIT_NAME, unitName != null ? unitName : WHOLE_SCHOOL);
-    task.setVariableLocal(YEAR, task.getVariable(YEAR));
+    task.setVariableLocal(UNIT.name(), UNIT.find(task).orElse(null));
+    task.setVariableLocal(UNIT_NAME.name(), UNIT_NAME.find(task).orElse(WHOLE_SCHOOL));
+    task.setVariableLocal(YEAR.name(), YEAR.find(task).orElse(null));
   }
 }

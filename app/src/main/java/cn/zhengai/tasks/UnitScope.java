@@ -3,6 +3,7 @@ package cn.zhengai.tasks;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.processes.SharedVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -13,18 +14,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public final class UnitScope {
 
   /** Variable names every unit scope sets. */
-  public static final String UNIT = "unit";
-  public static final String UNIT_NAME = "unitName";
-  public static final String UNIT_HEAD_GROUP = "unitHeadGroup";
+  public static final String UNIT = SharedVariables.UNIT.name();
 
   private UnitScope() {}
 
   public static void open(DelegateExecution execution, OrgUnitRepository units, List<String> localVariables) {
-    String unitId = (String) execution.getVariable(UNIT);
+    String unitId = SharedVariables.UNIT.get(execution);
     OrgUnit unit = units.findById(unitId)
         .orElseThrow(() -> new IllegalStateException("单位 " + unitId + " 不在组织数据中，无法派发任务"));
-    execution.setVariableLocal(UNIT_NAME, unit.name());
-    execution.setVariableLocal(UNIT_HEAD_GROUP, OrgGroups.headsOf(unit.id()));
+    SharedVariables.UNIT_NAME.setLocal(execution, unit.name());
+    SharedVariables.UNIT_HEAD_GROUP.setLocal(execution, OrgGroups.headsOf(unit.id()));
     localVariables.forEach(name -> execution.setVariableLocal(name, null));
   }
 }

@@ -27,6 +27,13 @@ public class YearRounds {
     this.clock = clock;
   }
 
+  /** Whether a round of this process and year is running. */
+  public boolean runs(String processKey, int year) {
+    return jdbc.queryForList("SELECT process_instance_id FROM year_round WHERE process_key = ? AND round_year = ?",
+        String.class, processKey, year).stream()
+        .anyMatch(holder -> runtimeService.createProcessInstanceQuery().processInstanceId(holder).count() > 0);
+  }
+
   /**
    * Makes the starting instance the year's round, in the engine's transaction, or refuses the start with
    * {@code refusal} while another round of that year runs. A finished or cancelled round's year is taken over.

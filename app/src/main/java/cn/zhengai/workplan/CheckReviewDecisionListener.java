@@ -35,11 +35,12 @@ class CheckReviewDecisionListener implements TaskListener {
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
-    if (DECISION_RETURN.equals(task.getVariable(DECISION))) {
+    if (DECISION.find(task).filter(DECISION_RETURN::equals).isPresent()) {
       // checked above: a valid date, as text or a Date-typed variable
-      LocalDate revisionDue = FormChecks.date(task.getVariable(REVISION_DUE_DATE), "修改截止日期", true, problems);
-      task.setVariable(REVISION_DUE_AT, CollegeTime.endOfDay(revisionDue));
-      ReturnedWork.handOver(task, revisionDue, List.of(DECISION, RETURN_REASON, REVISION_DUE_DATE), clock.instant());
+      LocalDate revisionDue = FormChecks.date(task.getVariable(REVISION_DUE_DATE.name()), "修改截止日期", true, problems);
+      REVISION_DUE_AT.set(task, CollegeTime.endOfDay(revisionDue));
+      ReturnedWork.handOver(task, revisionDue, List.of(DECISION.name(), RETURN_REASON.name(), REVISION_DUE_DATE.name()),
+          clock.instant());
     }
   }
 }

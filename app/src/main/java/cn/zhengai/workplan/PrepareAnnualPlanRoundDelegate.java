@@ -9,6 +9,7 @@ import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
 import cn.zhengai.tasks.YearRounds;
@@ -17,16 +18,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a year's round: checks the year, makes it the business key, refuses a second running round for the same
- * year, lists the units that submit a plan and takes the due date from the academic calendar (or the start form).
+ * Opens a plan: called by the school's cycle for one unit, with the cycle's year and due date; or, started on its own
+ * by 院办, a year's round: checks the year, makes it the business key, refuses a second running round for the same
+ * year and a round beside that year's cycle (whose 计划 step asks every unit already), lists the units that submit a
+ * plan and takes the due date from the academic calendar (or the start form).
  */
-@ModelBean("开启年度工作计划轮次：核对年度、确定提交单位，按校历或启动表单定截止日期")
+@ModelBean("开启年度工作计划：由诊改螺旋按单位调用，或院办单独发起本年度征集（核对年度、确定提交单位，按校历或启动表单定截止日期）")
 @Component(AnnualWorkPlanProcess.Beans.PREPARE_ROUND)
 class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
 
@@ -34,26 +37,31 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
   private final OrgUnitRepository units;
   private final YearRounds yearRounds;
   private final Clock clock;
-  private final int reminderDaysBeforeDue;
 
-  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, YearRounds yearRounds,
-      Clock clock, @Value("${zhengai.reminders.days-before-due}") int reminderDaysBeforeDue) {
+  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, YearRounds yearRounds, Clock clock) {
     this.calendar = calendar;
     this.units = units;
     this.yearRounds = yearRounds;
     this.clock = clock;
-    this.reminderDaysBeforeDue = reminderDaysBeforeDue;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Optional<String> callingUnit = CALLING_UNIT.find(execution);
+    if (callingUnit.isPresent()) {
+      // the cycle gives the year and the due date
+      execution.setProcessBusinessKey(YEAR.get(execution) + "/" + callingUnit.get());
+      PARTICIPATING_UNITS.set(execution, new ArrayList<>(callingUnit.stream().toList()));
+      return;
+    }
     List<String> problems = new ArrayList<>();
-    Integer year = year(execution.getVariable(YEAR), problems);
+    // the start form's raw answer: a number, or text a script may send
+    Integer year = year(execution.getVariable(YEAR.name()), problems);
     if (year == null) {
       throw new FormValueException(problems);
     }
     LocalDateTime now = LocalDateTime.now(clock.withZone(CollegeTime.ZONE));
-    LocalDate due = FormChecks.date(execution.getVariable(SUBMISSION_DUE_DATE), "提交截止日期", false, problems);
+    LocalDate due = FormChecks.date(execution.getVariable(SUBMISSION_DUE_DATE.name()), "提交截止日期", false, problems);
     if (due == null && problems.isEmpty()) {
       due = calendar.dateOf(year, Milestone.ANNUAL_WORK_PLAN_DUE);
     }
@@ -67,12 +75,14 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
+    if (yearRounds.runs(SchoolAnnualCycleProcess.KEY, year)) {
+      throw new FormValueException(List.of(year + " 年度诊改正在进行，其“计划”环节已请各单位提交年度工作计划，不必另行发起"));
+    }
     yearRounds.claim(AnnualWorkPlanProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度工作计划征集已在进行中，不能重复发起");
     execution.setProcessBusinessKey(String.valueOf(year));
-    execution.setVariable(YEAR, year);
-    execution.setVariable(PARTICIPATING_UNITS, new ArrayList<>(participating));
-    execution.setVariable(SUBMISSION_DUE_AT, CollegeTime.endOfDay(due));
-    execution.setVariable(SUBMISSION_REMINDER_AT, CollegeTime.moment(WorkPlanRules.reminderBefore(due, reminderDaysBeforeDue, now)));
+    YEAR.set(execution, year);
+    PARTICIPATING_UNITS.set(execution, new ArrayList<>(participating));
+    SUBMISSION_DUE_AT.set(execution, CollegeTime.endOfDay(due));
   }
 
   private static Integer year(Object value, List<String> problems) {

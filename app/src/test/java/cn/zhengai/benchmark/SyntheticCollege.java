@@ -144,48 +144,46 @@ public final class SyntheticCollege {
         units, majors, YEAR, TASKS_PER_UNIT, KEY_TASKS_PER_UNIT, SCHEDULE_ROWS_PER_UNIT);
   }
 
-  /** Kicks the year off as its people do: opens the plan round and the cycle, then takes the cycle through its school-wide steps. */
+  /** Kicks the year off as its people do: starts the cycle and takes it through its school-wide steps. */
   public void kickOff(int year) {
-    startAnnualWorkPlanRound(year, null);
     startCycle(year);
   }
 
-  /** Starts the school's yearly cycle and takes it through its school-wide steps, up to every unit's plan task. */
+  /** Starts the school's yearly cycle and takes it through its school-wide steps, up to every unit's work plan task. */
   public void startCycle(int year) {
     as("liming", () -> app.getBean(RuntimeService.class).startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY,
-        Map.of(SchoolAnnualCycleProcess.Variables.YEAR, year)));
+        Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), year)));
     complete("liming", SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null,
-        Map.of(SchoolAnnualCycleProcess.Variables.TARGETS_NOTE, "基准年度目标"));
+        Map.of(SchoolAnnualCycleProcess.Variables.TARGETS_NOTE.name(), "基准年度目标"));
     complete("sunhua", SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null, Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     complete("zhouqiang", SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null,
-        Map.of(SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE, "每项目标均已关联现行标准"));
+        Map.of(SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE.name(), "每项目标均已关联现行标准"));
   }
 
-  /** Opens a year's annual work plan round as 院办 does; {@code dueDate} (yyyy-MM-dd) may replace the calendar's. */
-  public void startAnnualWorkPlanRound(int year, String dueDate) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(AnnualWorkPlanProcess.Variables.YEAR, year);
-    if (dueDate != null) {
-      variables.put(AnnualWorkPlanProcess.Variables.SUBMISSION_DUE_DATE, dueDate);
-    }
-    as("liming", () -> app.getBean(RuntimeService.class).startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, variables));
-  }
-
-  /** Every unit's head submits the unit's plan and puts its key tasks on people, so that the cycle reaches its checkpoints. */
+  /**
+   * Every unit's head submits the unit's work plan (its key tasks in 表5), 院办 approves it, and the head puts the key
+   * tasks on people, so that the cycle reaches its checkpoints.
+   */
   public void organiseEveryUnit() {
     heads.forEach((unit, head) -> {
-      complete(head, SchoolAnnualCycleProcess.Elements.TASK_SUBMIT_DEPARTMENT_PLAN, unit,
-          Map.of(SchoolAnnualCycleProcess.Variables.PLAN_NOTE, "重点任务已录入表5"));
+      complete(head, AnnualWorkPlanProcess.KEY, AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN, unit, Map.of());
+      complete("liming", AnnualWorkPlanProcess.KEY, AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN, unit,
+          Map.of(AnnualWorkPlanProcess.Variables.DECISION.name(), AnnualWorkPlanProcess.Variables.DECISION_APPROVE));
       complete(head, SchoolAnnualCycleProcess.Elements.TASK_ASSIGN_KEY_TASKS, unit,
-          Map.of(SchoolAnnualCycleProcess.Variables.ASSIGNMENT_NOTE, "已落实到人"));
+          Map.of(SchoolAnnualCycleProcess.Variables.ASSIGNMENT_NOTE.name(), "已落实到人"));
     });
   }
 
   /** Completes the open task of the cycle at {@code activity} (of {@code unit}, or school-wide) as {@code user} through its form. */
   private void complete(String user, String activity, String unit, Map<String, Object> variables) {
+    complete(user, SchoolAnnualCycleProcess.KEY, activity, unit, variables);
+  }
+
+  /** Completes the open task of a process at {@code activity} (of {@code unit}, or school-wide) as {@code user}. */
+  private void complete(String user, String processKey, String activity, String unit, Map<String, Object> variables) {
     TaskService tasks = app.getBean(TaskService.class);
-    List<Task> open = tasks.createTaskQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).taskDefinitionKey(activity).list().stream()
-        .filter(task -> unit == null || unit.equals(tasks.getVariable(task.getId(), SchoolAnnualCycleProcess.Variables.UNIT))).toList();
+    List<Task> open = tasks.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(activity).list().stream()
+        .filter(task -> unit == null || unit.equals(tasks.getVariable(task.getId(), SchoolAnnualCycleProcess.Variables.UNIT.name()))).toList();
     if (open.size() != 1) {
       throw new IllegalStateException(activity + (unit == null ? "" : " / " + unit) + "：应有 1 个待办任务，实有 " + open.size());
     }

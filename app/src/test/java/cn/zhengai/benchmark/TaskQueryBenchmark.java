@@ -121,8 +121,8 @@ final class TaskQueryBenchmark implements Benchmark {
       int tasks = unit == 0 ? head : unit < HEAD_GROUPS - 1 ? perOtherUnit : TASKS - head - perOtherUnit * (HEAD_GROUPS - 2);
       for (int from = 0; from < tasks; from += BATCH) {
         runtime.startProcessInstanceByKey(PROCESS, Map.of("unitGroup", group, "tasks", Math.min(BATCH, tasks - from),
-            AnnualWorkPlanProcess.Variables.UNIT, group.substring("head-".length()),
-            AnnualWorkPlanProcess.Variables.UNIT_NAME, unit == 0 ? HEAD_UNIT_NAME : group, AnnualWorkPlanProcess.Variables.YEAR, 2027));
+            AnnualWorkPlanProcess.Variables.UNIT.name(), group.substring("head-".length()),
+            AnnualWorkPlanProcess.Variables.UNIT_NAME.name(), unit == 0 ? HEAD_UNIT_NAME : group, AnnualWorkPlanProcess.Variables.YEAR.name(), 2027));
       }
     }
     if (app.getBean(TaskService.class).createTaskQuery().taskCandidateGroup(HEAD_GROUP).count() != head) {

@@ -4,6 +4,7 @@ import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.escalation.EscalationSettings;
 import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -39,10 +41,10 @@ final class TimerBenchmark implements Benchmark {
 
   static final int TIMERS = 20_000;
   /**
-   * Timers a unit's year fires once all is overdue: the plan round's reminder and overdue, the three rungs of the
-   * ladders of nine monthly reports and of the self-assessment.
+   * Timers a unit's year fires once all is overdue (its plan is done): the three rungs of the ladders of nine monthly
+   * reports and of the self-assessment.
    */
-  private static final int TIMERS_PER_UNIT_AND_YEAR = 2 + 3 * 9 + 3;
+  private static final int TIMERS_PER_UNIT_AND_YEAR = 3 * 9 + 3;
   private static final int RUNGS = 3;
 
   @Override
@@ -92,28 +94,36 @@ final class TimerBenchmark implements Benchmark {
     }
   }
 
-  /** Puts the units' open plan tasks on about {@code count} more escalation ladders, as the ladder listener starts them. */
+  /**
+   * Puts the units' plan tasks (done already: their ladders' steps then write no comment) on about {@code count} more
+   * escalation ladders, as the ladder listener starts them.
+   */
   private static int startLadders(ConfigurableApplicationContext app, int count) {
     EscalationSettings settings = app.getBean(EscalationSettings.class);
     RuntimeService runtime = app.getBean(RuntimeService.class);
-    List<Task> tasks = app.getBean(TaskService.class).createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
-        .taskDefinitionKey(AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN).list();
+    List<HistoricTaskInstance> tasks = app.getBean(HistoryService.class).createHistoricTaskInstanceQuery()
+        .processDefinitionKey(AnnualWorkPlanProcess.KEY).taskDefinitionKey(AnnualWorkPlanProcess.Elements.TASK_SUBMIT_WORK_PLAN).list();
     int perTask = (int) Math.ceil((double) count / tasks.size());
-    for (Task task : tasks) {
-      String group = app.getBean(TaskService.class).getIdentityLinksForTask(task.getId()).get(0).getGroupId();
+    for (HistoricTaskInstance task : tasks) {
+      // the unit the task-create listener kept on the task
+      String unit = (String) app.getBean(HistoryService.class).createHistoricVariableInstanceQuery().taskIdIn(task.getId())
+          .variableName(SharedVariables.UNIT.name()).singleResult().getValue();
+      String group = Organisation.headGroupOf(unit);
       Map<String, Object> variables = new HashMap<>();
-      variables.put(TaskEscalationProcess.Variables.TASK_ID, task.getId());
-      variables.put(TaskEscalationProcess.Variables.TASK_NAME, task.getName());
-      variables.put(TaskEscalationProcess.Variables.TASK_ACTIVITY, task.getTaskDefinitionKey());
-      variables.put(TaskEscalationProcess.Variables.TASK_PROCESS_INSTANCE, task.getProcessInstanceId());
-      variables.put(TaskEscalationProcess.Variables.UNIT, group.substring(Organisation.HEAD_GROUP_PREFIX.length()));
-      variables.put(TaskEscalationProcess.Variables.REMINDED_GROUP, group);
-      variables.put(TaskEscalationProcess.Variables.DUE_AT, task.getDueDate());
-      variables.put(TaskEscalationProcess.Variables.REMIND_AT, Date.from(task.getDueDate().toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
-      variables.put(TaskEscalationProcess.Variables.LEADING_GROUP_AT,
+      variables.put(TaskEscalationProcess.Variables.TASK_ID.name(), task.getId());
+      variables.put(TaskEscalationProcess.Variables.TASK_NAME.name(), task.getName());
+      variables.put(TaskEscalationProcess.Variables.TASK_ACTIVITY.name(), task.getTaskDefinitionKey());
+      variables.put(TaskEscalationProcess.Variables.TASK_PROCESS_INSTANCE.name(), task.getProcessInstanceId());
+      variables.put(TaskEscalationProcess.Variables.TASK_BUSINESS_KEY.name(), String.valueOf(SyntheticCollege.YEAR));
+      variables.put(TaskEscalationProcess.Variables.UNIT.name(), unit);
+      variables.put(TaskEscalationProcess.Variables.REMINDED_GROUP.name(), group);
+      variables.put(TaskEscalationProcess.Variables.DUE_AT.name(), task.getDueDate());
+      variables.put(TaskEscalationProcess.Variables.REMIND_AT.name(),
+          Date.from(task.getDueDate().toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
+      variables.put(TaskEscalationProcess.Variables.LEADING_GROUP_AT.name(),
           Date.from(task.getDueDate().toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
       for (int i = 0; i < perTask; i++) {
-        runtime.startProcessInstanceByKey(TaskEscalationProcess.KEY, String.valueOf(SyntheticCollege.YEAR), variables);
+        runtime.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getId() + "/" + i, variables);
       }
     }
     return perTask * tasks.size();

@@ -6,35 +6,50 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.Review;
+import cn.zhengai.spiral.ReviewStore;
+import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
+import cn.zhengai.support.EngineRest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A department head logs in to Tasklist in a real browser, opens the work-plan task, fills its form and completes it. */
 @AppTest
 class TasklistBrowserTest extends BrowserTestSupport {
 
   @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ManagementService managementService;
+  @Autowired ReviewStore reviews;
+  @Autowired TestRestTemplate http;
 
   @Test
   void aDepartmentHeadCompletesTheAnnualWorkPlanTaskInTasklist() {
-    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
+    keyTask("浏览器测试：完成 3 个专业人才培养方案修订", "2027-12-31");
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
@@ -53,30 +68,13 @@ class TasklistBrowserTest extends BrowserTestSupport {
       task.click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
 
-      // completing an empty form names each missing field in Chinese
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-      complete.click();
-      wait.until(driver -> errorsOfForm().size() == 4);
-      keepWithoutConsoleErrors("tasklist-work-plan-required");
-      assertThat(errorsOfForm()).containsOnly("此项为必填项。");
-      // the user closes Tasklist's notice about the refused completion, which covers the button
-      browser.findElement(By.cssSelector(".page-notifications button[ng-click='removeNotification(notification)']")).click();
-
-      fill(wait, "重点任务", "1. 完成 3 个专业人才培养方案修订\n2. 新建 2 门精品在线开放课程");
+      // the plan is the unit's key tasks in 表5: the form leads to them in the workbench
+      WebElement workbench = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//form//a[contains(normalize-space(.), '重点任务（表5）')]")));
+      assertThat(workbench.getAttribute("href")).endsWith("/workbench?table=key-tasks&year=2027&unit=jwc");
       assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
           .as("a plan never returned shows no reason").isEmpty();
-      fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
-      fill(wait, "预期目标", "专业教学标准覆盖率 100%");
-      WebElement deadline = clickField(wait, "完成期限");
-      assertThat(deadline.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
-      WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
-      keepWithoutConsoleErrors("tasklist-date-picker");
-      assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText).toList())
-          .as("weeks start on Monday, in Chinese").startsWith("一", "二", "三", "四", "五", "六", "日");
-      assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("月").doesNotContainPattern("[A-Za-z]");
-      deadline.sendKeys("2027-12-31", Keys.TAB);
-      wait.until(driver -> "2027-12-31".equals(deadline.getAttribute("value")));
+      fill(wait, "计划说明", "与专业建设规划衔接");
       assertThat(errorsOfForm()).isEmpty();
       keepWithoutConsoleErrors("tasklist-work-plan-form");
 
@@ -88,32 +86,30 @@ class TasklistBrowserTest extends BrowserTestSupport {
       throw e;
     }
     Task review = taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).singleResult();
-    assertThat(taskService.getVariable(review.getId(), Variables.UNIT)).isEqualTo("jwc");
-    assertThat(taskService.getVariable(review.getId(), Variables.KEY_TASKS)).asString().contains("新建 2 门精品在线开放课程");
-    assertThat(taskService.getVariable(review.getId(), Variables.PLAN_DEADLINE)).isEqualTo("2027-12-31");
+    assertThat(taskService.getVariable(review.getId(), Variables.UNIT.name())).isEqualTo("jwc");
+    assertThat(taskService.getVariable(review.getId(), Variables.KEY_TASKS.name()))
+        .isEqualTo("1. 浏览器测试：完成 3 个专业人才培养方案修订；措施及目标：对标专业教学标准逐项修订；完成时限：2027-12-31");
+    assertThat(taskService.getVariable(review.getId(), Variables.PLAN_NOTE.name())).isEqualTo("与专业建设规划衔接");
   }
 
   @Test
   void aUnitHeadWhosePlanIsRefusedSeesOnlyTheChineseReason() {
-    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]"))).click();
+      openTask(wait, "提交年度工作计划");
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
-      fill(wait, "重点任务", "完成 3 个专业人才培养方案修订");
-      fill(wait, "主要措施", "组织专业带头人对标专业教学标准逐项修订");
-      // blank to the server, though not empty to the form's own required check
-      fill(wait, "预期目标", "   ");
-      fill(wait, "完成期限", "2027-12-31").sendKeys(Keys.TAB);
+      // no key tasks in 表5 yet, so no plan to submit
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))).click();
 
       WebElement notice = wait.until(ExpectedConditions.visibilityOfElementLocated(
-          By.xpath("//*[contains(@class, 'alert')][contains(., '请填写预期目标')]")));
+          By.xpath("//*[contains(@class, 'alert')][contains(., '尚未在“表5 年度重点工作任务分解”中录入')]")));
       Browser.keep(browser, "tasklist-refused-plan");
-      assertThat(notice.getText()).contains("表单填写有误：请填写预期目标").doesNotContain("ENGINE-", "Exception", "TaskListener");
+      assertThat(notice.getText()).contains("表单填写有误：教务处尚未在“表5 年度重点工作任务分解”中录入 2027 年度的重点任务")
+          .doesNotContain("ENGINE-", "Exception", "TaskListener");
       assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("ENGINE-", "Exception");
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "tasklist-refused-plan-failure");
@@ -125,39 +121,55 @@ class TasklistBrowserTest extends BrowserTestSupport {
 
   @Test
   void aReturnedPlanShowsItsReasonAndTheNextReviewStartsEmpty() {
-    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
-    Map<String, Object> plan = Map.of(Variables.KEY_TASKS, "完成 3 个专业人才培养方案修订", Variables.MEASURES, "对标专业教学标准逐项修订",
-        Variables.TARGETS, "专业教学标准覆盖率 100%", Variables.PLAN_DEADLINE, "2027-12-31");
-    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), plan);
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
+    keyTask("浏览器测试：修订人才培养方案", "2027-06-30");
+    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of());
     String revisionDue = LocalDate.now().plusDays(7).toString();
-    taskService.complete(unitTask(round, Elements.TASK_REVIEW_WORK_PLAN), Map.of(Variables.DECISION, Variables.DECISION_RETURN,
-        Variables.RETURN_REASON, "预期目标不可测，请写明指标值", Variables.REVISION_DUE_DATE, revisionDue));
+    taskService.complete(unitTask(round, Elements.TASK_REVIEW_WORK_PLAN), Map.of(Variables.DECISION.name(), Variables.DECISION_RETURN,
+        Variables.RETURN_REASON.name(), "请补充师资培训任务", Variables.REVISION_DUE_DATE.name(), revisionDue));
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '修改年度工作计划')]"))).click();
-      assertThat(shown(wait, "院办退回理由")).isEqualTo("预期目标不可测，请写明指标值");
+      openTask(wait, "修改年度工作计划");
+      assertThat(shown(wait, "院办退回理由")).isEqualTo("请补充师资培训任务");
       assertThat(shown(wait, "修改截止日期")).isEqualTo(revisionDue);
       Browser.keep(browser, "tasklist-returned-plan");
       browser.quit();
 
-      Map<String, Object> revised = new HashMap<>(plan);
-      revised.put(Variables.TARGETS, "专业教学标准覆盖率 100%，修订方案 3 个");
-      taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), revised);
+      keyTask("浏览器测试：双师型教师培训", "2027-11-30");
+      taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), Map.of());
       browser = Browser.open("zh-CN");
       wait = new WebDriverWait(browser, Duration.ofSeconds(30));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
-      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '审核年度工作计划')]"))).click();
-      assertThat(shown(wait, "上次退回理由")).isEqualTo("预期目标不可测，请写明指标值");
-      assertThat(shown(wait, "自上次退回以来的修改"))
-          .isEqualTo("【预期目标】\n原：专业教学标准覆盖率 100%\n现：专业教学标准覆盖率 100%，修订方案 3 个");
+      openTask(wait, "审核年度工作计划");
+      assertThat(shown(wait, "上次退回理由")).isEqualTo("请补充师资培训任务");
+      String first = "1. 浏览器测试：修订人才培养方案；措施及目标：对标专业教学标准逐项修订；完成时限：2027-06-30";
+      assertThat(shown(wait, "自上次退回以来的修改")).isEqualTo("【重点任务（表5）】\n原：" + first + "\n现：" + first
+          + "\n2. 浏览器测试：双师型教师培训；措施及目标：对标专业教学标准逐项修订；完成时限：2027-11-30");
       Browser.keep(browser, "tasklist-second-review");
       assertThat(browser.findElements(By.cssSelector("form input[type='radio']"))).hasSize(2).noneMatch(WebElement::isSelected);
       assertThat(browser.findElements(By.xpath("//form//label[contains(normalize-space(.), '退回理由')]")))
           .as("only the previous reason, no new one until 退回修改 is chosen").hasSize(1);
+
+      // returning it again: the revision date is picked in a Chinese calendar whose weeks start on Monday; the form
+      // takes input once the task is claimed
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+      WebElement returnAgain = browser.findElement(By.xpath("//form//label[normalize-space(.) = '退回修改']"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", returnAgain);
+      returnAgain.click();
+      WebElement revisionDate = clickField(wait, "修改截止日期");
+      assertThat(revisionDate.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+      WebElement calendar = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+      keepWithoutConsoleErrors("tasklist-date-picker");
+      assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).stream().map(WebElement::getText).toList())
+          .as("weeks start on Monday, in Chinese").startsWith("一", "二", "三", "四", "五", "六", "日");
+      assertThat(calendar.findElement(By.cssSelector(".flatpickr-current-month")).getText()).contains("月").doesNotContainPattern("[A-Za-z]");
+      revisionDate.sendKeys(revisionDue, Keys.TAB);
+      wait.until(driver -> revisionDue.equals(revisionDate.getAttribute("value")));
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "tasklist-returned-plan-failure");
       throw e;
@@ -194,10 +206,11 @@ class TasklistBrowserTest extends BrowserTestSupport {
 
   @Test
   void thePresidentsOfficeSeesWhichUnitEachCardConcernsAndWhenEachReviewIsDue() {
-    runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR, 2027));
-    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027)).getId();
-    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of(Variables.KEY_TASKS, "完成 3 个专业人才培养方案修订",
-        Variables.MEASURES, "对标专业教学标准逐项修订", Variables.TARGETS, "专业教学标准覆盖率 100%", Variables.PLAN_DEADLINE, "2027-12-31"));
+    // a college starting the cycle while a round it opened on its own runs
+    String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
+    runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2027));
+    keyTask("浏览器测试：完成 3 个专业人才培养方案修订", "2027-12-31");
+    taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of());
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
@@ -215,6 +228,83 @@ class TasklistBrowserTest extends BrowserTestSupport {
       Browser.keep(browser, "tasklist-presidents-office-cards-failure");
       throw e;
     }
+  }
+
+  /** The shared app keeps its database: the rows these tests entered go, so no later class finds them. */
+  @AfterEach
+  void removeWhatTheTestsEntered() {
+    jdbc.update("DELETE FROM work_task WHERE plan_year = 2027 AND title LIKE '浏览器测试%'");
+    jdbc.update("DELETE FROM work_task WHERE plan_year = 2028 AND title = '建设课程思政示范课'");
+    jdbc.update("DELETE FROM target WHERE code = 'T2028-JW-88'");
+    jdbc.update("DELETE FROM spiral_review WHERE period_code = '2028' AND subject_id = 'jwc'");
+  }
+
+  /** 教务处's head enters a key task of 2027 in 表5, as in the task's 相关数据 tab. */
+  private void keyTask(String title, String deadline) {
+    EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=2027", Map.of("title", title, "unit", "教务处",
+        "measures", "对标专业教学标准逐项修订", "deadline", deadline)).expect(201);
+  }
+
+  @Test
+  void aUnitAssessesItselfBesideItsFiguresMeasuredAtYearEnd() {
+    // 教务处's 2028: a target past its value and a task whose deadline passed without a report
+    Map<String, Object> target = new HashMap<>(Map.of("code", "T2028-JW-88", "name", "毕业率", "plan", "专业建设规划", "unitOfMeasure", "%",
+        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", "2028年"));
+    target.putAll(Map.of("cycleYear", "2028", "currentValue", "97"));
+    EngineRest.as(http, "liming").post("/api/planning/targets", target).expect(201);
+    EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=2028", Map.of("title", "建设课程思政示范课", "lead", "教务处",
+        "unit", "教务处", "measures", "按月推进", "deadline", "2028-06-30")).expect(201);
+    // the 2028 cycle, moved on to its year-end review of 教务处 alone; the figures are measured first
+    String cycle = runtimeService.startProcessInstanceByKey(SchoolAnnualCycleProcess.KEY, Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2028))
+        .getId();
+    runtimeService.createProcessInstanceModification(cycle)
+        .startBeforeActivity(SchoolAnnualCycleProcess.Elements.SUB_PROCESS_UNIT_REVIEW + "#multiInstanceBody")
+        .setVariable(SchoolAnnualCycleProcess.Variables.REVIEW_UNITS.name(), List.of("jwc")).execute();
+    managementService.createJobQuery().processInstanceId(cycle).activityId(SchoolAnnualCycleProcess.Elements.TASK_MEASURE_ATTAINMENT).list()
+        .forEach(job -> managementService.executeJob(job.getId()));
+
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "wangfang");
+      openTask(wait, "单位自我诊断");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+      assertThat(shown(wait, "数据测算结果")).startsWith("截至 2028-12-01：目标 1 项，达成 1 项；任务 1 项，按期完成 0 项，逾期 1 项")
+          .contains("· T2028-JW-88 毕业率（97，目标 ≥ 95） 达成", "· 任务 建设课程思政示范课（截止 2028-06-30）：逾期");
+      fill(wait, "自我诊断", "毕业率达成，课程思政示范课未按期完成");
+      fill(wait, "工作成效", "毕业率 97%");
+      WebElement passed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '合格']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", passed);
+      passed.findElement(By.cssSelector("input[type='radio']")).click();
+      wait.until(driver -> driver.findElements(By.cssSelector("form input[type='radio']")).stream()
+          .anyMatch(WebElement::isSelected));
+      keepWithoutConsoleErrors("tasklist-self-assessment-with-figures");
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+      complete.click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
+          .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DIAGNOSE_UNIT).count() == 1);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-self-assessment-failure");
+      throw e;
+    }
+    Review.SelfAssessment kept = reviews.find(Subject.unit("jwc"), Period.year(2028)).orElseThrow().selfAssessment();
+    assertThat(kept).isEqualTo(new Review.SelfAssessment("毕业率达成，课程思政示范课未按期完成", "毕业率 97%", "合格"));
+  }
+
+  /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */
+  private void openTask(WebDriverWait wait, String taskName) {
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement card = ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(.), '" + taskName + "')]"))
+          .apply(driver);
+      if (card == null) {
+        return false;
+      }
+      card.click();
+      return true;
+    });
   }
 
   /** The task card whose name is the given text, once the list shows it. */
@@ -239,7 +329,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
   /** 教务处's task of the round at an activity. */
   private String unitTask(String round, String activityId) {
     return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(activityId).list().stream()
-        .filter(task -> "jwc".equals(taskService.getVariable(task.getId(), Variables.UNIT))).findFirst().orElseThrow().getId();
+        .filter(task -> "jwc".equals(taskService.getVariable(task.getId(), Variables.UNIT.name()))).findFirst().orElseThrow().getId();
   }
 
   /** The value of the read-only form field whose label contains the given text, once the form shows it. */

@@ -2,7 +2,6 @@ package cn.zhengai.cycle;
 
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.MutableClock;
-import cn.zhengai.support.TestClockConfiguration;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,13 +22,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** A whole year of the school's cycle for the demo college ({@link SchoolYearWalk}) on a real PostgreSQL server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
 // close the application before the JVM stops the database server under it
 @DirtiesContext
 class SchoolCycleYearOnPostgresTest implements SchoolYearWalk.Clockwork {
 
   @Autowired TestRestTemplate http;
-  @Autowired MutableClock clock;
+  final MutableClock clock = new MutableClock();
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;

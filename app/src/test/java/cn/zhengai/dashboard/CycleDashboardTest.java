@@ -9,10 +9,16 @@ import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.Review.Assessment;
+import cn.zhengai.spiral.ReviewStore;
+import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -24,7 +30,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +63,7 @@ class CycleDashboardTest extends BrowserTestSupport {
   @Autowired ManagementService managementService;
   @Autowired MonitoringCheckpoints checkpoints;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReviewStore reviews;
 
   private String round;
   private String checkpoint;
@@ -72,25 +78,30 @@ class CycleDashboardTest extends BrowserTestSupport {
     }
     jdbc.update("DELETE FROM escalation_record");
     jdbc.update("DELETE FROM deviation_warning");
-    jdbc.update("DELETE FROM unit_review");
+    jdbc.update("DELETE FROM spiral_review");
+    jdbc.update("DELETE FROM work_task WHERE plan_year = ? AND title = '完成 3 个专业人才培养方案修订'", YEAR);
 
     round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
-        Map.of(AnnualWorkPlanProcess.Variables.YEAR, YEAR, SUBMISSION_DUE_DATE, YEAR + "-03-31")).getId();
-    Map<String, Object> plan = Map.of(KEY_TASKS, "完成 3 个专业人才培养方案修订", MEASURES, "对标专业教学标准逐项修订",
-        TARGETS, "专业教学标准覆盖率 100%", PLAN_DEADLINE, YEAR + "-12-31");
+        Map.of(AnnualWorkPlanProcess.Variables.YEAR.name(), YEAR, SUBMISSION_DUE_DATE.name(), YEAR + "-03-31")).getId();
     for (String unit : List.of("jwc", "rsc", "xxzx")) {
-      taskService.complete(unitTask(Elements.TASK_SUBMIT_WORK_PLAN, unit), plan);
+      // the unit's plan is its key tasks in 表5
+      jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, unit_id, measures, deadline, updated_by, updated_at)"
+          + " VALUES (?, '年度重点工作', 'KEY', '完成 3 个专业人才培养方案修订', ?, '对标专业教学标准逐项修订', ?, 'test', CURRENT_TIMESTAMP)",
+          YEAR, unit, LocalDate.of(YEAR, 12, 31));
+      taskService.complete(unitTask(Elements.TASK_SUBMIT_WORK_PLAN, unit), Map.of());
     }
-    taskService.complete(unitTask(Elements.TASK_REVIEW_WORK_PLAN, "rsc"), Map.of(DECISION, DECISION_RETURN,
-        RETURN_REASON, "预期目标不可测，请写明指标值", REVISION_DUE_DATE, YEAR + "-04-15"));
-    taskService.complete(unitTask(Elements.TASK_REVIEW_WORK_PLAN, "xxzx"), Map.of(DECISION, DECISION_APPROVE));
-    // 学工处 lets its due date pass: the plan's overdue timer escalates it to 质管办
+    taskService.complete(unitTask(Elements.TASK_REVIEW_WORK_PLAN, "rsc"), Map.of(DECISION.name(), DECISION_RETURN,
+        RETURN_REASON.name(), "预期目标不可测，请写明指标值", REVISION_DUE_DATE.name(), YEAR + "-04-15"));
+    taskService.complete(unitTask(Elements.TASK_REVIEW_WORK_PLAN, "xxzx"), Map.of(DECISION.name(), DECISION_APPROVE));
+    // 学工处 lets its due date pass: the task's escalation ladder reminds it, then escalates it to 质管办
     Task late = taskService.createTaskQuery().taskId(unitTask(Elements.TASK_SUBMIT_WORK_PLAN, "xgc")).singleResult();
     late.setDueDate(new Date(System.currentTimeMillis() - Duration.ofDays(2).toMillis()));
     taskService.saveTask(late);
-    Job overdue = managementService.createJobQuery().processInstanceId(round).activityId(Elements.TIMER_PLAN_OVERDUE).list()
-        .stream().filter(job -> "xgc".equals(runtimeService.getVariable(job.getExecutionId(), UNIT))).findFirst().orElseThrow();
-    managementService.executeJob(overdue.getId());
+    String ladder = runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalationProcess.KEY)
+        .processInstanceBusinessKey(late.getId()).singleResult().getId();
+    for (String rung : List.of(TaskEscalationProcess.Elements.TIMER_BEFORE_DUE, TaskEscalationProcess.Elements.TIMER_DUE)) {
+      managementService.executeJob(managementService.createJobQuery().processInstanceId(ladder).activityId(rung).singleResult().getId());
+    }
 
     // 教务处's April checkpoint found a deviation that is being corrected; its year-end grade is in
     checkpoints.start(YEAR, LocalDate.of(YEAR, 4, 30), List.of("jwc"));
@@ -99,7 +110,7 @@ class CycleDashboardTest extends BrowserTestSupport {
     managementService.createJobQuery().processInstanceId(checkpoint).list().forEach(job -> managementService.executeJob(job.getId()));
     jdbc.update("INSERT INTO deviation_warning (plan_year, checkpoint, unit_id, kind, subject, process_instance_id, raised_at)"
         + " VALUES (?, ?, 'jwc', 'TASK_BEHIND', '人才培养方案修订滞后', ?, CURRENT_TIMESTAMP)", YEAR, LocalDate.of(YEAR, 4, 30), checkpoint);
-    jdbc.update("INSERT INTO unit_review (plan_year, unit_id, grade, updated_at) VALUES (?, 'jwc', '良好', CURRENT_TIMESTAMP)", YEAR);
+    reviews.record(Subject.unit("jwc"), Period.year(YEAR), new Assessment("良好", "人才培养方案修订按期完成", "zhouqiang"), Instant.now());
   }
 
   /** Ends the checkpoint before the rounds are cleared: its task's escalation ladder ends with it. */
@@ -130,7 +141,6 @@ class CycleDashboardTest extends BrowserTestSupport {
     assertThat(status(plans, "xgc")).isEqualTo("OVERDUE");
     assertThat(row(plans, "xgc").at("/escalation/label").asText()).isEqualTo("已升级至质管办");
     assertThat(row(plans, "xgc").at("/cells/" + Elements.TASK_SUBMIT_WORK_PLAN + "/state").asText()).isEqualTo("OVERDUE");
-    assertThat(row(plans, "xgc").at("/cells/" + Elements.TASK_FOLLOW_UP_OVERDUE_PLAN + "/holder").asText()).isEqualTo("质管办");
     assertThat(status(plans, "jcc")).isEqualTo("WITH_UNIT");
 
     JsonNode monitoring = process(board, MonitoringCheckpointProcess.KEY);
@@ -222,7 +232,7 @@ class CycleDashboardTest extends BrowserTestSupport {
   /** A unit's task of the round at an activity. */
   private String unitTask(String activityId, String unit) {
     return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(activityId).list().stream()
-        .filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT))).findFirst().orElseThrow().getId();
+        .filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT.name()))).findFirst().orElseThrow().getId();
   }
 
   private static JsonNode process(JsonNode board, String key) {

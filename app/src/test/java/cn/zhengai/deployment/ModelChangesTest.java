@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** The audit's diff of two versions of a model: every change that decides the flow, and nothing else. */
 class ModelChangesTest {
 
-  private static final String OVERDUE_TIMER = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${submissionDueAt}</bpmn:timeDate>";
+  private static final String REMINDER_TIMER = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${remindAt}</bpmn:timeDate>";
 
   @Test
   void anIdenticalModelHasNoChange() throws Exception {
@@ -36,10 +36,10 @@ class ModelChangesTest {
 
   @Test
   void aChangedTimerShowsOldAndNewDefinition() throws Exception {
-    List<Change> changes = changes(shipped().replace(OVERDUE_TIMER,
-        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>"));
-    assertThat(changes).containsExactly(new Change("Timer_PlanOverdue", "逾期未交", ChangeKind.CHANGED, "定时器",
-        "日期 ${submissionDueAt}", "时长 P7D", "定时器 Timer_PlanOverdue（逾期未交）：日期 ${submissionDueAt} → 时长 P7D"));
+    List<Change> changes = ModelChanges.between(model(ladder()), model(ladder().replace(REMINDER_TIMER,
+        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>")));
+    assertThat(changes).containsExactly(new Change("Timer_BeforeDue", "到期前", ChangeKind.CHANGED, "定时器",
+        "日期 ${remindAt}", "时长 P7D", "定时器 Timer_BeforeDue（到期前）：日期 ${remindAt} → 时长 P7D"));
   }
 
   @Test
@@ -47,10 +47,10 @@ class ModelChangesTest {
     String executionListener = shipped().replace(
         "camunda:delegateExpression=\"${prepareAnnualPlanRoundDelegate}\">",
         "camunda:delegateExpression=\"${prepareAnnualPlanRoundDelegate}\">\n      <bpmn:extensionElements>"
-            + "<camunda:executionListener event=\"start\" delegateExpression=\"${recordPlanEscalationDelegate}\" />"
+            + "<camunda:executionListener event=\"start\" delegateExpression=\"${openUnitPlanDelegate}\" />"
             + "</bpmn:extensionElements>");
     assertThat(texts(executionListener)).containsExactly(
-        "监听器 Task_PrepareRound（确定参与单位与截止日期）：新增 开始时 ${recordPlanEscalationDelegate}");
+        "监听器 Task_PrepareRound（确定参与单位与截止日期）：新增 开始时 ${openUnitPlanDelegate}");
 
     String taskListener = shipped().replace(
         "<camunda:taskListener event=\"complete\" delegateExpression=\"${checkReviewDecisionListener}\" />",
@@ -71,8 +71,8 @@ class ModelChangesTest {
 
   @Test
   void changedExpressionsAndConditionsShowOldAndNew() throws Exception {
-    assertThat(texts(shipped().replace("${remindUnitHeadDelegate}", "${recordPlanEscalationDelegate}"))).containsExactly(
-        "实现（委托表达式） Task_RemindUnitHead（提醒单位负责人）：${remindUnitHeadDelegate} → ${recordPlanEscalationDelegate}");
+    assertThat(texts(shipped().replace("${openUnitPlanDelegate}", "${prepareAnnualPlanRoundDelegate}"))).containsExactly(
+        "实现（委托表达式） Task_OpenUnitPlan（确定单位负责人）：${openUnitPlanDelegate} → ${prepareAnnualPlanRoundDelegate}");
     assertThat(texts(shipped().replace("${decision == 'approve'}", "${decision == 'approve' &amp;&amp; year &gt; 2026}")))
         .containsExactly("条件 Flow_PlanApproved（通过）：${decision == 'approve'} → ${decision == 'approve' && year > 2026}");
     assertThat(texts(shipped().replace("default=\"Flow_PlanReturned\"", "")))
@@ -83,13 +83,13 @@ class ModelChangesTest {
   void whoWorksATaskItsFormAndItsDueDateAreChanges() throws Exception {
     assertThat(texts(shipped().replace("camunda:candidateGroups=\"yb\"", "camunda:candidateGroups=\"zgb\"")))
         .containsExactly("候选组 Task_ReviewWorkPlan（审核年度工作计划）：yb → zgb");
-    assertThat(texts(shipped().replace("annual-work-plan-review.form", "annual-work-plan-follow-up.form")))
+    assertThat(texts(shipped().replace("annual-work-plan-review.form", "annual-work-plan-start.form")))
         .containsExactly("表单 Task_ReviewWorkPlan（审核年度工作计划）：camunda-forms:deployment:annual-work-plan-review.form"
-            + " → camunda-forms:deployment:annual-work-plan-follow-up.form");
+            + " → camunda-forms:deployment:annual-work-plan-start.form");
     assertThat(texts(shipped().replace("camunda:dueDate=\"${submissionDueAt}\"", "camunda:dueDate=\"${revisionDueAt}\"")))
         .containsExactly("到期时间 Task_SubmitWorkPlan（提交年度工作计划）：${submissionDueAt} → ${revisionDueAt}");
-    assertThat(texts(shipped().replace("camunda:candidateGroups=\"zgb\">", "camunda:candidateGroups=\"zgb\" camunda:followUpDate=\"P3D\">")))
-        .containsExactly("跟进时间 Task_FollowUpOverduePlan（督办逾期年度工作计划）：（无） → P3D");
+    assertThat(texts(shipped().replace("camunda:candidateGroups=\"yb\"", "camunda:candidateGroups=\"yb\" camunda:followUpDate=\"P3D\"")))
+        .containsExactly("跟进时间 Task_ReviewWorkPlan（审核年度工作计划）：（无） → P3D");
   }
 
   @Test
@@ -126,20 +126,21 @@ class ModelChangesTest {
         tuple(ChangeKind.REMOVED, "Task_ReviseWorkPlan"));
     assertThat(replaced).extracting(Change::text).contains(
         "新增 用户任务 Task_RevisePlan（修改年度工作计划）：候选组 ${unitHeadGroup}；到期时间 ${revisionDueAt}；"
-            + "表单 camunda-forms:deployment:annual-work-plan-submit.form；监听器 创建时 ${showUnitInTasklistListener}；完成时 ${validateWorkPlanListener}",
+            + "表单 camunda-forms:deployment:annual-work-plan-submit.form；监听器 创建时 ${showUnitInTasklistListener}；完成时 ${validateWorkPlanListener}；"
+            + "创建时 ${escalationLadder}；完成时 ${escalationLadder}；删除时 ${escalationLadder}",
         "删除 用户任务 Task_ReviseWorkPlan（修改年度工作计划）",
         "终点 Flow_PlanReturned（退回修改）：Task_ReviseWorkPlan → Task_RevisePlan");
   }
 
   @Test
   void onlyEventsWhoseTriggerChangedAreReevaluatedOnMigration() throws Exception {
-    BpmnModelInstance shipped = model(shipped());
-    assertThat(ModelChanges.changedEventTriggers(shipped, model(shipped().replace(OVERDUE_TIMER,
-        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>")))).containsExactly("Timer_PlanOverdue");
-    assertThat(ModelChanges.changedEventTriggers(shipped, model(shipped().replace("name=\"逾期未交\"", "name=\"逾期\"")
-        .replace("camunda:candidateGroups=\"yb\"", "camunda:candidateGroups=\"zgb\"")))).isEmpty();
+    BpmnModelInstance shipped = model(ladder());
+    assertThat(ModelChanges.changedEventTriggers(shipped, model(ladder().replace(REMINDER_TIMER,
+        "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>")))).containsExactly("Timer_BeforeDue");
+    assertThat(ModelChanges.changedEventTriggers(shipped, model(ladder().replace("name=\"到期前\"", "name=\"到期之前\"")
+        .replace("name=\"升级至质管办\"", "name=\"告知质管办\"")))).isEmpty();
 
-    String ladder = new String(ModelResources.bytes(TaskEscalationProcess.MODEL), StandardCharsets.UTF_8);
+    String ladder = ladder();
     String edited = ladder.replace(">${dueAt}<", ">P3D<").replace("timeDate xsi:type=\"bpmn:tFormalExpression\">P3D</bpmn:timeDate",
         "timeDuration xsi:type=\"bpmn:tFormalExpression\">P3D</bpmn:timeDuration").replace("name=\"zhengai.taskClosed\"", "name=\"zhengai.taskDone\"");
     assertThat(ModelChanges.changedEventTriggers(model(ladder), model(edited))).containsExactlyInAnyOrder("Timer_Due", "Boundary_TaskClosed");
@@ -180,5 +181,10 @@ class ModelChangesTest {
 
   private static String shipped() throws Exception {
     return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
+  }
+
+  /** The escalation ladder, the shipped model with timers. */
+  private static String ladder() throws Exception {
+    return new String(ModelResources.bytes(TaskEscalationProcess.MODEL), StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.ModelResources;
+import cn.zhengai.processes.ProcessModel;
+import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,8 +230,8 @@ class ModelSandboxAttackTest {
             "</bpmn:documentation>\n    <bpmn:extensionElements><camunda:executionListener event=\"start\" expression=\""
                 + attr(REFLECTION) + "\" /></bpmn:extensionElements>\n"),
             "migrate=true", AnnualWorkPlanProcess.KEY, "不允许反射", EXPRESSION_REFUSED, Map.of()),
-        new Attack("shipped-model-timer", shipped().replace("${submissionReminderAt}", text(BEAN)),
-            "migrate=true", AnnualWorkPlanProcess.Elements.TIMER_PLAN_REMINDER, "jdbcTemplate", BEAN_REFUSED, Map.of()));
+        new Attack("shipped-model-timer", shipped(TaskEscalationProcess.MODEL).replace("${remindAt}", text(BEAN)),
+            "migrate=true", TaskEscalationProcess.Elements.TIMER_BEFORE_DUE, "jdbcTemplate", BEAN_REFUSED, Map.of()));
   }
 
   @Test
@@ -250,7 +252,7 @@ class ModelSandboxAttackTest {
     assertThat(beans.get("escalationSteps").get("methods").toString())
         .isEqualTo("[\"escalateToLeadingGroup\",\"escalateToQaOffice\",\"remind\"]");
     assertThat(beans.get("cycleDeadlines").get("usage").asText()).isEqualTo("在表达式中调用其方法：${cycleDeadlines.方法名(…)}");
-    assertThat(vocabulary.get("variables").toString()).contains("annual-work-plan", "keyTasks");
+    assertThat(vocabulary.get("variables").toString()).contains("annual-work-plan", "planNote");
     EngineRest.as(http, "zhouqiang").get("/api/models/vocabulary").expect(200);
     assertThat(EngineRest.as(http, "wangfang").get("/api/models/vocabulary").expect(403).json().get("message").asText())
         .contains("无权查看模型可用的组件");
@@ -368,8 +370,8 @@ class ModelSandboxAttackTest {
 
   private void drive(ProcessDefinition definition, List<String> answers) {
     if (managementService.createJobQuery().processDefinitionId(definition.getId()).count() == 0) {
-      attempt(() -> runtimeService.startProcessInstanceById(definition.getId(), Map.of(AnnualWorkPlanProcess.Variables.YEAR, 2031,
-          AnnualWorkPlanProcess.Variables.SUBMISSION_DUE_DATE, LocalDate.now().plusMonths(2).toString())), answers);
+      attempt(() -> runtimeService.startProcessInstanceById(definition.getId(), Map.of(AnnualWorkPlanProcess.Variables.YEAR.name(), 2031,
+          AnnualWorkPlanProcess.Variables.SUBMISSION_DUE_DATE.name(), LocalDate.now().plusMonths(2).toString())), answers);
     }
     for (int round = 0; round < 3; round++) {
       for (Job job : managementService.createJobQuery().processDefinitionId(definition.getId()).list()) {
@@ -471,8 +473,12 @@ class ModelSandboxAttackTest {
   }
 
   private static String shipped() {
+    return shipped(AnnualWorkPlanProcess.MODEL);
+  }
+
+  private static String shipped(ProcessModel model) {
     try {
-      return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
+      return new String(ModelResources.bytes(model), StandardCharsets.UTF_8);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -11,6 +11,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
 import cn.zhengai.processes.FlowableModeler;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +64,11 @@ class ModelUploadTest {
   @Autowired JdbcTemplate jdbc;
 
   @AfterEach
-  void closeRounds() {
-    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
+  void closeRoundsAndRemoveTheirPlans() {
+    // a task's escalation ladder ends with its task: gone before its turn comes
+    runtimeService.createProcessInstanceQuery().list().forEach(round -> runtimeService.deleteProcessInstanceIfExists(round.getId(), "test",
+        false, true, false, false));
+    jdbc.update("DELETE FROM work_task WHERE title = '上传测试：修订人才培养方案'");
   }
 
   @Test
@@ -88,19 +93,17 @@ class ModelUploadTest {
         "元素 Task_ReviewWorkPlan（审核年度工作计划）：候选组 \"dean-office\" 在组织机构中不存在");
     assertRefused(shipped().replace("annual-work-plan-review.form", "annual-work-plan-approval.form"),
         "元素 Task_ReviewWorkPlan（审核年度工作计划）：表单 \"annual-work-plan-approval.form\" 不存在");
-    assertRefused(shipped().replace("${remindUnitHeadDelegate}", "${smsReminderDelegate}"),
-        "元素 Task_RemindUnitHead（提醒单位负责人）：表达式 ${smsReminderDelegate} 引用的组件 \"smsReminderDelegate\" 不存在");
+    assertRefused(shipped().replace("${openUnitPlanDelegate}", "${smsReminderDelegate}"),
+        "元素 Task_OpenUnitPlan（确定单位负责人）：表达式 ${smsReminderDelegate} 引用的组件 \"smsReminderDelegate\" 不存在");
     assertRefused(shipped().replace("${checkReviewDecisionListener}", "${reviewListener}"),
         "元素 Task_ReviewWorkPlan（审核年度工作计划）：表达式 ${reviewListener} 引用的组件 \"reviewListener\" 不存在");
-    assertRefused(shipped().replace("${submissionDueAt}</bpmn:timeDate>", "月底</bpmn:timeDate>"),
-        "元素 Timer_PlanOverdue（逾期未交）：定时器日期 \"月底\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
+    assertRefused(withStartTimer("月底").replace("timeCycle", "timeDate"),
+        "元素 Start_PlanRoundOpened（发起年度工作计划征集）：定时器日期 \"月底\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
     assertRefused(shipped().replace(" camunda:collection=\"${participatingUnits}\"", ""),
         "元素 SubProcess_UnitPlan（单位年度工作计划）：流程引擎拒绝");
     assertRefused(shipped().replace("id=\"annual-work-plan\"", "id=\"annual-work-plan-copy\"").replace("bpmnElement=\"annual-work-plan\"", "bpmnElement=\"annual-work-plan-copy\""),
         "流程 key \"annual-work-plan-copy\" 不是已有流程；如确为新流程，请勾选“新流程”后再上传");
-    assertRefused(shipped().replace("cancelActivity=\"false\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead",
-        "cancelActivity=\"sometimes\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead"),
-        "不符合 BPMN 2.0 规范（第 ");
+    assertRefused(shipped().replace("isExecutable=\"true\"", "isExecutable=\"sometimes\""), "不符合 BPMN 2.0 规范（第 ");
     assertRefused(shipped().replaceFirst("<\\?xml[^>]*\\?>", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/hostname\">]>"),
         "文件含有 DOCTYPE 声明（可能引用外部实体），出于安全原因拒绝");
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
@@ -184,15 +187,17 @@ class ModelUploadTest {
     // the same flow saved by another modeler: nothing that decides the flow changed
     assertThat(report.get("changes")).isEmpty();
 
-    ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
+    ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027));
     assertThat(repositoryService.getProcessDefinition(round.getProcessDefinitionId()).getVersion()).isEqualTo(latest + 1);
     Task submit = taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN)
         .taskCandidateGroup("head-jwc").singleResult();
     assertThat(submit.getDueDate()).isNotNull();
+    // the listeners run on the uploaded version: no plan without key tasks in 表5
     EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submit.getId() + "/submit-form",
-        variables(Map.of(Variables.MEASURES, "措施"))).expect(400);
-    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submit.getId() + "/submit-form", variables(Map.of(
-        Variables.KEY_TASKS, "任务", Variables.MEASURES, "措施", Variables.TARGETS, "目标", Variables.PLAN_DEADLINE, "2027-12-31"))).expect(204);
+        variables(Map.of(Variables.PLAN_NOTE.name(), "说明"))).expect(400);
+    keyTask(2027);
+    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submit.getId() + "/submit-form",
+        variables(Map.of(Variables.PLAN_NOTE.name(), "说明"))).expect(204);
     assertThat(taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN)
         .taskCandidateGroup("yb").count()).isEqualTo(1);
 
@@ -206,15 +211,15 @@ class ModelUploadTest {
   void runningInstancesMoveToTheNewVersionAndThoseThatCannotAreReported() throws Exception {
     deployShipped();
     int before = latestVersion();
-    ProcessInstance waitingForPlans = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR, 2027));
+    ProcessInstance waitingForPlans = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027));
     ProcessInstance inRevision = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
-        Map.of(Variables.YEAR, 2028, Variables.SUBMISSION_DUE_DATE, "2028-02-25"));
+        Map.of(Variables.YEAR.name(), 2028, Variables.SUBMISSION_DUE_DATE.name(), "2028-02-25"));
     Task submit = taskService.createTaskQuery().processInstanceId(inRevision.getId()).taskCandidateGroup("head-jwc").singleResult();
-    taskService.complete(submit.getId(), Map.of(Variables.KEY_TASKS, "任务", Variables.MEASURES, "措施", Variables.TARGETS, "目标",
-        Variables.PLAN_DEADLINE, "2028-12-31"));
+    keyTask(2028);
+    taskService.complete(submit.getId(), Map.of());
     Task review = taskService.createTaskQuery().processInstanceId(inRevision.getId()).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).singleResult();
-    taskService.complete(review.getId(), Map.of(Variables.DECISION, Variables.DECISION_RETURN, Variables.RETURN_REASON, "补充指标",
-        Variables.REVISION_DUE_DATE, LocalDate.now().plusDays(5).toString()));
+    taskService.complete(review.getId(), Map.of(Variables.DECISION.name(), Variables.DECISION_RETURN, Variables.RETURN_REASON.name(), "补充指标",
+        Variables.REVISION_DUE_DATE.name(), LocalDate.now().plusDays(5).toString()));
 
     // version 2 renames the revise task: an instance waiting in it has nowhere to go
     String edited = shipped().replace("Task_ReviseWorkPlan", "Task_RevisePlan").replace("name=\"修改年度工作计划\"", "name=\"修改计划\"");
@@ -230,7 +235,8 @@ class ModelUploadTest {
 
     assertThat(report.get("changes").findValuesAsText("text")).contains("新增 用户任务 Task_RevisePlan（修改计划）：候选组 ${unitHeadGroup}；"
         + "到期时间 ${revisionDueAt}；表单 camunda-forms:deployment:annual-work-plan-submit.form；"
-        + "监听器 创建时 ${showUnitInTasklistListener}；完成时 ${validateWorkPlanListener}",
+        + "监听器 创建时 ${showUnitInTasklistListener}；完成时 ${validateWorkPlanListener}；创建时 ${escalationLadder}；"
+        + "完成时 ${escalationLadder}；删除时 ${escalationLadder}",
         "删除 用户任务 Task_ReviseWorkPlan（修改年度工作计划）");
     assertThat(report.get("migration").get("migrated").asInt()).isEqualTo(1);
     JsonNode notMigrated = report.get("migration").get("notMigrated");
@@ -244,93 +250,96 @@ class ModelUploadTest {
 
   @Test
   void aDryRunPreviewsWhatMigrationDoesToTimersAndLeavesNothingBehind() throws Exception {
-    deployShipped();
-    int shippedVersion = latestVersion();
+    upload(PROCESS_OWNER, ladder(), "", TaskEscalationProcess.RESOURCE).expect(200);
+    int shippedVersion = latestVersion(TaskEscalationProcess.KEY);
     ProcessInstance round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
-        Map.of(Variables.YEAR, 2033, Variables.SUBMISSION_DUE_DATE, "2033-03-31"));
-    long units = taskService.createTaskQuery().processInstanceId(round.getId()).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).count();
-    Map<String, Date> reminders = timers(round, "Timer_PlanReminder");
-    Map<String, Date> overdue = timers(round, "Timer_PlanOverdue");
-    assertThat(overdue).hasSize((int) units).allSatisfy((execution, due) -> assertThat(due).isEqualTo(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31))));
-    // the data the reminders were set from has changed since: re-evaluating the unchanged reminder timer would move it
-    runtimeService.setVariable(round.getId(), Variables.SUBMISSION_REMINDER_AT, CollegeTime.endOfDay(LocalDate.now().plusDays(3)));
+        Map.of(Variables.YEAR.name(), 2033, Variables.SUBMISSION_DUE_DATE.name(), "2033-03-31"));
+    // every unit's task climbs its own ladder, whose business key is the task's id; 教务处's has reminded already
+    Map<String, String> ladders = taskService.createTaskQuery().processInstanceId(round.getId()).list().stream().collect(Collectors.toMap(
+        task -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(task.getId()).singleResult().getId(),
+        task -> String.valueOf(taskService.getVariable(task.getId(), Variables.UNIT.name()))));
+    long units = ladders.size();
+    String academicAffairs = ladders.entrySet().stream().filter(ladder -> ladder.getValue().equals("jwc")).findFirst().orElseThrow().getKey();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(academicAffairs)
+        .activityId(TaskEscalationProcess.Elements.TIMER_BEFORE_DUE).singleResult().getId());
+    Map<String, Date> reminders = timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_BEFORE_DUE);
+    assertThat(reminders).hasSize((int) units - 1).allSatisfy((execution, due) ->
+        assertThat(due).isEqualTo(Date.from(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31)).toInstant().minus(Duration.ofDays(3)))));
+    Map<String, Date> dueDates = timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_DUE);
+    assertThat(dueDates).hasSize(1);
+    // the data the due timer was set from has changed since: re-evaluating the unchanged timer would move it
+    runtimeService.setVariable(academicAffairs, TaskEscalationProcess.Variables.DUE_AT.name(), CollegeTime.endOfDay(LocalDate.now().plusDays(3)));
     long deployments = repositoryService.createDeploymentQuery().count();
     long definitions = repositoryService.createProcessDefinitionQuery().count();
     long jobs = managementService.createJobQuery().count();
     int audited = jdbc.queryForObject("SELECT COUNT(*) FROM model_deployment", Integer.class);
-    String edited = shipped().replace("<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${submissionDueAt}</bpmn:timeDate>",
+    String edited = ladder().replace("<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${remindAt}</bpmn:timeDate>",
         "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P7D</bpmn:timeDuration>");
 
     Instant asked = Instant.now();
-    JsonNode dryRun = upload(PROCESS_OWNER, edited, "dryRun=true&migrate=true").expect(200).json();
+    JsonNode dryRun = upload(PROCESS_OWNER, edited, "dryRun=true&migrate=true", TaskEscalationProcess.RESOURCE).expect(200).json();
 
-    String timerChange = "定时器 Timer_PlanOverdue（逾期未交）：日期 ${submissionDueAt} → 时长 P7D";
+    String timerChange = "定时器 Timer_BeforeDue（到期前）：日期 ${remindAt} → 时长 P7D";
     assertThat(dryRun.get("changes").findValuesAsText("text")).containsExactly(timerChange);
     JsonNode preview = dryRun.get("migrationPreview");
     assertThat(preview.get("sourceVersions")).hasSize(1);
     JsonNode source = preview.get("sourceVersions").get(0);
     assertThat(source.get("version").asInt()).isEqualTo(shippedVersion);
-    assertThat(source.get("instances").asInt()).isEqualTo(1);
-    assertThat(source.get("moving").findValuesAsText("businessKey")).containsExactly("2033");
+    assertThat(source.get("instances").asInt()).isEqualTo((int) units);
     assertThat(source.get("staying")).isEmpty();
-    assertThat(source.get("movedTasks")).hasSize(1);
-    assertThat(source.get("movedTasks").get(0).get("activityId").asText()).isEqualTo(Elements.TASK_SUBMIT_WORK_PLAN);
-    assertThat(source.get("movedTasks").get(0).get("count").asLong()).isEqualTo(units);
-    // exactly the changed timers, one per unit, from the round's due date to seven days after the migration
-    assertThat(preview.get("timers")).hasSize((int) units).allSatisfy(timer -> {
-      assertThat(timer.get("activityId").asText()).isEqualTo("Timer_PlanOverdue");
-      assertThat(timer.get("businessKey").asText()).isEqualTo("2033");
-      assertThat(OffsetDateTime.parse(timer.get("dueBefore").asText()).toInstant()).isEqualTo(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31)).toInstant());
+    // exactly the changed timers, one per ladder still before its reminder, from the reminder to seven days after the migration
+    assertThat(preview.get("timers")).hasSize((int) units - 1).allSatisfy(timer -> {
+      assertThat(timer.get("activityId").asText()).isEqualTo(TaskEscalationProcess.Elements.TIMER_BEFORE_DUE);
+      assertThat(OffsetDateTime.parse(timer.get("dueBefore").asText()).toInstant())
+          .isEqualTo(CollegeTime.endOfDay(LocalDate.of(2033, 3, 31)).toInstant().minus(Duration.ofDays(3)));
       assertThat(OffsetDateTime.parse(timer.get("dueAfter").asText()).toInstant())
           .isBetween(asked.plus(Duration.ofDays(7)).minusSeconds(1), Instant.now().plus(Duration.ofDays(7)));
       assertThat(timer.get("shift").asText()).startsWith("提前 ").contains(" 天");
-      assertThat(timer.get("text").asText()).startsWith("实例 2033：定时器 Timer_PlanOverdue（逾期未交） 2033-03-31 23:59 → ");
+      assertThat(timer.get("text").asText()).startsWith("实例 " + timer.get("businessKey").asText() + "：定时器 Timer_BeforeDue（到期前） 2033-03-28 23:59 → ");
     });
 
-    // nothing left behind: no deployment, definition, job or audit row, the round's timers as they were
+    // nothing left behind: no deployment, definition, job or audit row, the ladders' timers as they were
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(definitions);
     assertThat(managementService.createJobQuery().count()).isEqualTo(jobs);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM model_deployment", Integer.class)).isEqualTo(audited);
-    assertThat(definitionVersionOf(round)).isEqualTo(shippedVersion);
-    assertThat(timers(round, "Timer_PlanReminder")).isEqualTo(reminders);
-    assertThat(timers(round, "Timer_PlanOverdue")).isEqualTo(overdue);
-    // and no phantom version in the engine's cache: what it has cached exists, a new round starts on the shipped version
+    assertThat(definitionVersionOf(academicAffairs)).isEqualTo(shippedVersion);
+    assertThat(timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_BEFORE_DUE)).isEqualTo(reminders);
+    assertThat(timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_DUE)).isEqualTo(dueDates);
+    // and no phantom version in the engine's cache: what it has cached exists
     List<String> stored = repositoryService.createProcessDefinitionQuery().list().stream().map(ProcessDefinition::getId).toList();
     assertThat(engineConfiguration.getDeploymentCache().getProcessDefinitionCache().keySet()).isSubsetOf(stored);
     assertThat(engineConfiguration.getDeploymentCache().getBpmnModelInstanceCache().keySet()).isSubsetOf(stored);
-    ProcessInstance nextRound = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
-        Map.of(Variables.YEAR, 2034, Variables.SUBMISSION_DUE_DATE, "2034-03-31"));
-    assertThat(definitionVersionOf(nextRound)).isEqualTo(shippedVersion);
-    runtimeService.deleteProcessInstance(nextRound.getId(), "test");
 
-    JsonNode deployed = upload(PROCESS_OWNER, edited, "migrate=true").expect(200).json();
+    JsonNode deployed = upload(PROCESS_OWNER, edited, "migrate=true", TaskEscalationProcess.RESOURCE).expect(200).json();
 
-    assertThat(deployed.get("migration").get("migrated").asInt()).isEqualTo(1);
+    assertThat(deployed.get("migration").get("migrated").asInt()).isEqualTo((int) units);
     JsonNode observed = deployed.get("migrationPreview");
-    assertThat(observed.get("timers").findValuesAsText("processInstanceId")).hasSize((int) units).containsOnly(round.getId());
-    assertThat(observed.get("timers").findValuesAsText("activityId")).containsOnly("Timer_PlanOverdue");
-    assertThat(definitionVersionOf(round)).isEqualTo(shippedVersion + 1);
-    // the timer nobody changed keeps its due dates; the changed one runs from the migration
-    assertThat(timers(round, "Timer_PlanReminder")).isEqualTo(reminders);
-    assertThat(timers(round, "Timer_PlanOverdue")).hasSize((int) units).allSatisfy((execution, due) ->
-        assertThat(due.toInstant()).isBetween(asked.plus(Duration.ofDays(7)).minusSeconds(1), Instant.now().plus(Duration.ofDays(7))));
+    assertThat(observed.get("timers").findValuesAsText("processInstanceId")).hasSize((int) units - 1)
+        .doesNotContain(academicAffairs).allMatch(ladders::containsKey);
+    assertThat(observed.get("timers").findValuesAsText("activityId")).containsOnly(TaskEscalationProcess.Elements.TIMER_BEFORE_DUE);
+    assertThat(definitionVersionOf(academicAffairs)).isEqualTo(shippedVersion + 1);
+    // the timer nobody changed keeps its due date; the changed one runs from the migration
+    assertThat(timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_DUE)).isEqualTo(dueDates);
+    assertThat(timers(ladders.keySet(), TaskEscalationProcess.Elements.TIMER_BEFORE_DUE)).hasSize((int) units - 1)
+        .allSatisfy((execution, due) -> assertThat(due.toInstant())
+            .isBetween(asked.plus(Duration.ofDays(7)).minusSeconds(1), Instant.now().plus(Duration.ofDays(7))));
 
     JsonNode audit = EngineRest.as(http, PROCESS_OWNER).get("/api/models/deployments").expect(200).json().get(0);
     assertThat(audit.get("version").asInt()).isEqualTo(shippedVersion + 1);
     assertThat(audit.get("changes")).hasSize(1);
     assertThat(audit.get("changes").get(0).get("aspect").asText()).isEqualTo("定时器");
-    assertThat(audit.get("changes").get(0).get("before").asText()).isEqualTo("日期 ${submissionDueAt}");
+    assertThat(audit.get("changes").get(0).get("before").asText()).isEqualTo("日期 ${remindAt}");
     assertThat(audit.get("changes").get(0).get("after").asText()).isEqualTo("时长 P7D");
     assertThat(audit.get("changes").get(0).get("text").asText()).isEqualTo(timerChange);
   }
 
-  /** The due dates of one timer event's jobs in a round, by execution. */
-  private Map<String, Date> timers(ProcessInstance round, String activityId) {
+  /** The due dates of one timer event's jobs in some process instances, by execution. */
+  private Map<String, Date> timers(Collection<String> instances, String activityId) {
     List<String> definitions = managementService.createJobDefinitionQuery().activityIdIn(activityId).list().stream()
         .map(JobDefinition::getId).toList();
-    return managementService.createJobQuery().processInstanceId(round.getId()).timers().list().stream()
-        .filter(job -> definitions.contains(job.getJobDefinitionId()))
+    return managementService.createJobQuery().timers().list().stream()
+        .filter(job -> instances.contains(job.getProcessInstanceId()) && definitions.contains(job.getJobDefinitionId()))
         .collect(Collectors.toMap(Job::getExecutionId, Job::getDuedate));
   }
 
@@ -340,13 +349,26 @@ class ModelUploadTest {
   }
 
   private int latestVersion() {
-    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY).latestVersion()
-        .singleResult().getVersion();
+    return latestVersion(AnnualWorkPlanProcess.KEY);
+  }
+
+  private int latestVersion(String key) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult().getVersion();
   }
 
   private int definitionVersionOf(ProcessInstance instance) {
-    String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getProcessDefinitionId();
+    return definitionVersionOf(instance.getId());
+  }
+
+  private int definitionVersionOf(String instanceId) {
+    String definitionId = runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getProcessDefinitionId();
     return repositoryService.getProcessDefinition(definitionId).getVersion();
+  }
+
+  /** 教务处's head enters a key task in 表5 for the year: the unit's plan. */
+  private void keyTask(int year) {
+    EngineRest.as(http, "wangfang").post("/api/planning/key-tasks?year=" + year, Map.of("title", "上传测试：修订人才培养方案",
+        "unit", "教务处", "measures", "按月推进", "deadline", year + "-12-31")).expect(201);
   }
 
   private void assertRefused(String bpmn, String expectedProblem) {
@@ -383,8 +405,17 @@ class ModelUploadTest {
     return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
   }
 
+  /** The escalation ladder as shipped: the model whose timers wait while its task is open. */
+  private static String ladder() throws Exception {
+    return new String(ModelResources.bytes(TaskEscalationProcess.MODEL), StandardCharsets.UTF_8);
+  }
+
   private EngineRest.Reply upload(String user, String bpmn, String query) {
-    return EngineRest.as(http, user).upload("/api/models" + (query.isEmpty() ? "" : "?" + query), "annual-work-plan.bpmn",
+    return upload(user, bpmn, query, AnnualWorkPlanProcess.RESOURCE);
+  }
+
+  private EngineRest.Reply upload(String user, String bpmn, String query, String fileName) {
+    return EngineRest.as(http, user).upload("/api/models" + (query.isEmpty() ? "" : "?" + query), fileName,
         bpmn.getBytes(StandardCharsets.UTF_8));
   }
 }

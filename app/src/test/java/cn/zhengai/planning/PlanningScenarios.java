@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.MutableClock;
-import cn.zhengai.support.TestClockConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,16 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 
 /**
  * The target chain, the standard chain, task tracking and the build schedule through the application, the way
  * users reach them: the REST API with their own accounts, Excel files downloaded and uploaded. Each test uses rows
- * of its own (names starting with 测试), beside the seed's demo rows. Run on H2 and on PostgreSQL by the subclasses.
+ * of its own (names starting with 测试), beside the seed's demo rows. Run on H2 in the shared app
+ * ({@link PlanningOnH2Test}) and on PostgreSQL ({@link cn.zhengai.ScenariosOnPostgresTest}).
  */
-@Import(TestClockConfiguration.class)
-abstract class PlanningScenarios {
+public abstract class PlanningScenarios {
 
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang"; // 教务处
   static final String PERSONNEL_HEAD = "chenjie"; // 人事处
@@ -43,7 +41,7 @@ abstract class PlanningScenarios {
   static final String STUDENT = "zhangxiaoyu"; // 汽车工程学院
 
   @Autowired TestRestTemplate http;
-  @Autowired MutableClock clock;
+  final MutableClock clock = new MutableClock();
 
   @AfterEach
   void realTime() {

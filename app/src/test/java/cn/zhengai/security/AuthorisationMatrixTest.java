@@ -1,7 +1,7 @@
 package cn.zhengai.security;
 
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
-import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.PLAN_NOTE;
+import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.ASSIGNMENT_NOTE;
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.STANDARDS_NOTE;
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.TARGETS_NOTE;
 import static cn.zhengai.support.EngineRest.variables;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,8 @@ class AuthorisationMatrixTest {
 
   static final String JWC_PLAN = "教务处计划：专业教学标准覆盖率 100%";
   static final String RSC_PLAN = "人事处计划：引进双师型教师 20 名";
-  static final String JWC_CYCLE_PLAN = "教务处部门计划：修订人才培养方案";
-  static final String RSC_CYCLE_PLAN = "人事处部门计划：双师型教师认定";
+  static final String JWC_CYCLE_PLAN = "教务处落实说明：修订人才培养方案由王芳负责";
+  static final String RSC_CYCLE_PLAN = "人事处落实说明：双师型教师认定由陈杰负责";
   /** Every unit of the round has a plan variable; two units wrote theirs. */
   static final int UNITS = 19;
 
@@ -95,17 +96,17 @@ class AuthorisationMatrixTest {
   @BeforeAll
   void aRoundWithTheSubmittedPlansOfTwoUnits() {
     String round = as(PRESIDENTS_OFFICE).post("/engine-rest/process-definition/key/" + AnnualWorkPlanProcess.KEY + "/submit-form",
-        variables(Map.of(YEAR, 2027))).expect(200).json().get("id").asText();
+        variables(Map.of(YEAR.name(), 2027))).expect(200).json().get("id").asText();
     ids.put("round", round);
     ids.put("jwcSubmit", submit(round, "jwc", UNIT_HEAD, JWC_PLAN));
     ids.put("rscSubmit", submit(round, "rsc", OTHER_UNIT_HEAD, RSC_PLAN));
     as(PRESIDENTS_OFFICE).post("/engine-rest/task/" + taskOf(round, Elements.TASK_REVIEW_WORK_PLAN, "jwc") + "/submit-form",
-        variables(Map.of(DECISION, DECISION_RETURN, RETURN_REASON, "请写明指标值", REVISION_DUE_DATE,
+        variables(Map.of(DECISION.name(), DECISION_RETURN, RETURN_REASON.name(), "请写明指标值", REVISION_DUE_DATE.name(),
             LocalDate.now().plusDays(7).toString()))).expect(204);
     ids.put("jwcRevise", taskOf(round, Elements.TASK_REVISE_WORK_PLAN, "jwc"));
     ids.put("rscReview", taskOf(round, Elements.TASK_REVIEW_WORK_PLAN, "rsc"));
     ids.put("rscVariable", historyService.createHistoricVariableInstanceQuery().processInstanceId(round)
-        .variableName(KEY_TASKS).list().stream().filter(variable -> RSC_PLAN.equals(variable.getValue()))
+        .variableName(KEY_TASKS.name()).list().stream().filter(variable -> String.valueOf(variable.getValue()).contains(RSC_PLAN))
         .findFirst().orElseThrow().getId());
     ids.put("rscDetail", historyService.createHistoricDetailQuery().processInstanceId(round).variableUpdates().list().stream()
         .filter(detail -> RSC_PLAN.equals(((HistoricVariableUpdate) detail).getValue())).findFirst().orElseThrow().getId());
@@ -114,23 +115,37 @@ class AuthorisationMatrixTest {
     aSchoolCycleWithTheDepartmentPlansOfTwoUnits();
   }
 
-  /** The school's cycle up to its per-unit step: 教务处 and 人事处 each submit their department plan. */
+  /**
+   * The school's cycle up to its per-unit steps: 教务处 and 人事处 each submit their work plan (表5), which 院办 approves,
+   * and put their key tasks on people.
+   */
   private void aSchoolCycleWithTheDepartmentPlansOfTwoUnits() {
     as(PRESIDENTS_OFFICE).post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
-        variables(Map.of(YEAR, 2027))).expect(200);
+        variables(Map.of(YEAR.name(), 2027))).expect(200);
     target("T2027-JW-01", "毕业率", "专业建设规划", "教务处");
     target("T2027-RS-01", "双师型教师比例", "师资队伍建设规划", "人事处");
-    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE, "两项年度目标"));
+    complete(PRESIDENTS_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_DRAFT_TARGETS, null), Map.of(TARGETS_NOTE.name(), "两项年度目标"));
     complete(LEADING_GROUP, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, null), Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE));
     as(QA_OFFICE).post("/api/planning/standards", Map.of("level", "学校", "name", "年度目标标准", "responsible", "质管办",
         "version", "1", "effectiveDate", "2027-01-01", "status", "现行", "targets", "T2027-JW-01、T2027-RS-01")).expect(201);
-    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE, "已关联"));
+    complete(QA_OFFICE, cycleTask(SchoolAnnualCycleProcess.Elements.TASK_LINK_STANDARDS, null), Map.of(STANDARDS_NOTE.name(), "已关联"));
     for (Map.Entry<String, String> unit : Map.of("jwc", UNIT_HEAD, "rsc", OTHER_UNIT_HEAD).entrySet()) {
-      String name = unit.getKey().equals("jwc") ? "教务处" : "人事处";
-      as(unit.getValue()).post("/api/planning/key-tasks?year=2027", Map.of("title", name + "年度重点任务", "lead", name, "unit", name,
-          "measures", "按月推进", "deadline", "2027-10-31")).expect(201);
-      complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_SUBMIT_DEPARTMENT_PLAN, unit.getKey()),
-          Map.of(PLAN_NOTE, unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
+      String plan = taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
+          .processInstanceBusinessKey("2027/" + unit.getKey()).singleResult().getId();
+      complete(unit.getValue(), plan, Map.of());
+      String review = taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
+          .processInstanceBusinessKey("2027/" + unit.getKey()).singleResult().getId();
+      complete(PRESIDENTS_OFFICE, review, Map.of(DECISION.name(), DECISION_APPROVE));
+      for (JsonNode task : as(unit.getValue()).get("/api/planning/task-tracking?year=2027").expect(200).json()) {
+        if (task.get("unit").asText().equals(unit.getKey().equals("jwc") ? "教务处" : "人事处")) {
+          Map<String, Object> row = new HashMap<>();
+          task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+          row.put("person", unit.getKey().equals("jwc") ? "王芳" : "陈杰");
+          as(unit.getValue()).put("/api/planning/task-tracking/" + task.get("id").asText(), row).expect(200);
+        }
+      }
+      complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_ASSIGN_KEY_TASKS, unit.getKey()),
+          Map.of(ASSIGNMENT_NOTE.name(), unit.getKey().equals("jwc") ? JWC_CYCLE_PLAN : RSC_CYCLE_PLAN));
     }
   }
 
@@ -188,7 +203,7 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees("participatingUnits"))
         .row(PROCESS_OWNER, ok().sees("participatingUnits"))
         .row(ADMIN, ok().sees("participatingUnits"));
-    resource(rows, "运行时变量：计划正文", get("/engine-rest/variable-instance?variableName=" + KEY_TASKS))
+    resource(rows, "运行时变量：计划正文", get("/engine-rest/variable-instance?variableName=" + KEY_TASKS.name()))
         .row(STUDENT, empty())
         .row(TEACHER, empty())
         .row(UNIT_HEAD, empty())
@@ -198,27 +213,27 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
         .row(PROCESS_OWNER, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
         .row(ADMIN, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS));
-    resource(rows, "历史变量：计划正文", get("/engine-rest/history/variable-instance?variableName=" + KEY_TASKS))
+    resource(rows, "历史变量：计划正文", get("/engine-rest/history/variable-instance?variableName=" + KEY_TASKS.name()))
         .row(STUDENT, empty())
         .row(TEACHER, empty())
-        .row(UNIT_HEAD, ok().sees(JWC_PLAN).hides(RSC_PLAN).size(1))
-        .row(OTHER_UNIT_HEAD, ok().sees(RSC_PLAN).hides(JWC_PLAN).size(1))
+        .row(UNIT_HEAD, ok().sees(JWC_PLAN).hides(RSC_PLAN).size(2)) // the round's, and the cycle's plan
+        .row(OTHER_UNIT_HEAD, ok().sees(RSC_PLAN).hides(JWC_PLAN).size(2))
         .row(PRESIDENTS_OFFICE, ok().sees(JWC_PLAN, RSC_PLAN))
-        .row(QA_OFFICE, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
-        .row(LEADING_GROUP, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
-        .row(PROCESS_OWNER, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS))
-        .row(ADMIN, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS));
-    resource(rows, "历史变量：计数", get("/engine-rest/history/variable-instance/count?variableName=" + KEY_TASKS))
+        .row(QA_OFFICE, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS + 2))
+        .row(LEADING_GROUP, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS + 2))
+        .row(PROCESS_OWNER, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS + 2))
+        .row(ADMIN, ok().sees(JWC_PLAN, RSC_PLAN).size(UNITS + 2));
+    resource(rows, "历史变量：计数", get("/engine-rest/history/variable-instance/count?variableName=" + KEY_TASKS.name()))
         .row(STUDENT, count(0))
         .row(TEACHER, count(0))
-        .row(UNIT_HEAD, count(1))
-        .row(OTHER_UNIT_HEAD, count(1))
-        .row(PRESIDENTS_OFFICE, count(3)) // its own unit's, and the two it reviews
-        .row(QA_OFFICE, count(UNITS))
-        .row(LEADING_GROUP, count(UNITS))
-        .row(PROCESS_OWNER, count(UNITS))
-        .row(ADMIN, count(UNITS));
-    resource(rows, "历史变量：POST 查询", post("/engine-rest/history/variable-instance", Map.of("variableName", KEY_TASKS)))
+        .row(UNIT_HEAD, count(2))
+        .row(OTHER_UNIT_HEAD, count(2))
+        .row(PRESIDENTS_OFFICE, count(5)) // its own unit's, and the four it reviews
+        .row(QA_OFFICE, count(UNITS + 2))
+        .row(LEADING_GROUP, count(UNITS + 2))
+        .row(PROCESS_OWNER, count(UNITS + 2))
+        .row(ADMIN, count(UNITS + 2));
+    resource(rows, "历史变量：POST 查询", post("/engine-rest/history/variable-instance", Map.of("variableName", KEY_TASKS.name())))
         .row(STUDENT, empty())
         .row(TEACHER, empty())
         .row(UNIT_HEAD, ok().sees(JWC_PLAN).hides(RSC_PLAN))
@@ -238,7 +253,7 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, ok().sees(RSC_PLAN))
         .row(PROCESS_OWNER, ok().sees(RSC_PLAN))
         .row(ADMIN, ok().sees(RSC_PLAN));
-    resource(rows, "历史变量：诊改螺旋的部门计划", get("/engine-rest/history/variable-instance?variableName=" + PLAN_NOTE))
+    resource(rows, "历史变量：诊改螺旋的落实说明", get("/engine-rest/history/variable-instance?variableName=" + ASSIGNMENT_NOTE))
         .row(STUDENT, empty())
         .row(TEACHER, empty())
         .row(UNIT_HEAD, ok().sees(JWC_CYCLE_PLAN).hides(RSC_CYCLE_PLAN))
@@ -332,8 +347,9 @@ class AuthorisationMatrixTest {
         .row(PROCESS_OWNER, ok().sees(UNIT_HEAD))
         .row(ADMIN, ok().sees(UNIT_HEAD));
     resource(rows, "用户组：列表", get("/engine-rest/group"))
-        .row(STUDENT, ids("qcxy", "major-qcjx", "role-student"))
-        .row(TEACHER, ids("qcxy", "course-fdj", "role-teacher"))
+        .row(STUDENT, ids("qcxy", "major-500211", "role-student"))
+        // a teacher sees only their own groups, among them the QA groups of the majors they serve in
+        .row(TEACHER, ids("qcxy", "course-fdj", "role-teacher", "major-qa-460701", "major-qa-460702", "major-qa-500211"))
         .row(UNIT_HEAD, ok().sees("\"head-rsc\"", "\"role-student\""))
         .row(OTHER_UNIT_HEAD, ok().sees("\"head-jwc\""))
         .row(PRESIDENTS_OFFICE, ok().sees("\"head-jwc\""))
@@ -470,7 +486,7 @@ class AuthorisationMatrixTest {
     HttpHeaders browser = new HttpHeaders();
     browser.add(HttpHeaders.COOKIE, logIn(UNIT_HEAD));
     ResponseEntity<String> history = http.exchange("/camunda/api/engine/engine/default/history/variable-instance?variableName="
-        + KEY_TASKS, HttpMethod.GET, new HttpEntity<>(browser), String.class);
+        + KEY_TASKS.name(), HttpMethod.GET, new HttpEntity<>(browser), String.class);
     assertThat(history.getStatusCode().value()).isEqualTo(200);
     assertThat(history.getBody()).contains(JWC_PLAN).doesNotContain(RSC_PLAN);
   }
@@ -671,10 +687,12 @@ class AuthorisationMatrixTest {
     return EngineRest.as(http, user);
   }
 
+  /** The unit's head enters the plan as a key task in 表5 and submits it, with the plan again as its note. */
   private String submit(String round, String unit, String head, String plan) {
     String task = taskOf(round, Elements.TASK_SUBMIT_WORK_PLAN, unit);
-    as(head).post("/engine-rest/task/" + task + "/submit-form", variables(Map.of(KEY_TASKS, plan, MEASURES, "逐项落实",
-        TARGETS, "年底前完成", PLAN_DEADLINE, "2027-12-31"))).expect(204);
+    as(head).post("/api/planning/key-tasks?year=2027", Map.of("title", plan, "unit", unit.equals("jwc") ? "教务处" : "人事处",
+        "measures", "逐项落实", "deadline", "2027-12-31")).expect(201);
+    as(head).post("/engine-rest/task/" + task + "/submit-form", variables(Map.of(PLAN_NOTE.name(), plan))).expect(204);
     return task;
   }
 
@@ -692,13 +710,13 @@ class AuthorisationMatrixTest {
   /** The open task of the 2027 cycle at an activity; for a unit's step, the one of that unit. */
   private String cycleTask(String activityId, String unit) {
     return taskService.createTaskQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY).taskDefinitionKey(activityId).list()
-        .stream().filter(task -> unit == null || unit.equals(taskService.getVariable(task.getId(), UNIT))).findFirst()
+        .stream().filter(task -> unit == null || unit.equals(taskService.getVariable(task.getId(), UNIT.name()))).findFirst()
         .orElseThrow(() -> new AssertionError("no " + activityId + " for " + unit)).getId();
   }
 
   private String taskOf(String round, String taskKey, String unit) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(taskKey).list();
-    return tasks.stream().filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT))).findFirst()
+    return tasks.stream().filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT.name()))).findFirst()
         .orElseThrow(() -> new AssertionError("no " + taskKey + " for " + unit)).getId();
   }
 

@@ -7,7 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the application with the postgres profile, its settings given as the environment variables it reads.
- * Each test class that uses it runs in its own JVM: the webapps keep static state that a failed start spoils.
+ * The class that uses it runs in its own JVM: the webapps keep static state that a failed start spoils.
  */
 final class PostgresProfileLauncher {
 

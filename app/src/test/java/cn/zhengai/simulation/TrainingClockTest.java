@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * 演练模式: the administrator moves the one clock of the app and the engine through the API and the page 演练时钟;
  * the timers on the way fire in the order they fall due, and the date rules follow the clock. The year 2027's cycle
- * starts at the real date; its first task, 起草年度目标 (院办), is due on 2027-01-22, and its escalation ladder
+ * starts at the real date; its first task, 起草年度目标 (院办), is due on 2027-03-01 (the fifth working day of the spring term), and its escalation ladder
  * reminds 院办 before that, tells 质管办 at it and the leading group a week later.
  */
 // its own app: the training clock is a profile of its own
@@ -65,19 +65,19 @@ class TrainingClockTest extends BrowserTestSupport {
         .containsExactly("REMINDER");
 
     // to a date two weeks on: the ladder's two rungs fire on their days, in that order; the task is still open
-    JsonNode move = admin.post(CLOCK, Map.of("date", "2027-02-05")).expect(200).json();
-    assertThat(move.get("to").asText()).isEqualTo("2027-02-05T09:00:00");
-    assertThat(fired(move)).containsExactly("2027-01-22T23:59:59 任务催办与升级 · 到期未办", "2027-01-29T23:59:59 任务催办与升级 · 逾期较久");
+    JsonNode move = admin.post(CLOCK, Map.of("date", "2027-03-12")).expect(200).json();
+    assertThat(move.get("to").asText()).isEqualTo("2027-03-12T09:00:00");
+    assertThat(fired(move)).containsExactly("2027-03-01T23:59:59 任务催办与升级 · 到期未办", "2027-03-08T23:59:59 任务催办与升级 · 逾期较久");
     assertThat(move.get("openTasks").asLong()).isEqualTo(1);
     assertThat(as("zhouqiang").get("/api/escalations?unit=yb").expect(200).json()).extracting(r -> r.get("stage").asText())
         .containsExactly("REMINDER", "QA_OFFICE", "LEADING_GROUP");
     // the clock runs on from there, for the engine and the app alike
     LocalDateTime now = LocalDateTime.parse(admin.get(CLOCK).expect(200).json().get("now").asText());
-    assertThat(Duration.between(LocalDateTime.of(2027, 2, 5, 9, 0), now)).isBetween(Duration.ZERO, Duration.ofMinutes(5));
-    assertThat(as("wangfang").get("/api/me").expect(200).json().get("today").asText()).isEqualTo("2027-02-05");
+    assertThat(Duration.between(LocalDateTime.of(2027, 3, 12, 9, 0), now)).isBetween(Duration.ZERO, Duration.ofMinutes(5));
+    assertThat(as("wangfang").get("/api/me").expect(200).json().get("today").asText()).isEqualTo("2027-03-12");
 
-    assertThat(admin.post(CLOCK, Map.of("date", "2027-02-01")).expect(400).json().get("message").asText())
-        .startsWith("演练时钟不能往回拨：当前模拟时间已是 2027-02-05 09:00");
+    assertThat(admin.post(CLOCK, Map.of("date", "2027-03-01")).expect(400).json().get("message").asText())
+        .startsWith("演练时钟不能往回拨：当前模拟时间已是 2027-03-12 09:00");
     assertThat(admin.post(CLOCK, Map.of()).expect(400).json().get("message").asText()).contains("二者选一");
     assertThat(as("zhouqiang").post(CLOCK, Map.of("date", "2027-03-01")).expect(403).json().get("message").asText())
         .isEqualTo("无权调整演练时钟：仅限 系统管理员");
@@ -113,23 +113,23 @@ class TrainingClockTest extends BrowserTestSupport {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("next-timers"), "到期前"));
     keep("simulation-before");
 
-    chooseDate("2027-01-25");
+    chooseDate("2027-03-02");
     browser.findElement(By.id("move-to-date")).click();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已拨到 2027-01-25"));
-    assertThat(browser.findElement(By.id("now")).getText()).isEqualTo("2027-01-25 09:00");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "已拨到 2027-03-02"));
+    assertThat(browser.findElement(By.id("now")).getText()).isEqualTo("2027-03-02 09:00");
     assertThat(browser.findElement(By.id("summary")).getText()).contains("触发定时器 2 个", "现有待办任务 1 项");
     assertThat(browser.findElement(By.id("fired")).getText()).contains("任务催办与升级 到期前", "任务催办与升级 到期未办");
-    assertThat(browser.findElement(By.id("simulation-banner")).getText()).contains("演练模式", "2027-01-25 09:00");
+    assertThat(browser.findElement(By.id("simulation-banner")).getText()).contains("演练模式", "2027-03-02 09:00");
     keep("simulation-moved");
 
     // backwards is refused, with the reason on the page
-    chooseDate("2027-01-10");
+    chooseDate("2027-02-20");
     browser.findElement(By.id("move-to-date")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "演练时钟不能往回拨"));
 
     // what the clock changed, in the 诊改驾驶舱 (Cockpit): 院办's 起草年度目标 is overdue now, the ladder has told 质管办
     browser.get(url("/camunda/app/cockpit/default/#/zhengai-dashboard"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("simulation-banner"), "2027-01-25"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("simulation-banner"), "2027-03-02"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("td[data-step='" + TASK_DRAFT_TARGETS + "']"), "逾期"));
     assertThat(browser.findElement(By.id("zg-year")).getDomProperty("value")).as("the year of the training clock").isEqualTo("2027");
     assertThat(browser.findElement(By.cssSelector(".zg-content")).getText()).contains("已升级至质管办");
@@ -144,7 +144,7 @@ class TrainingClockTest extends BrowserTestSupport {
 
   private void startTheCycleOf2027() {
     as("liming").post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
-        variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR, 2027))).expect(200);
+        variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2027))).expect(200);
   }
 
   private static List<String> fired(JsonNode move) {

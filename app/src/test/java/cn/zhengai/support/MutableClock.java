@@ -6,8 +6,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The product's clock, which a test sets to the day it needs: the date rules and the engine (its timers and due
- * dates) read the same time. A test that sets it resets {@link ClockUtil} afterwards.
+ * The product's clock, which a test sets to the day it needs: setting the engine's clock ({@link ClockUtil}) moves
+ * the application's {@link SharedClock} with it, so the date rules and the engine (its timers and due dates) read the
+ * same time; no bean of the test's own is needed. A test that sets it resets {@link ClockUtil} afterwards.
  */
 public final class MutableClock extends SharedClock {
 

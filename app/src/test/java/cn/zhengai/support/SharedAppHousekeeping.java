@@ -14,11 +14,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * For {@link AppTest} classes: checks that a class runs on the one app of its JVM, and after the class removes the
- * running process instances and the deployments it made, so that the next class finds the shipped models and no
- * rounds.
+ * For {@link AppTest} classes, and the nested classes that share one app on PostgreSQL
+ * ({@code cn.zhengai.ScenariosOnPostgresTest}): checks that a class runs on the one app of its JVM, and after the
+ * class removes the running process instances and the deployments it made, so that the next class finds the shipped
+ * models and no rounds.
  */
-final class SharedAppHousekeeping implements BeforeAllCallback, AfterAllCallback {
+public final class SharedAppHousekeeping implements BeforeAllCallback, AfterAllCallback {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedAppHousekeeping.class);
   /** The app the first @AppTest class of this JVM got. */

@@ -30,6 +30,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -48,21 +49,25 @@ class UserErrorsTest {
   }
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
 
   private String round;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
   @BeforeEach
   void openRoundAndWatchTheLog() {
-    runtimeService.createProcessInstanceQuery().list().forEach(old -> runtimeService.deleteProcessInstance(old.getId(), "reset"));
-    round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(YEAR, 2027)).getId();
+    // a task's escalation ladder ends with its task: gone before its turn comes
+    runtimeService.createProcessInstanceQuery().list().forEach(old -> runtimeService.deleteProcessInstanceIfExists(old.getId(), "reset",
+        false, true, false, false));
+    round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(YEAR.name(), 2027)).getId();
     log.start();
     rootLogger().addAppender(log);
   }
 
   @AfterEach
-  void stopWatchingTheLog() {
+  void stopWatchingTheLogAndRemoveThePlans() {
     rootLogger().detachAppender(log);
+    jdbc.update("DELETE FROM work_task WHERE plan_year = 2027 AND title LIKE '用户错误测试%'");
   }
 
   @Test
@@ -70,30 +75,32 @@ class UserErrorsTest {
     Tasklist wangfang = Tasklist.logIn(http, "wangfang");
     String task = submitTaskOf("jwc");
 
-    ResponseEntity<String> refused = wangfang.post("/task/" + task + "/submit-form", variables(plan(" ")));
+    // the plan is the unit's key tasks in 表5, and there are none yet
+    ResponseEntity<String> refused = wangfang.post("/task/" + task + "/submit-form", variables(plan()));
 
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-    assertThat(json(refused).get("message").asText()).isEqualTo("表单填写有误：请填写预期目标");
+    assertThat(json(refused).get("message").asText()).startsWith("表单填写有误：教务处尚未在“表5 年度重点工作任务分解”中录入 2027 年度的重点任务");
     assertThat(refused.getBody()).doesNotContain("ENGINE-", "Exception while");
     assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
     assertThat(log.list).filteredOn(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
         .extracting(ILoggingEvent::getFormattedMessage).as("an expected refusal is no server error")
-        .noneMatch(message -> message.contains("请填写预期目标"));
+        .noneMatch(message -> message.contains("尚未在“表5"));
 
-    assertThat(wangfang.post("/task/" + task + "/submit-form", variables(plan("专业教学标准覆盖率 100%"))).getStatusCode().value())
-        .isEqualTo(204);
+    keyTaskOf("wangfang", "教务处");
+    assertThat(wangfang.post("/task/" + task + "/submit-form", variables(plan())).getStatusCode().value()).isEqualTo(204);
   }
 
   @Test
   void tasklistGetsAuthorizationRefusalsAndVanishedTasksInChinese() {
     Tasklist wangfang = Tasklist.logIn(http, "wangfang");
-    ResponseEntity<String> otherUnit = wangfang.post("/task/" + submitTaskOf("rsc") + "/submit-form", variables(plan("x")));
+    ResponseEntity<String> otherUnit = wangfang.post("/task/" + submitTaskOf("rsc") + "/submit-form", variables(plan()));
     assertThat(otherUnit.getStatusCode().value()).isEqualTo(403);
     assertThat(json(otherUnit).get("message").asText()).startsWith("无权执行此操作：需要").contains("“办理”权限").doesNotContain("permission");
 
     String done = submitTaskOf("jwc");
-    taskService.complete(done, plan("专业教学标准覆盖率 100%"));
-    ResponseEntity<String> gone = wangfang.post("/task/" + done + "/submit-form", variables(plan("x")));
+    keyTaskOf("wangfang", "教务处");
+    taskService.complete(done, plan());
+    ResponseEntity<String> gone = wangfang.post("/task/" + done + "/submit-form", variables(plan()));
     assertThat(gone.getStatusCode().value()).isEqualTo(404);
     assertThat(json(gone).get("message").asText()).isEqualTo("任务不存在或已办结，请刷新任务列表");
   }
@@ -115,33 +122,43 @@ class UserErrorsTest {
 
   @Test
   void aDateTypedVariableIsAcceptedAsADateAndAMissingYearIsNamed() {
-    Map<String, Object> datedPlan = new HashMap<>(variables(plan("专业教学标准覆盖率 100%")));
-    @SuppressWarnings("unchecked")
-    Map<String, Object> values = new HashMap<>((Map<String, Object>) datedPlan.get("variables"));
-    values.put(PLAN_DEADLINE, Map.of("value", "2027-12-31T00:00:00.000+0800", "type", "Date"));
-    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submitTaskOf("jwc") + "/submit-form", Map.of("variables", values))
-        .expect(204);
+    keyTaskOf("wangfang", "教务处");
+    keyTaskOf("chenjie", "人事处");
+    EngineRest.as(http, "wangfang").post("/engine-rest/task/" + submitTaskOf("jwc") + "/submit-form", variables(plan())).expect(204);
+    EngineRest.as(http, "chenjie").post("/engine-rest/task/" + submitTaskOf("rsc") + "/submit-form", variables(plan())).expect(204);
 
-    Map<String, Object> lateDate = Map.of(PLAN_DEADLINE, Map.of("value", "2031-03-01T00:00:00.000+0800", "type", "Date"));
-    Map<String, Object> late = new HashMap<>(values);
-    late.putAll(lateDate);
-    assertThat(EngineRest.as(http, "chenjie").post("/engine-rest/task/" + submitTaskOf("rsc") + "/submit-form",
-        Map.of("variables", late)).expect(400).json().get("message").asText())
-        .isEqualTo("表单填写有误：完成期限 2031-03-01 不在 2027 年度内");
+    EngineRest liming = EngineRest.as(http, "liming");
+    Map<String, Object> pastDate = Map.of(DECISION.name(), Map.of("value", DECISION_RETURN), RETURN_REASON.name(), Map.of("value", "请补充指标值"),
+        REVISION_DUE_DATE.name(), Map.of("value", "2020-03-01T00:00:00.000+0800", "type", "Date"));
+    assertThat(liming.post("/engine-rest/task/" + reviewTaskOf("rsc") + "/submit-form", Map.of("variables", pastDate))
+        .expect(400).json().get("message").asText()).isEqualTo("表单填写有误：修改截止日期 2020-03-01 早于今天");
+    Map<String, Object> datedReturn = Map.of(DECISION.name(), Map.of("value", DECISION_RETURN), RETURN_REASON.name(), Map.of("value", "请补充指标值"),
+        REVISION_DUE_DATE.name(), Map.of("value", "2099-03-01T00:00:00.000+0800", "type", "Date"));
+    liming.post("/engine-rest/task/" + reviewTaskOf("jwc") + "/submit-form", Map.of("variables", datedReturn)).expect(204);
 
-    assertThat(EngineRest.as(http, "liming").post("/engine-rest/process-definition/key/" + AnnualWorkPlanProcess.KEY
+    assertThat(liming.post("/engine-rest/process-definition/key/" + AnnualWorkPlanProcess.KEY
         + "/submit-form", variables(Map.of())).expect(400).json().get("message").asText())
         .isEqualTo("表单填写有误：请填写计划年度");
   }
 
   private String submitTaskOf(String unit) {
     return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_SUBMIT_WORK_PLAN).list()
-        .stream().filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT))).findFirst().orElseThrow().getId();
+        .stream().filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT.name()))).findFirst().orElseThrow().getId();
   }
 
-  private static Map<String, Object> plan(String targets) {
-    return Map.of(KEY_TASKS, "完成 3 个专业人才培养方案修订", MEASURES, "对标专业教学标准逐项修订", TARGETS, targets,
-        PLAN_DEADLINE, "2027-12-31");
+  private String reviewTaskOf(String unit) {
+    return taskService.createTaskQuery().processInstanceId(round).taskDefinitionKey(Elements.TASK_REVIEW_WORK_PLAN).list()
+        .stream().filter(task -> unit.equals(taskService.getVariable(task.getId(), UNIT.name()))).findFirst().orElseThrow().getId();
+  }
+
+  private static Map<String, Object> plan() {
+    return Map.of(PLAN_NOTE.name(), "重点任务见表5");
+  }
+
+  /** The unit's head enters a key task of 2027 in 表5: the unit's plan. */
+  private void keyTaskOf(String head, String unitName) {
+    EngineRest.as(http, head).post("/api/planning/key-tasks?year=2027", Map.of("title", "用户错误测试：修订人才培养方案",
+        "unit", unitName, "measures", "对标专业教学标准逐项修订", "deadline", "2027-12-31")).expect(201);
   }
 
   private static JsonNode json(ResponseEntity<String> response) {

@@ -3,58 +3,44 @@ package cn.zhengai.workplan;
 import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.planning.YearData.KeyTask;
 import cn.zhengai.tasks.FormChecks;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WorkPlanRulesTest {
 
   private static final LocalDate TODAY = LocalDate.of(2027, 1, 10);
+  private static final List<KeyTask> KEY_TASKS_OF_THE_UNIT = List.of(
+      new KeyTask("修订人才培养方案", "对标专业教学标准", "覆盖率 100%", LocalDate.of(2027, 6, 30)),
+      new KeyTask("双师型教师培训", null, null, LocalDate.of(2027, 11, 30)));
 
   @Test
-  void aCompletePlanPasses() {
-    assertThat(WorkPlanRules.checkPlan(plan(), 2027)).isEmpty();
+  void aPlanIsTheUnitsKeyTasksInTable5() {
+    assertThat(WorkPlanRules.checkPlan(Map.of(), KEY_TASKS_OF_THE_UNIT, "jwc", "教务处", 2027)).isEmpty();
+    assertThat(WorkPlanRules.checkPlan(Map.of(), List.of(), "jwc", "教务处", 2027)).containsExactly(
+        "教务处尚未在“表5 年度重点工作任务分解”中录入 2027 年度的重点任务，年度工作计划即这些重点任务"
+            + "（请在本任务的“相关数据”中录入，或在工作台打开：/workbench?table=key-tasks&year=2027&unit=jwc）");
+    assertThat(WorkPlanRules.checkPlan(Map.of(PLAN_NOTE.name(), "说".repeat(FormChecks.MAX_TEXT + 1)), KEY_TASKS_OF_THE_UNIT,
+        "jwc", "教务处", 2027)).containsExactly("计划说明不能超过 4000 字");
   }
 
   @Test
-  void eachMissingOrWrongValueIsNamedInChinese() {
-    Map<String, Object> plan = plan();
-    plan.put(KEY_TASKS, "  ");
-    plan.put(TARGETS, 95);
-    plan.put(MEASURES, "措".repeat(FormChecks.MAX_TEXT + 1));
-    plan.put(PLAN_DEADLINE, "2028-03-01");
-    assertThat(WorkPlanRules.checkPlan(plan, 2027)).containsExactly(
-        "请填写重点任务", "主要措施不能超过 4000 字", "预期目标应为文本", "完成期限 2028-03-01 不在 2027 年度内");
+  void theReviewerReadsEachKeyTaskOnItsOwnLine() {
+    assertThat(WorkPlanRules.keyTasksText(KEY_TASKS_OF_THE_UNIT)).isEqualTo(
+        "1. 修订人才培养方案；工作标准：对标专业教学标准；措施及目标：覆盖率 100%；完成时限：2027-06-30\n"
+            + "2. 双师型教师培训；完成时限：2027-11-30");
   }
 
   @Test
   void anApprovalNeedsNothingMoreButAReturnNeedsAReasonAndAFutureRevisionDate() {
-    assertThat(WorkPlanRules.checkReview(Map.of(DECISION, DECISION_APPROVE), TODAY)).isEmpty();
+    assertThat(WorkPlanRules.checkReview(Map.of(DECISION.name(), DECISION_APPROVE), TODAY)).isEmpty();
     assertThat(WorkPlanRules.checkReview(Map.of(), TODAY)).containsExactly("请选择审核结论（通过或退回修改）");
-    assertThat(WorkPlanRules.checkReview(Map.of(DECISION, DECISION_RETURN, RETURN_REASON, "目标不可测",
-        REVISION_DUE_DATE, "2027-01-09"), TODAY)).containsExactly("修改截止日期 2027-01-09 早于今天");
-    assertThat(WorkPlanRules.checkReview(Map.of(DECISION, DECISION_RETURN, RETURN_REASON, "目标不可测",
-        REVISION_DUE_DATE, "2027-01-17"), TODAY)).isEmpty();
-  }
-
-  @Test
-  void theReminderIsInTheMorningDaysBeforeTheDueDateButNeverInThePast() {
-    LocalDate due = LocalDate.of(2027, 2, 26);
-    assertThat(WorkPlanRules.reminderBefore(due, 3, TODAY.atStartOfDay())).isEqualTo(LocalDateTime.of(2027, 2, 23, 9, 0));
-    LocalDateTime lateStart = LocalDateTime.of(2027, 2, 25, 14, 0);
-    assertThat(WorkPlanRules.reminderBefore(due, 3, lateStart)).isEqualTo(lateStart);
-    assertThat(WorkPlanRules.endOfDay(due)).isEqualTo(LocalDateTime.of(2027, 2, 26, 23, 59, 59));
-  }
-
-  private static Map<String, Object> plan() {
-    Map<String, Object> plan = new HashMap<>();
-    plan.put(KEY_TASKS, "完成专业人才培养方案修订");
-    plan.put(MEASURES, "对标专业教学标准");
-    plan.put(TARGETS, "覆盖率 100%");
-    plan.put(PLAN_DEADLINE, "2027-12-31");
-    return plan;
+    assertThat(WorkPlanRules.checkReview(Map.of(DECISION.name(), DECISION_RETURN, RETURN_REASON.name(), "目标不可测",
+        REVISION_DUE_DATE.name(), "2027-01-09"), TODAY)).containsExactly("修改截止日期 2027-01-09 早于今天");
+    assertThat(WorkPlanRules.checkReview(Map.of(DECISION.name(), DECISION_RETURN, RETURN_REASON.name(), "目标不可测",
+        REVISION_DUE_DATE.name(), "2027-01-17"), TODAY)).isEmpty();
   }
 }

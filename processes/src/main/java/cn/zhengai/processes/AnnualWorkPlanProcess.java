@@ -1,14 +1,18 @@
 package cn.zhengai.processes;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 /**
  * 年度工作计划 (seed 表4/表8: "各部门年度工作计划 — 各部门 — 每年初").
  *
- * <p>院办 opens the round for a year; every functional department and teaching unit head submits the
- * unit's plan by the due date; a reminder goes out before it, an overdue plan escalates to the quality
- * management office; 院办 approves each plan or returns it for revision with a reason.
+ * <p>A unit's plan for the year is its key tasks in 表5 (年度重点工作任务分解): the unit's heads enter them in the
+ * chains' tables and submit them by the due date; 院办 approves each plan or returns it for revision with a reason.
+ * The school's yearly cycle ({@link SchoolAnnualCycleProcess}) calls this model for each unit in its 计划 step; a
+ * college that does not run the cycle yet has 院办 open a round for every unit that submits a plan. Every task
+ * climbs the escalation ladder ({@link TaskEscalationProcess}), which reminds before the due date and escalates after
+ * it.
  */
 public final class AnnualWorkPlanProcess {
 
@@ -26,13 +30,6 @@ public final class AnnualWorkPlanProcess {
     public static final String START_UNIT_PLAN = "Start_UnitPlanOpened";
     public static final String TASK_OPEN_UNIT_PLAN = "Task_OpenUnitPlan";
     public static final String TASK_SUBMIT_WORK_PLAN = "Task_SubmitWorkPlan";
-    public static final String TIMER_PLAN_REMINDER = "Timer_PlanReminder";
-    public static final String TASK_REMIND_UNIT_HEAD = "Task_RemindUnitHead";
-    public static final String END_REMINDED = "End_Reminded";
-    public static final String TIMER_PLAN_OVERDUE = "Timer_PlanOverdue";
-    public static final String TASK_RECORD_ESCALATION = "Task_RecordEscalation";
-    public static final String TASK_FOLLOW_UP_OVERDUE_PLAN = "Task_FollowUpOverduePlan";
-    public static final String END_FOLLOWED_UP = "End_FollowedUp";
     public static final String GATEWAY_TO_REVIEW = "Gateway_ToReview";
     public static final String TASK_REVIEW_WORK_PLAN = "Task_ReviewWorkPlan";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
@@ -45,54 +42,52 @@ public final class AnnualWorkPlanProcess {
 
   /** Process variables, with the type each one holds. */
   public static final class Variables {
-    /** Integer: the plan year; also the business key. Start form. */
-    public static final String YEAR = "year";
-    /** String yyyy-MM-dd, optional: overrides the academic calendar's due date. Start form. */
-    public static final String SUBMISSION_DUE_DATE = "submissionDueDate";
-    /** List&lt;String&gt;: ids of the units that must submit a plan. */
-    public static final String PARTICIPATING_UNITS = "participatingUnits";
-    /** java.util.Date: when plans are due. */
-    public static final String SUBMISSION_DUE_AT = "submissionDueAt";
-    /** java.util.Date: when unit heads are reminded. */
-    public static final String SUBMISSION_REMINDER_AT = "submissionReminderAt";
+    /** The plan year. Start form, or given by the cycle that calls the model. */
+    public static final ProcessVariable<Integer> YEAR = SharedVariables.YEAR;
+    /**
+     * Given only by a calling cycle: the one unit whose plan this instance asks for. Without it the instance is a round
+     * over every unit that submits a plan, with the year as its business key.
+     */
+    public static final ProcessVariable<String> CALLING_UNIT = ProcessVariable.text("callingUnit");
+    /** yyyy-MM-dd (or a date), optional: overrides the academic calendar's due date. Start form. */
+    public static final ProcessVariable<String> SUBMISSION_DUE_DATE = ProcessVariable.text("submissionDueDate");
+    /** The ids of the units that must submit a plan. */
+    public static final ProcessVariable<List<String>> PARTICIPATING_UNITS = ProcessVariable.texts("participatingUnits");
+    /** When plans are due; a calling cycle gives its own. */
+    public static final ProcessVariable<Date> SUBMISSION_DUE_AT = ProcessVariable.moment("submissionDueAt");
 
-    /** String, local to one unit's sub-process: the unit id (multi-instance element). */
-    public static final String UNIT = "unit";
-    /** String, local: the unit's Chinese name, shown in task names. */
-    public static final String UNIT_NAME = "unitName";
-    /** String, local: the candidate group of the unit's heads. */
-    public static final String UNIT_HEAD_GROUP = "unitHeadGroup";
+    /** Local to one unit's sub-process: the unit id (multi-instance element). */
+    public static final ProcessVariable<String> UNIT = SharedVariables.UNIT;
+    /** Local: the unit's Chinese name, shown in task names. */
+    public static final ProcessVariable<String> UNIT_NAME = SharedVariables.UNIT_NAME;
+    /** Local: the candidate group of the unit's heads. */
+    public static final ProcessVariable<String> UNIT_HEAD_GROUP = SharedVariables.UNIT_HEAD_GROUP;
 
-    /** String, local: submit/revise form. */
-    public static final String KEY_TASKS = "keyTasks";
-    public static final String MEASURES = "measures";
-    public static final String TARGETS = "targets";
-    /** String yyyy-MM-dd, local: the date by which the plan's tasks are done. */
-    public static final String PLAN_DEADLINE = "planDeadline";
+    /** Local: the unit's key tasks in 表5 as submitted, one per line; set when the plan is submitted. */
+    public static final ProcessVariable<String> KEY_TASKS = ProcessVariable.text("keyTasks");
+    /** Local, optional: submit/revise form, what the unit adds to its 表5 rows. */
+    public static final ProcessVariable<String> PLAN_NOTE = ProcessVariable.text("planNote");
 
-    /** String, local: review form, {@link #DECISION_APPROVE} or {@link #DECISION_RETURN}. */
-    public static final String DECISION = "decision";
-    public static final String DECISION_APPROVE = "approve";
-    public static final String DECISION_RETURN = "return";
-    /** String, local: review form, required when the plan is returned. */
-    public static final String RETURN_REASON = "returnReason";
-    /** String yyyy-MM-dd, local: review form, required when the plan is returned. */
-    public static final String REVISION_DUE_DATE = "revisionDueDate";
-    /** java.util.Date, local: the revision task's due date, derived from {@link #REVISION_DUE_DATE}. */
-    public static final String REVISION_DUE_AT = "revisionDueAt";
+    /** Local: review form, {@link #DECISION_APPROVE} or {@link #DECISION_RETURN}. */
+    public static final ProcessVariable<String> DECISION = ProcessVariable.text(CycleDecisions.DECISION);
+    public static final String DECISION_APPROVE = CycleDecisions.APPROVE;
+    public static final String DECISION_RETURN = CycleDecisions.RETURN;
+    /** Local: review form, required when the plan is returned. */
+    public static final ProcessVariable<String> RETURN_REASON = ProcessVariable.text(CycleDecisions.RETURN_REASON);
+    /** yyyy-MM-dd (or a date), local: review form, required when the plan is returned. */
+    public static final ProcessVariable<String> REVISION_DUE_DATE = ProcessVariable.text("revisionDueDate");
+    /** Local: the revision task's due date, derived from {@link #REVISION_DUE_DATE}. */
+    public static final ProcessVariable<Date> REVISION_DUE_AT = ProcessVariable.moment("revisionDueAt");
 
-    /** String, local: the reason of the latest return, shown on the revise form and the next review. */
-    public static final String LAST_RETURN_REASON = CycleDecisions.LAST_RETURN_REASON;
-    /** String yyyy-MM-dd, local: the revision due date of the latest return, shown on the revise form. */
-    public static final String LAST_RETURN_DUE_DATE = CycleDecisions.LAST_RETURN_DUE_DATE;
-
-    /** String, local: the QA office's note on an overdue plan. */
-    public static final String FOLLOW_UP_NOTE = "followUpNote";
+    /** Local: the reason of the latest return, shown on the revise form and the next review. */
+    public static final ProcessVariable<String> LAST_RETURN_REASON = ProcessVariable.text(CycleDecisions.LAST_RETURN_REASON);
+    /** yyyy-MM-dd, local: the revision due date of the latest return, shown on the revise form. */
+    public static final ProcessVariable<String> LAST_RETURN_DUE_DATE = ProcessVariable.text(CycleDecisions.LAST_RETURN_DUE_DATE);
 
     /** Variables each unit's sub-process declares locally, so parallel units never overwrite each other. */
-    public static final List<String> UNIT_LOCAL =
-        List.of(KEY_TASKS, MEASURES, TARGETS, PLAN_DEADLINE, DECISION, RETURN_REASON, REVISION_DUE_DATE, REVISION_DUE_AT,
-            LAST_RETURN_REASON, LAST_RETURN_DUE_DATE, CycleDecisions.RETURNED_WORK, FOLLOW_UP_NOTE);
+    public static final List<String> UNIT_LOCAL = List.of(KEY_TASKS.name(), PLAN_NOTE.name(), DECISION.name(),
+        RETURN_REASON.name(), REVISION_DUE_DATE.name(), REVISION_DUE_AT.name(), LAST_RETURN_REASON.name(),
+        LAST_RETURN_DUE_DATE.name(), CycleDecisions.RETURNED_WORK);
 
     private Variables() {}
   }
@@ -102,14 +97,12 @@ public final class AnnualWorkPlanProcess {
     public static final String START = "annual-work-plan-start.form";
     public static final String SUBMIT = "annual-work-plan-submit.form";
     public static final String REVIEW = "annual-work-plan-review.form";
-    public static final String FOLLOW_UP = "annual-work-plan-follow-up.form";
 
     /** The field keys the process reads from each form; a form must offer every one of them. */
     public static final Map<String, List<String>> FIELDS_READ = Map.of(
-        START, List.of(Variables.YEAR, Variables.SUBMISSION_DUE_DATE),
-        SUBMIT, List.of(Variables.KEY_TASKS, Variables.MEASURES, Variables.TARGETS, Variables.PLAN_DEADLINE),
-        REVIEW, List.of(Variables.DECISION, Variables.RETURN_REASON, Variables.REVISION_DUE_DATE),
-        FOLLOW_UP, List.of(Variables.FOLLOW_UP_NOTE));
+        START, List.of(Variables.YEAR.name(), Variables.SUBMISSION_DUE_DATE.name()),
+        SUBMIT, List.of(Variables.PLAN_NOTE.name()),
+        REVIEW, List.of(Variables.DECISION.name(), Variables.RETURN_REASON.name(), Variables.REVISION_DUE_DATE.name()));
 
     private Forms() {}
   }
@@ -118,8 +111,6 @@ public final class AnnualWorkPlanProcess {
   public static final class Beans {
     public static final String PREPARE_ROUND = "prepareAnnualPlanRoundDelegate";
     public static final String OPEN_UNIT_PLAN = "openUnitPlanDelegate";
-    public static final String REMIND_UNIT_HEAD = "remindUnitHeadDelegate";
-    public static final String RECORD_ESCALATION = "recordPlanEscalationDelegate";
     public static final String VALIDATE_WORK_PLAN = "validateWorkPlanListener";
     public static final String CHECK_REVIEW_DECISION = "checkReviewDecisionListener";
     public static final String SHOW_UNIT_IN_TASKLIST = "showUnitInTasklistListener";

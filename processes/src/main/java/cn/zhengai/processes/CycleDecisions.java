@@ -22,6 +22,11 @@ public final class CycleDecisions {
    * shows it and the next review starts empty beside it.
    */
   public static final String LAST_RETURN_REASON = "lastReturnReason";
+  /**
+   * String, local to a review task: what the deciding body decides on, listed by the model when the task opens
+   * (e.g. the year's targets with their values); shown on the decision form, never part of the returned work.
+   */
+  public static final String DECISION_CONTENT = "decisionContent";
   /** String yyyy-MM-dd: the date the returned work is due again. */
   public static final String LAST_RETURN_DUE_DATE = "lastReturnDueDate";
   /**
@@ -29,9 +34,9 @@ public final class CycleDecisions {
    * date, so the redone work is not overdue the moment it comes back.
    */
   public static final Map<String, String> RETURNED_WORK_DUE = Map.of(
-      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, SchoolAnnualCycleProcess.Variables.TARGETS_DUE_AT,
-      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_IMPROVEMENT_PLAN, SchoolAnnualCycleProcess.Variables.IMPROVEMENT_DUE_AT,
-      MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT,
+      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, SchoolAnnualCycleProcess.Variables.TARGETS_DUE_AT.name(),
+      SchoolAnnualCycleProcess.Elements.TASK_APPROVE_IMPROVEMENT_PLAN, SchoolAnnualCycleProcess.Variables.IMPROVEMENT_DUE_AT.name(),
+      MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT.name(),
       MajorAnnualDiagnosisProcess.Elements.TASK_REVIEW_BY_WORKING_GROUP,
       MajorAnnualDiagnosisProcess.Variables.SELF_DIAGNOSIS_DUE_AT.name(),
       MajorAnnualDiagnosisProcess.Elements.TASK_ACCEPT_BY_ACADEMIC_AFFAIRS,

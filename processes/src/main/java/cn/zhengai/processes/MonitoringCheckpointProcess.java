@@ -1,5 +1,6 @@
 package cn.zhengai.processes;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -36,36 +37,38 @@ public final class MonitoringCheckpointProcess {
   /** Process variables. */
   public static final class Variables {
     /** String: the unit checked. Set by the starter. */
-    public static final String UNIT = "unit";
+    public static final ProcessVariable<String> UNIT = SharedVariables.UNIT;
     /** String: the unit's name, shown on task cards. Set by the starter. */
-    public static final String UNIT_NAME = "unitName";
+    public static final ProcessVariable<String> UNIT_NAME = SharedVariables.UNIT_NAME;
     /** String: the candidate group of the unit's heads. Set by the starter. */
-    public static final String UNIT_HEAD_GROUP = "unitHeadGroup";
+    public static final ProcessVariable<String> UNIT_HEAD_GROUP = SharedVariables.UNIT_HEAD_GROUP;
     /** Integer: the plan year. Set by the starter. */
-    public static final String YEAR = "year";
+    public static final ProcessVariable<Integer> YEAR = SharedVariables.YEAR;
     /** String yyyy-MM-dd: the checkpoint day the data is judged at. Set by the starter. */
-    public static final String CHECKPOINT = "checkpoint";
+    public static final ProcessVariable<String> CHECKPOINT = ProcessVariable.text("checkpoint");
+    /** String: who verifies the unit's corrections (the QA office, unless it is the unit). Set by the starter. */
+    public static final ProcessVariable<String> VERIFIER_GROUP = ProcessVariable.text("verifierGroup");
     /** java.util.Date: when the progress report is due. Set by the starter. */
-    public static final String REPORT_DUE_AT = "reportDueAt";
+    public static final ProcessVariable<Date> REPORT_DUE_AT = ProcessVariable.moment("reportDueAt");
     /** java.util.Date: when a correction is due; set with the deviations. */
-    public static final String CORRECTION_DUE_AT = "correctionDueAt";
+    public static final ProcessVariable<Date> CORRECTION_DUE_AT = ProcessVariable.moment("correctionDueAt");
     /** java.util.Date: when the QA office's verification is due; set with the deviations. */
-    public static final String VERIFICATION_DUE_AT = "verificationDueAt";
+    public static final ProcessVariable<Date> VERIFICATION_DUE_AT = ProcessVariable.moment("verificationDueAt");
 
     /** String: report form, what was done this month. */
-    public static final String PROGRESS_SUMMARY = "progressSummary";
+    public static final ProcessVariable<String> PROGRESS_SUMMARY = ProcessVariable.text("progressSummary");
     /** Integer: how many deviations the data shows. */
-    public static final String DEVIATION_COUNT = "deviationCount";
+    public static final ProcessVariable<Integer> DEVIATION_COUNT = ProcessVariable.integer("deviationCount");
     /** String: the deviations, one per line, in Chinese. */
-    public static final String DEVIATIONS = "deviations";
+    public static final ProcessVariable<String> DEVIATIONS = ProcessVariable.text("deviations");
     /** String: correction form. */
-    public static final String CAUSE = "cause";
-    public static final String MEASURE = "measure";
+    public static final ProcessVariable<String> CAUSE = ProcessVariable.text("cause");
+    public static final ProcessVariable<String> MEASURE = ProcessVariable.text("measure");
     /** String yyyy-MM-dd: correction form, the date by which the deviation is put right. */
-    public static final String NEW_DATE = "newDate";
+    public static final ProcessVariable<String> NEW_DATE = ProcessVariable.text("newDate");
     /** String: verification form, {@link CycleDecisions#APPROVE} or {@link CycleDecisions#RETURN}. */
-    public static final String DECISION = CycleDecisions.DECISION;
-    public static final String RETURN_REASON = CycleDecisions.RETURN_REASON;
+    public static final ProcessVariable<String> DECISION = ProcessVariable.text(CycleDecisions.DECISION);
+    public static final ProcessVariable<String> RETURN_REASON = ProcessVariable.text(CycleDecisions.RETURN_REASON);
 
     private Variables() {}
   }
@@ -77,8 +80,8 @@ public final class MonitoringCheckpointProcess {
     public static final String VERIFY = CycleDecisions.FORM;
 
     public static final Map<String, List<String>> FIELDS_READ = Map.of(
-        REPORT, List.of(Variables.PROGRESS_SUMMARY),
-        CORRECT, List.of(Variables.CAUSE, Variables.MEASURE, Variables.NEW_DATE),
+        REPORT, List.of(Variables.PROGRESS_SUMMARY.name()),
+        CORRECT, List.of(Variables.CAUSE.name(), Variables.MEASURE.name(), Variables.NEW_DATE.name()),
         VERIFY, CycleDecisions.FIELDS);
 
     private Forms() {}

@@ -1,19 +1,21 @@
 package cn.zhengai.processes;
 
+import java.util.Date;
 import java.util.Map;
 
 /**
  * 任务催办与升级: the escalation ladder of one human task, reusable by every process of every level. A task
  * listener starts it when a task is created and ends it when the task is completed or cancelled; meanwhile it
  * reminds the responsible unit's heads before the due date, escalates to the QA office (质管办) at the due date
- * and to the QA leading group (质量保证领导小组) later, each rung recorded for accountability.
+ * and to the QA leading group (质量保证领导小组) later, each rung recorded for accountability. A ladder's business key
+ * is its task's id, so that closing it is an indexed look-up, not a search through every ladder's variables.
  */
 public final class TaskEscalationProcess {
 
   public static final String KEY = "task-escalation";
   public static final String RESOURCE = "task-escalation.bpmn";
   public static final ProcessModel MODEL = new ProcessModel(KEY, RESOURCE, Map.of());
-  /** The message that tells a ladder its task is done; correlated by {@link Variables#TASK_ID}. */
+  /** The message that tells a ladder its task is done; correlated by the ladder's business key, the task's id. */
   public static final String MESSAGE_TASK_CLOSED = "zhengai.taskClosed";
 
   private TaskEscalationProcess() {}
@@ -39,24 +41,26 @@ public final class TaskEscalationProcess {
 
   /** Process variables, set by whoever starts the ladder. */
   public static final class Variables {
-    /** String: the id of the human task climbed for. */
-    public static final String TASK_ID = "taskId";
-    /** String: the task's name, for messages. */
-    public static final String TASK_NAME = "taskName";
-    /** String: the task's definition key (its activity id), for the records. */
-    public static final String TASK_ACTIVITY = "taskActivity";
-    /** String: the process instance the task belongs to, for the records. */
-    public static final String TASK_PROCESS_INSTANCE = "taskProcessInstance";
-    /** String: the unit that answers for the task. */
-    public static final String UNIT = "unit";
-    /** String: the group reminded first: the unit's heads, or the unit itself where it has none. */
-    public static final String REMINDED_GROUP = "remindedGroup";
-    /** java.util.Date: the task's due date; the QA office is told when it passes. */
-    public static final String DUE_AT = "dueAt";
-    /** java.util.Date: when the unit's heads are reminded. */
-    public static final String REMIND_AT = "remindAt";
-    /** java.util.Date: when the leading group is told of a task still open. */
-    public static final String LEADING_GROUP_AT = "leadingGroupAt";
+    /** The id of the human task climbed for; also the ladder's business key. */
+    public static final ProcessVariable<String> TASK_ID = ProcessVariable.text("taskId");
+    /** The task's name, for messages. */
+    public static final ProcessVariable<String> TASK_NAME = ProcessVariable.text("taskName");
+    /** The task's definition key (its activity id), for the records. */
+    public static final ProcessVariable<String> TASK_ACTIVITY = ProcessVariable.text("taskActivity");
+    /** The process instance the task belongs to, for the records. */
+    public static final ProcessVariable<String> TASK_PROCESS_INSTANCE = ProcessVariable.text("taskProcessInstance");
+    /** The business key of the task's process (e.g. the year), for the records; unset where it has none. */
+    public static final ProcessVariable<String> TASK_BUSINESS_KEY = ProcessVariable.text("taskBusinessKey");
+    /** The unit that answers for the task. */
+    public static final ProcessVariable<String> UNIT = SharedVariables.UNIT;
+    /** The group reminded first: the unit's heads, or the unit itself where it has none. */
+    public static final ProcessVariable<String> REMINDED_GROUP = ProcessVariable.text("remindedGroup");
+    /** The task's due date; the QA office is told when it passes. */
+    public static final ProcessVariable<Date> DUE_AT = ProcessVariable.moment("dueAt");
+    /** When the unit's heads are reminded. */
+    public static final ProcessVariable<Date> REMIND_AT = ProcessVariable.moment("remindAt");
+    /** When the leading group is told of a task still open. */
+    public static final ProcessVariable<Date> LEADING_GROUP_AT = ProcessVariable.moment("leadingGroupAt");
 
     private Variables() {}
   }

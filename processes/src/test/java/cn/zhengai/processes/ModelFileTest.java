@@ -19,6 +19,11 @@ class ModelFileTest {
     return new String(ModelResources.bytes(AnnualWorkPlanProcess.MODEL), StandardCharsets.UTF_8);
   }
 
+  /** The escalation ladder: the shipped model with timers. */
+  private static String ladder() throws Exception {
+    return new String(ModelResources.bytes(TaskEscalationProcess.MODEL), StandardCharsets.UTF_8);
+  }
+
   @Test
   void theShippedModelsPassEveryCheck() throws Exception {
     for (ProcessModel model : ProcessCatalogue.ALL) {
@@ -48,8 +53,9 @@ class ModelFileTest {
 
   @Test
   void aFileAgainstTheBpmnSchemaIsRefusedWithItsLine() throws Exception {
-    String invalid = shipped().replace("cancelActivity=\"false\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead",
-        "cancelActivity=\"perhaps\" attachedToRef=\"Task_SubmitWorkPlan\">\n        <bpmn:outgoing>Flow_ToRemindUnitHead");
+    String invalid = ladder().replace("attachedToRef=\"SubProcess_EscalationLadder\" cancelActivity=\"true\"",
+        "attachedToRef=\"SubProcess_EscalationLadder\" cancelActivity=\"perhaps\"");
+    assertThat(invalid).contains("perhaps");
     List<ModelProblem> problems = ModelFile.read(invalid.getBytes(StandardCharsets.UTF_8)).check();
     assertThat(problems).singleElement().extracting(ModelProblem::describe).asString()
         .startsWith("不符合 BPMN 2.0 规范（第 ").contains("perhaps");
@@ -64,10 +70,10 @@ class ModelFileTest {
 
   @Test
   void anInvalidTimerIsNamed() throws Exception {
-    String badTimer = shipped().replace("${submissionReminderAt}</bpmn:timeDate>", "下周一</bpmn:timeDate>");
+    String badTimer = ladder().replace("${remindAt}</bpmn:timeDate>", "下周一</bpmn:timeDate>");
     assertThat(ModelFile.read(badTimer.getBytes(StandardCharsets.UTF_8)).check()).extracting(ModelProblem::describe)
-        .containsExactly("元素 Timer_PlanReminder（截止前提醒）：定时器日期 \"下周一\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
-    String goodLiterals = shipped().replace("${submissionReminderAt}</bpmn:timeDate>", "2027-02-23T09:00:00</bpmn:timeDate>");
+        .containsExactly("元素 Timer_BeforeDue（到期前）：定时器日期 \"下周一\" 不是 ISO 8601 日期时间（例如 2027-02-26T09:00:00）");
+    String goodLiterals = ladder().replace("${remindAt}</bpmn:timeDate>", "2027-02-23T09:00:00</bpmn:timeDate>");
     assertThat(ModelFile.read(goodLiterals.getBytes(StandardCharsets.UTF_8)).check()).isEmpty();
   }
 
@@ -75,7 +81,7 @@ class ModelFileTest {
   void aCronTheEnginesParserRefusesIsNamed() throws Exception {
     for (String cron : List.of("0 0 7 * * * *", "a b c d e f", "0 0 25 * * *")) {
       assertThat(ModelFile.read(withReminderCycle(cron)).check()).extracting(ModelProblem::describe).as(cron)
-          .containsExactly("元素 Timer_PlanReminder（截止前提醒）：定时器周期 \"" + cron + "\" 不是流程引擎能识别的 cron 表达式："
+          .containsExactly("元素 Timer_BeforeDue（到期前）：定时器周期 \"" + cron + "\" 不是流程引擎能识别的 cron 表达式："
               + "应为 6 个字段“秒 分 时 日 月 星期”（例如 0 0 9 * * MON-FRI 表示工作日 9 点），或 ISO 8601 重复间隔（例如 R/P1M）");
     }
     for (String cycle : List.of("0 0 9 * * MON-FRI", "0 30 8 1 * ?", "R/P1M", "R3/2027-03-01T09:00:00/P1D")) {
@@ -95,7 +101,7 @@ class ModelFileTest {
     String skipped = shipped().replace("camunda:candidateGroups=\"", "flowable:skipExpression=\"${false}\" camunda:candidateGroups=\"")
         .replace("<bpmn:definitions ", "<bpmn:definitions xmlns:flowable=\"http://flowable.org/bpmn\" ");
     assertThat(ModelFile.read(skipped.getBytes(StandardCharsets.UTF_8)).notes()).containsExactly(
-        "已忽略 flowable:skipExpression（Camunda 无对应属性），共 4 处，元素 Task_SubmitWorkPlan、Task_FollowUpOverduePlan、Task_ReviewWorkPlan 等");
+        "已忽略 flowable:skipExpression（Camunda 无对应属性），共 3 处，元素 Task_SubmitWorkPlan、Task_ReviewWorkPlan、Task_ReviseWorkPlan");
   }
 
   @Test
@@ -103,26 +109,26 @@ class ModelFileTest {
     String activiti = shipped().replace("xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\"", "xmlns:activiti=\"http://activiti.org/bpmn\"")
         .replace("camunda:", "activiti:")
         .replace("activiti:historyTimeToLive=\"3650\"", "activiti:historyTimeToLive=\"3650\" activiti:skipExpression=\"${false}\"")
-        .replace("activiti:delegateExpression=\"${remindUnitHeadDelegate}\"", "activiti:delegateExpression=\"${remindUnitHeadDelegate}\" activiti:async=\"true\"");
+        .replace("activiti:delegateExpression=\"${openUnitPlanDelegate}\"", "activiti:delegateExpression=\"${openUnitPlanDelegate}\" activiti:async=\"true\"");
     ModelFile file = ModelFile.read(activiti.getBytes(StandardCharsets.UTF_8));
 
     assertThat(file.dialect()).isEqualTo(ModelDialect.ACTIVITI);
     assertThat(file.check()).isEmpty();
-    // the same model, but for the reminder made asynchronous in the Activiti file
+    // the same model, but for the unit's opening made asynchronous in the Activiti file
     assertThat(ModelInventory.of(file.bytes())).containsExactlyElementsOf(ModelInventory.of(ModelResources.bytes(AnnualWorkPlanProcess.MODEL))
-        .stream().map(fact -> fact.replace("async Task_RemindUnitHead before=false", "async Task_RemindUnitHead before=true")).toList());
+        .stream().map(fact -> fact.replace("async Task_OpenUnitPlan before=false", "async Task_OpenUnitPlan before=true")).toList());
     UserTask review = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_REVIEW_WORK_PLAN);
     assertThat(review.getCamundaCandidateGroups()).isEqualTo("yb");
-    ServiceTask reminder = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_REMIND_UNIT_HEAD);
-    assertThat(reminder.isCamundaAsyncBefore()).as("Activiti's async is Camunda's asyncBefore").isTrue();
+    ServiceTask opening = file.model().getModelElementById(AnnualWorkPlanProcess.Elements.TASK_OPEN_UNIT_PLAN);
+    assertThat(opening.isCamundaAsyncBefore()).as("Activiti's async is Camunda's asyncBefore").isTrue();
     assertThat(file.notes()).containsExactly("已忽略 activiti:skipExpression（Camunda 无对应属性），元素 annual-work-plan");
   }
 
-  /** The shipped model with its reminder timer as a cycle. */
+  /** The shipped ladder with its reminder timer as a cycle. */
   private static byte[] withReminderCycle(String cycle) throws Exception {
-    String reminder = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${submissionReminderAt}</bpmn:timeDate>";
-    assertThat(shipped()).contains(reminder);
-    return shipped().replace(reminder, "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">" + cycle + "</bpmn:timeCycle>")
+    String reminder = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${remindAt}</bpmn:timeDate>";
+    assertThat(ladder()).contains(reminder);
+    return ladder().replace(reminder, "<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">" + cycle + "</bpmn:timeCycle>")
         .getBytes(StandardCharsets.UTF_8);
   }
 

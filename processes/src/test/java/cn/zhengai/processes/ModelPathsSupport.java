@@ -35,6 +35,11 @@ abstract class ModelPathsSupport {
     return ModelResources.bytes(model());
   }
 
+  /** Models the model under test calls, deployed beside it as shipped. */
+  List<ProcessModel> calledModels() {
+    return List.of();
+  }
+
   /** The subclass's own engine (a static extension per class). */
   abstract ProcessEngineExtension engineExtension();
 
@@ -56,8 +61,12 @@ abstract class ModelPathsSupport {
   @BeforeEach
   void deployModel() throws Exception {
     engine = engineExtension().getProcessEngine();
-    deploymentId = engine.getRepositoryService().createDeployment()
-        .addInputStream(model().resource(), new ByteArrayInputStream(modelBytes())).deploy().getId();
+    var deployment = engine.getRepositoryService().createDeployment()
+        .addInputStream(model().resource(), new ByteArrayInputStream(modelBytes()));
+    for (ProcessModel called : calledModels()) {
+      deployment.addInputStream(called.resource(), new ByteArrayInputStream(ModelResources.bytes(called)));
+    }
+    deploymentId = deployment.deploy().getId();
     bindBeans();
   }
 

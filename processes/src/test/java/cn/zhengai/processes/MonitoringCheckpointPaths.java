@@ -32,10 +32,10 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
   @Override
   void bindBeans() {
     Mocks.register(Beans.EVALUATE, (JavaDelegate) execution -> {
-      execution.setVariable(DEVIATION_COUNT, deviationsFound);
-      execution.setVariable(DEVIATIONS, deviationsFound == 0 ? "" : "任务「期中教学检查」滞后：进度 20%，应达 60%");
-      execution.setVariable(CORRECTION_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(10))));
-      execution.setVariable(VERIFICATION_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(15))));
+      execution.setVariable(DEVIATION_COUNT.name(), deviationsFound);
+      execution.setVariable(DEVIATIONS.name(), deviationsFound == 0 ? "" : "任务「期中教学检查」滞后：进度 20%，应达 60%");
+      execution.setVariable(CORRECTION_DUE_AT.name(), Date.from(Instant.now().plus(Duration.ofDays(10))));
+      execution.setVariable(VERIFICATION_DUE_AT.name(), Date.from(Instant.now().plus(Duration.ofDays(15))));
     });
     Mocks.register(Beans.CHECK_CORRECTION, (TaskListener) task -> {});
     Mocks.register(CycleDecisions.CHECK_DECISION, (TaskListener) task -> {});
@@ -52,7 +52,7 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
     Task report = task(checkpoint, TASK_REPORT_PROGRESS, null);
     assertThat(candidateGroupsOf(report)).containsExactly("head-jwc");
     assertThat(report.getDueDate()).isNotNull();
-    engine.getTaskService().complete(report.getId(), Map.of(PROGRESS_SUMMARY, "完成期中教学检查方案"));
+    engine.getTaskService().complete(report.getId(), Map.of(PROGRESS_SUMMARY.name(), "完成期中教学检查方案"));
 
     assertThat(ended(checkpoint)).isTrue();
     assertThat(passedThrough(checkpoint, END_ON_TRACK)).isTrue();
@@ -62,15 +62,15 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
   void aDeviationIsWarnedCorrectedByTheUnitAndVerifiedByTheQaOffice() {
     deviationsFound = 1;
     ProcessInstance checkpoint = startCheckpoint();
-    complete(checkpoint, TASK_REPORT_PROGRESS, null, Map.of(PROGRESS_SUMMARY, "进度滞后"));
+    complete(checkpoint, TASK_REPORT_PROGRESS, null, Map.of(PROGRESS_SUMMARY.name(), "进度滞后"));
 
     Task correct = task(checkpoint, TASK_CORRECT_DEVIATION, null);
     assertThat(candidateGroupsOf(correct)).containsExactly("head-jwc");
-    assertThat(engine.getTaskService().getVariable(correct.getId(), DEVIATIONS)).asString().contains("滞后");
+    assertThat(engine.getTaskService().getVariable(correct.getId(), DEVIATIONS.name())).asString().contains("滞后");
     engine.getTaskService().complete(correct.getId(), correction("人手不足"));
     Task verify = task(checkpoint, TASK_VERIFY_CORRECTION, null);
     assertThat(candidateGroupsOf(verify)).containsExactly("zgb");
-    engine.getTaskService().complete(verify.getId(), Map.of(DECISION, CycleDecisions.APPROVE));
+    engine.getTaskService().complete(verify.getId(), Map.of(DECISION.name(), CycleDecisions.APPROVE));
 
     assertThat(ended(checkpoint)).isTrue();
     assertThat(passedThrough(checkpoint, END_CORRECTED)).isTrue();
@@ -80,14 +80,14 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
   void aCorrectionTheQaOfficeReturnsIsRedone() {
     deviationsFound = 2;
     ProcessInstance checkpoint = startCheckpoint();
-    complete(checkpoint, TASK_REPORT_PROGRESS, null, Map.of(PROGRESS_SUMMARY, "进度滞后"));
+    complete(checkpoint, TASK_REPORT_PROGRESS, null, Map.of(PROGRESS_SUMMARY.name(), "进度滞后"));
     complete(checkpoint, TASK_CORRECT_DEVIATION, null, correction("原因不清"));
-    complete(checkpoint, TASK_VERIFY_CORRECTION, null, Map.of(DECISION, CycleDecisions.RETURN, RETURN_REASON, "措施不具体"));
+    complete(checkpoint, TASK_VERIFY_CORRECTION, null, Map.of(DECISION.name(), CycleDecisions.RETURN, RETURN_REASON.name(), "措施不具体"));
 
     Task redo = task(checkpoint, TASK_CORRECT_DEVIATION, null);
-    assertThat(engine.getTaskService().getVariable(redo.getId(), RETURN_REASON)).isEqualTo("措施不具体");
+    assertThat(engine.getTaskService().getVariable(redo.getId(), RETURN_REASON.name())).isEqualTo("措施不具体");
     engine.getTaskService().complete(redo.getId(), correction("外聘两名兼职教师"));
-    complete(checkpoint, TASK_VERIFY_CORRECTION, null, Map.of(DECISION, CycleDecisions.APPROVE));
+    complete(checkpoint, TASK_VERIFY_CORRECTION, null, Map.of(DECISION.name(), CycleDecisions.APPROVE));
 
     assertThat(ended(checkpoint)).isTrue();
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(checkpoint.getId())
@@ -96,12 +96,13 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
 
   private ProcessInstance startCheckpoint() {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(UNIT, "jwc");
-    variables.put(UNIT_NAME, "教务处");
-    variables.put(UNIT_HEAD_GROUP, "head-jwc");
-    variables.put(YEAR, 2027);
-    variables.put(CHECKPOINT, "2027-04-30");
-    variables.put(REPORT_DUE_AT, Date.from(Instant.now().plus(Duration.ofDays(5))));
+    variables.put(UNIT.name(), "jwc");
+    variables.put(UNIT_NAME.name(), "教务处");
+    variables.put(UNIT_HEAD_GROUP.name(), "head-jwc");
+    variables.put(VERIFIER_GROUP.name(), "zgb");
+    variables.put(YEAR.name(), 2027);
+    variables.put(CHECKPOINT.name(), "2027-04-30");
+    variables.put(REPORT_DUE_AT.name(), Date.from(Instant.now().plus(Duration.ofDays(5))));
     ProcessInstance checkpoint = engine.getRuntimeService().startProcessInstanceByKey(MonitoringCheckpointProcess.KEY, "2027-04/jwc", variables);
     // the first step is asynchronous: starting many units' checkpoints at once never fails for one of them
     fire(checkpoint, TASK_REPORT_PROGRESS);
@@ -109,6 +110,6 @@ abstract class MonitoringCheckpointPaths extends ModelPathsSupport {
   }
 
   private static Map<String, Object> correction(String cause) {
-    return Map.of(CAUSE, cause, MEASURE, "每周督查进度", NEW_DATE, "2027-05-31");
+    return Map.of(CAUSE.name(), cause, MEASURE.name(), "每周督查进度", NEW_DATE.name(), "2027-05-31");
   }
 }

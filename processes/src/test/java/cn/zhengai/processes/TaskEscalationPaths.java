@@ -35,15 +35,15 @@ abstract class TaskEscalationPaths extends ModelPathsSupport {
   /** The steps bean: each method records its rung. */
   public class Steps {
     public void remind(DelegateExecution execution) {
-      steps.add("remind " + execution.getVariable(UNIT));
+      steps.add("remind " + UNIT.get(execution));
     }
 
     public void escalateToQaOffice(DelegateExecution execution) {
-      steps.add("qa-office " + execution.getVariable(UNIT));
+      steps.add("qa-office " + UNIT.get(execution));
     }
 
     public void escalateToLeadingGroup(DelegateExecution execution) {
-      steps.add("leading-group " + execution.getVariable(UNIT));
+      steps.add("leading-group " + UNIT.get(execution));
     }
   }
 
@@ -102,21 +102,23 @@ abstract class TaskEscalationPaths extends ModelPathsSupport {
   private ProcessInstance startLadder(String taskId) {
     Instant due = Instant.now().plus(Duration.ofDays(10));
     Map<String, Object> variables = new HashMap<>();
-    variables.put(TASK_ID, taskId);
-    variables.put(TASK_NAME, "提交部门年度计划");
-    variables.put(TASK_ACTIVITY, "Task_SubmitDepartmentPlan");
-    variables.put(TASK_PROCESS_INSTANCE, "cycle-2027");
-    variables.put(UNIT, "jwc");
-    variables.put(REMINDED_GROUP, "head-jwc");
-    variables.put(REMIND_AT, Date.from(due.minus(Duration.ofDays(3))));
-    variables.put(DUE_AT, Date.from(due));
-    variables.put(LEADING_GROUP_AT, Date.from(due.plus(Duration.ofDays(7))));
-    return engine.getRuntimeService().startProcessInstanceByKey(TaskEscalationProcess.KEY, "2027", variables);
+    variables.put(TASK_ID.name(), taskId);
+    variables.put(TASK_NAME.name(), "提交年度工作计划");
+    variables.put(TASK_ACTIVITY.name(), "Task_SubmitWorkPlan");
+    variables.put(TASK_PROCESS_INSTANCE.name(), "plan-2027");
+    variables.put(TASK_BUSINESS_KEY.name(), "2027");
+    variables.put(UNIT.name(), "jwc");
+    variables.put(REMINDED_GROUP.name(), "head-jwc");
+    variables.put(REMIND_AT.name(), Date.from(due.minus(Duration.ofDays(3))));
+    variables.put(DUE_AT.name(), Date.from(due));
+    variables.put(LEADING_GROUP_AT.name(), Date.from(due.plus(Duration.ofDays(7))));
+    // the task's id is the ladder's business key
+    return engine.getRuntimeService().startProcessInstanceByKey(TaskEscalationProcess.KEY, taskId, variables);
   }
 
   private void closeTask(String taskId) {
     engine.getRuntimeService().createMessageCorrelation(TaskEscalationProcess.MESSAGE_TASK_CLOSED)
-        .processInstanceVariableEquals(TASK_ID, taskId).correlateAll();
+        .processInstanceBusinessKey(taskId).correlateAll();
   }
 
   private List<String> rungWaiting(ProcessInstance ladder) {

@@ -67,9 +67,10 @@ public class KeyTaskTable extends WorkTaskTable {
       String unit = batch.units().unitNamed(row.value(UNIT)).id();
       if (change.current() == null) {
         jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, work_standard, lead_unit_id, unit_id, measures,"
-                + " outcome, deadline, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, SOURCE,
-            TaskKind.KEY.name(), row.value(TITLE), orNull(row.value(WORK_STANDARD)), lead, unit, orNull(row.value(MEASURES)),
-            orNull(row.value(OUTCOME)), date(row.value(DEADLINE)), batch.user(), timestamp(batch));
+                + " outcome, deadline, entered_on, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year,
+            SOURCE, TaskKind.KEY.name(), row.value(TITLE), orNull(row.value(WORK_STANDARD)), lead, unit,
+            orNull(row.value(MEASURES)), orNull(row.value(OUTCOME)), date(row.value(DEADLINE)), java.sql.Date.valueOf(today()),
+            batch.user(), timestamp(batch));
       } else {
         jdbc.update("UPDATE work_task SET title = ?, work_standard = ?, lead_unit_id = ?, unit_id = ?, measures = ?,"
                 + " outcome = ?, deadline = ?, updated_by = ?, updated_at = ? WHERE id = ?", row.value(TITLE),

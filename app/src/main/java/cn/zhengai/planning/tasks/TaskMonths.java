@@ -10,17 +10,17 @@ import java.util.List;
 /**
  * The month-by-month state of a task (表6), computed from its deadline and the progress reported, never typed.
  * At the end of each month (or today, for the current month): done once 100% was reported; overdue once the
- * deadline passed without it; behind when the last reported progress lags the straight line from 1 January to the
- * deadline by more than the tolerance; else on track. Months still to come are not due.
+ * deadline passed without it; behind when the last reported progress lags the task's own plan, a straight line from
+ * the day its work starts to its deadline, by more than the tolerance; else on track. Months still to come are not
+ * due. A task's work starts on the later of 1 January of its year and the day it was entered, so a task added in
+ * June is not behind the moment it is entered.
  */
 public final class TaskMonths {
 
-  /** Percentage points a task may lag the straight line before it counts as behind. */
-  public static final int TOLERANCE = 10;
-
   private TaskMonths() {}
 
-  public static List<MonthState> of(int year, LocalDate deadline, List<Progress> reports, LocalDate today) {
+  public static List<MonthState> of(int year, LocalDate start, LocalDate deadline, List<Progress> reports, LocalDate today,
+      int tolerancePercent) {
     List<MonthState> states = new ArrayList<>(12);
     for (int month = 1; month <= 12; month++) {
       YearMonth yearMonth = YearMonth.of(year, month);
@@ -28,14 +28,15 @@ public final class TaskMonths {
         states.add(MonthState.NOT_DUE);
       } else {
         LocalDate end = yearMonth.atEndOfMonth();
-        states.add(stateOn(year, deadline, reports, end.isAfter(today) ? today : end));
+        states.add(stateOn(start, deadline, reports, end.isAfter(today) ? today : end, tolerancePercent));
       }
     }
     return states;
   }
 
-  /** The state as of one day. */
-  public static MonthState stateOn(int year, LocalDate deadline, List<Progress> reports, LocalDate day) {
+  /** The state as of one day; {@code tolerancePercent} is how many percentage points a task may lag its plan. */
+  public static MonthState stateOn(LocalDate start, LocalDate deadline, List<Progress> reports, LocalDate day,
+      int tolerancePercent) {
     int percent = percentOn(reports, day);
     if (percent >= 100) {
       return MonthState.DONE;
@@ -43,7 +44,7 @@ public final class TaskMonths {
     if (day.isAfter(deadline)) {
       return MonthState.OVERDUE;
     }
-    return percent + TOLERANCE < expectedPercent(year, deadline, day) ? MonthState.BEHIND : MonthState.ON_TRACK;
+    return percent + tolerancePercent < expectedPercent(start, deadline, day) ? MonthState.BEHIND : MonthState.ON_TRACK;
   }
 
   /** The share done as last reported on or before a day (0 before any report). */
@@ -52,9 +53,14 @@ public final class TaskMonths {
         .max(Comparator.comparing(Progress::reportedOn).thenComparing(Progress::sequence)).map(Progress::percent).orElse(0);
   }
 
-  /** The share of the work a straight line from 1 January to the deadline has done by a day. */
-  public static int expectedPercent(int year, LocalDate deadline, LocalDate day) {
-    LocalDate start = LocalDate.of(year, 1, 1);
+  /** The day a task's work starts: 1 January of its year, or the day it was entered if later (null: not known). */
+  public static LocalDate start(int year, LocalDate enteredOn) {
+    LocalDate firstDay = LocalDate.of(year, 1, 1);
+    return enteredOn == null || enteredOn.isBefore(firstDay) ? firstDay : enteredOn;
+  }
+
+  /** The share of the work a straight line from the task's start to its deadline has done by a day. */
+  public static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate day) {
     long span = ChronoUnit.DAYS.between(start, deadline) + 1;
     long elapsed = ChronoUnit.DAYS.between(start, day) + 1;
     if (span <= 0 || elapsed >= span) {

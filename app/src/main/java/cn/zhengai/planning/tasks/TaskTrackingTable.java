@@ -29,8 +29,11 @@ public class TaskTrackingTable extends WorkTaskTable {
 
   private static final List<Field> FIELDS = trackingFields();
 
-  TaskTrackingTable(PlanningSupport support, TaskProgressLog progress) {
+  private final TaskPlanSettings settings;
+
+  TaskTrackingTable(PlanningSupport support, TaskProgressLog progress, TaskPlanSettings settings) {
     super(support, progress, TASK_TRACKING, "表6 部门工作任务完成情况", FIELDS, UNIT, TITLE, DEADLINE);
+    this.settings = settings;
   }
 
   private static List<Field> trackingFields() {
@@ -55,7 +58,8 @@ public class TaskTrackingTable extends WorkTaskTable {
   @Override
   protected StoredRow row(Task task, List<Progress> reports) {
     List<String> values = new ArrayList<>(List.of(task.source(), task.kind().label(), task.title(), task.deadline().toString()));
-    TaskMonths.of(task.year(), task.deadline(), reports, today()).forEach(state -> values.add(state.label()));
+    TaskMonths.of(task.year(), task.start(), task.deadline(), reports, today(), settings.lagTolerancePercent())
+        .forEach(state -> values.add(state.label()));
     values.add(task.unitName());
     values.add(task.person());
     return new StoredRow(task.id(), List.copyOf(values));
@@ -69,9 +73,9 @@ public class TaskTrackingTable extends WorkTaskTable {
       String kind = Labelled.ofLabel(TaskKind.class, row.value(KIND)).name();
       String unit = batch.units().unitNamed(row.value(UNIT)).id();
       if (change.current() == null) {
-        jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, unit_id, person, deadline, updated_by, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", year, row.value(SOURCE), kind, row.value(TITLE), unit,
-            orNull(row.value(PERSON)), date(row.value(DEADLINE)), batch.user(), timestamp(batch));
+        jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, unit_id, person, deadline, entered_on, updated_by,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, row.value(SOURCE), kind, row.value(TITLE), unit,
+            orNull(row.value(PERSON)), date(row.value(DEADLINE)), java.sql.Date.valueOf(today()), batch.user(), timestamp(batch));
       } else {
         jdbc.update("UPDATE work_task SET source = ?, kind = ?, title = ?, unit_id = ?, person = ?, deadline = ?,"
                 + " updated_by = ?, updated_at = ? WHERE id = ?", row.value(SOURCE), kind, row.value(TITLE), unit,

@@ -110,10 +110,11 @@ abstract class WorkTaskTable extends PlanningTable {
     return new Task(rs.getLong("id"), rs.getInt("plan_year"), rs.getString("source"), TaskKind.valueOf(rs.getString("kind")),
         rs.getString("title"), orBlank(rs.getString("work_standard")), orBlank(rs.getString("lead_name")),
         rs.getString("unit_name"), orBlank(rs.getString("person")), orBlank(rs.getString("measures")),
-        orBlank(rs.getString("outcome")), rs.getDate("deadline").toLocalDate());
+        orBlank(rs.getString("outcome")), rs.getDate("deadline").toLocalDate(),
+        TaskMonths.start(rs.getInt("plan_year"), rs.getDate("entered_on") == null ? null : rs.getDate("entered_on").toLocalDate()));
   }
 
   /** A task as kept, with unit names for display. */
   protected record Task(long id, int year, String source, TaskKind kind, String title, String workStandard, String leadName,
-      String unitName, String person, String measures, String outcome, LocalDate deadline) {}
+      String unitName, String person, String measures, String outcome, LocalDate deadline, LocalDate start) {}
 }

@@ -16,6 +16,11 @@ export default {
       description: '在浏览器中填写和查看本单位的目标指标、标准、重点任务与进度（表1–表8），导入导出 Excel'
     },
     {
+      label: '校历',
+      href: '/calendar',
+      description: '学期、寒暑假、法定节假日与调休，以及按规则生成的各校历节点（流程截止日期）；院办负责人在此维护'
+    },
+    {
       label: '流程模型编辑器',
       href: '/models/editor',
       description: '流程负责人在浏览器中修改流程模型：检查改动与迁移影响后部署为新版本'

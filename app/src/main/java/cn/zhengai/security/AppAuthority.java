@@ -1,4 +1,4 @@
-package cn.zhengai.deployment;
+package cn.zhengai.security;
 
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
