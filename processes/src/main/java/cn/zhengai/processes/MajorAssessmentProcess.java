@@ -73,8 +73,11 @@ public final class MajorAssessmentProcess {
     public static final ProcessVariable<Date> EXPERT_REVIEW_DUE_AT = ProcessVariable.moment("expertReviewDueAt");
     /** Set by the conclusion: the rectification's deadline. */
     public static final ProcessVariable<Date> RECTIFICATION_DUE_AT = ProcessVariable.moment("rectificationDueAt");
-    /** The experts the panel form offers (value/label pairs) and the ones 质管办 chose: user ids. */
-    public static final String EXPERT_OPTIONS = "expertOptions";
+    /** The experts the panel form offers, one per line: account, name, sector, organisation. */
+    public static final ProcessVariable<String> EXPERT_OPTIONS = ProcessVariable.text("expertOptions");
+    /** Panel form: the chosen experts' accounts, one per line. */
+    public static final ProcessVariable<String> EXPERT_IDS = ProcessVariable.text("expertIds");
+    /** The panel as checked: the experts' user ids, one review task each. */
     public static final ProcessVariable<List<String>> EXPERTS = ProcessVariable.texts("experts");
     /** The expert of one multi-instance review task. */
     public static final ProcessVariable<String> EXPERT = ProcessVariable.text("expert");
@@ -128,7 +131,7 @@ public final class MajorAssessmentProcess {
 
     public static final Map<String, List<String>> FIELDS_READ = Map.ofEntries(
         Map.entry(START, names(Variables.PERIOD, Variables.MAJOR)),
-        Map.entry(PANEL, names(Variables.EXPERTS, Variables.PANEL_NOTE)),
+        Map.entry(PANEL, names(Variables.EXPERT_IDS, Variables.PANEL_NOTE)),
         Map.entry(MATERIALS, names(Variables.STATE_DATA, Variables.MARKET_SURVEY, Variables.GRADUATE_TRACKING,
             Variables.EMPLOYER_SATISFACTION, Variables.CERTIFICATION_COMPARISON)),
         Map.entry(SITE_VISIT, names(Variables.SITE_VISIT_DATE, Variables.SITE_VISIT_PLAN)),
