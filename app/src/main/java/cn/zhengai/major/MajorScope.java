@@ -43,6 +43,7 @@ class MajorScope {
     SharedVariables.UNIT.set(execution, major.unit());
     SharedVariables.UNIT_NAME.set(execution, units.findById(major.unit()).map(unit -> unit.name()).orElse(major.unit()));
     SharedVariables.UNIT_HEAD_GROUP.set(execution, OrgGroups.headsOf(major.unit()));
+    SharedVariables.SUBJECT_NAME.set(execution, major.code() + " " + major.name());
     return major;
   }
 }
