@@ -40,3 +40,7 @@ CREATE TABLE major_expert_review (
   reviewed_at         TIMESTAMP WITH TIME ZONE NOT NULL,
   PRIMARY KEY (process_instance_id, expert_id)
 );
+
+-- 表6: the day a task's work is planned to start, so that 滞后 is judged against the task's own plan (seasonal work
+-- such as 招生 or 迎新 starts late in the year); blank: the later of 1 January and the day the task was entered.
+ALTER TABLE work_task ADD COLUMN start_date DATE;

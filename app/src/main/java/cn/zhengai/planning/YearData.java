@@ -53,7 +53,7 @@ public class YearData {
     Map<Long, List<Progress>> reports = progress.ofYear(year, unitId);
     return jdbc.query("SELECT * FROM work_task WHERE plan_year = ? AND unit_id = ? ORDER BY id", (rs, n) -> new YearTask(year,
         TaskKind.valueOf(rs.getString("kind")), rs.getString("title"),
-        TaskMonths.start(year, rs.getDate("entered_on") == null ? null : rs.getDate("entered_on").toLocalDate()),
+        TaskMonths.start(rs),
         rs.getDate("deadline").toLocalDate(), rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of()),
         settings.lagTolerancePercent()), year, unitId);
   }
