@@ -43,6 +43,13 @@ test('a user task without candidate groups is refused', async () => {
   assert.deepStrictEqual(errorsOf(results, 'zhengai/user-task-candidate-groups'), ['Task_ReviewWorkPlan']);
 });
 
+test('a user task for a person chosen at run time passes; one for a fixed person is refused', async () => {
+  const toExpert = annualWorkPlan.replace(' camunda:candidateGroups="yb"', ' camunda:assignee="${expert}"');
+  assert.deepStrictEqual(errorsOf(await lint(toExpert), 'zhengai/user-task-candidate-groups'), []);
+  const toPerson = annualWorkPlan.replace(' camunda:candidateGroups="yb"', ' camunda:assignee="liming"');
+  assert.deepStrictEqual(errorsOf(await lint(toPerson), 'zhengai/user-task-candidate-groups'), ['Task_ReviewWorkPlan']);
+});
+
 test('a user task without a form is refused', async () => {
   const results = await lint(annualWorkPlan.replace(' camunda:formKey="camunda-forms:deployment:annual-work-plan-review.form"', ''));
   assert.deepStrictEqual(errorsOf(results, 'zhengai/user-task-form'), ['Task_ReviewWorkPlan']);

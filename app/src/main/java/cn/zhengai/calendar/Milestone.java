@@ -8,6 +8,7 @@ import static cn.zhengai.calendar.MilestoneRule.workingDayOfMonth;
 import static java.time.DayOfWeek.FRIDAY;
 import static java.time.Month.DECEMBER;
 import static java.time.Month.FEBRUARY;
+import static java.time.Month.NOVEMBER;
 
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.PeriodKind;
@@ -29,7 +30,14 @@ public enum Milestone {
   CYCLE_SELF_ASSESSMENT_DUE("年度诊改：单位自我诊断截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 2)),
   CYCLE_DIAGNOSIS_DUE("年度诊改：考核性诊断截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 3)),
   CYCLE_PERFORMANCE_DUE("年度诊改：绩效结果记录截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 4)),
-  CYCLE_IMPROVEMENT_DUE("年度诊改：改进计划提交截止", Level.SCHOOL, PeriodKind.YEAR, beforeTermEnds(Season.AUTUMN, 3));
+  CYCLE_IMPROVEMENT_DUE("年度诊改：改进计划提交截止", Level.SCHOOL, PeriodKind.YEAR, beforeTermEnds(Season.AUTUMN, 3)),
+  // the majors' yearly self-diagnoses in November, before the school's year-end review reads them
+  MAJOR_SELF_DIAGNOSIS_OPENS("专业年度自我诊断开始", Level.MAJOR, PeriodKind.YEAR, workingDayOfMonth(NOVEMBER, 1)),
+  MAJOR_SELF_DIAGNOSIS_DUE("专业年度自我诊断截止", Level.MAJOR, PeriodKind.YEAR, weekdayOfMonth(NOVEMBER, FRIDAY, 3)),
+  // the year's third of the three-yearly assessments in the spring term, after the last yearly self-diagnosis
+  MAJOR_ASSESSMENT_OPENS("专业考核性诊断开始", Level.MAJOR, PeriodKind.THREE_YEARS, afterTermStarts(Season.SPRING, 15)),
+  MAJOR_PANEL_DUE("专业考核性诊断：专家组组建截止", Level.MAJOR, PeriodKind.THREE_YEARS, afterTermStarts(Season.SPRING, 30)),
+  MAJOR_MATERIALS_DUE("专业考核性诊断：评估材料提交截止", Level.MAJOR, PeriodKind.THREE_YEARS, afterTermStarts(Season.SPRING, 30));
 
   private final String label;
   private final Level level;

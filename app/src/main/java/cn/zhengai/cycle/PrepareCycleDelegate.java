@@ -8,7 +8,7 @@ import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.ProcessVariable;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormValueException;
-import cn.zhengai.tasks.YearRounds;
+import cn.zhengai.tasks.ProcessRounds;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a year's cycle: the year becomes the business key (one running cycle per year, see {@link YearRounds}), and every phase's due date and
+ * Opens a year's cycle: the year becomes the business key (one running cycle per year, see {@link ProcessRounds}), and every phase's due date and
  * the first monthly checkpoint come from the academic calendar.
  */
 @ModelBean("开启年度诊改：年度作为业务键，各阶段期限和首个监测点来自校历")
@@ -35,11 +35,11 @@ class PrepareCycleDelegate implements JavaDelegate {
       IMPROVEMENT_DUE_AT, Milestone.CYCLE_IMPROVEMENT_DUE);
 
   private final CycleCalendar calendar;
-  private final YearRounds yearRounds;
+  private final ProcessRounds rounds;
 
-  PrepareCycleDelegate(CycleCalendar calendar, YearRounds yearRounds) {
+  PrepareCycleDelegate(CycleCalendar calendar, ProcessRounds rounds) {
     this.calendar = calendar;
-    this.yearRounds = yearRounds;
+    this.rounds = rounds;
   }
 
   @Override
@@ -51,7 +51,7 @@ class PrepareCycleDelegate implements JavaDelegate {
     }
     int year = number.intValue();
     String key = String.valueOf(year);
-    yearRounds.claim(SchoolAnnualCycleProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度诊改已在进行中，不能重复开启");
+    rounds.claim(SchoolAnnualCycleProcess.KEY, String.valueOf(year), execution.getProcessInstanceId(), year + " 年度诊改已在进行中，不能重复开启");
     YEAR.set(execution, year);
     execution.setProcessBusinessKey(key);
     DUE_DATES.forEach((variable, milestone) -> variable.set(execution, CollegeTime.endOfDay(calendar.dateOf(year, milestone))));

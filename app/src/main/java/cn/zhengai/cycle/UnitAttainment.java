@@ -31,12 +31,9 @@ public class UnitAttainment {
     List<String> perTarget = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     for (YearTarget target : targets) {
-      String reading = target.name() + (target.currentValue() == null ? "（无数据）"
-          : "（" + target.currentValue().stripTrailingZeros().toPlainString() + "，目标 " + target.indicator().comparison().symbol()
-              + " " + target.indicator().targetValue().stripTrailingZeros().toPlainString() + "）");
-      perTarget.add(target.code() + " " + reading + " " + state(target));
+      perTarget.add(target.code() + " " + target.reading() + " " + target.verdict());
       if (!target.attained()) {
-        missed.add(reading);
+        missed.add(target.reading());
       }
     }
     List<YearTask> tasks = yearData.tasks(year, unitId);
@@ -49,13 +46,6 @@ public class UnitAttainment {
         + " AND (business_key = ? OR business_key LIKE ?)", Integer.class, unitId, String.valueOf(year), year + "-%");
     return new Measure(targets.size(), targets.size() - missed.size(), perTarget, missed, tasks.size(), done, perTask, overdue,
         escalations == null ? 0 : escalations, judgedOn);
-  }
-
-  private static String state(YearTarget target) {
-    if (target.attained()) {
-      return "达成";
-    }
-    return target.currentValue() != null && !target.indicator().warns(target.currentValue()) ? "预警" : "未达成";
   }
 
   /** A unit's year in figures. */

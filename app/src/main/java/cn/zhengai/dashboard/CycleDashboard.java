@@ -13,6 +13,7 @@ import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
+import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.processes.TaskEscalationProcess.Stages;
 import cn.zhengai.security.AppAuthority;
 import cn.zhengai.security.GroupNames;
@@ -108,7 +109,8 @@ class CycleDashboard {
 
   private Board build(int year, boolean allUnits, Predicate<String> shown) {
     List<HistoricTaskInstance> yearTasks = tasksOf(year);
-    Map<String, String> unitOfTask = unitsOf(yearTasks);
+    Map<String, String> unitOfTask = taskVariable(yearTasks, UnitScope.UNIT);
+    Map<String, String> subjectOfTask = taskVariable(yearTasks, SharedVariables.SUBJECT_NAME.name());
     Set<String> instanceIds = yearTasks.stream().map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
     Set<String> running = running(instanceIds);
     Map<String, OrgUnit> orgUnits = units.findAll().stream().collect(Collectors.toMap(OrgUnit::id, unit -> unit,
@@ -122,19 +124,20 @@ class CycleDashboard {
         .collect(Collectors.groupingBy(HistoricTaskInstance::getProcessDefinitionKey, LinkedHashMap::new, Collectors.toList()));
     List<ProcessBoard> processes = new ArrayList<>();
     byProcess.entrySet().stream().sorted(comparing(entry -> catalogueOrder(entry.getKey()))).forEach(entry -> {
-      Map<String, List<HistoricTaskInstance>> byUnit = entry.getValue().stream()
+      Map<RowKey, List<HistoricTaskInstance>> byRow = entry.getValue().stream()
           .filter(task -> shown.test(unitOfTask.get(task.getId())))
-          .collect(Collectors.groupingBy(task -> Objects.requireNonNullElse(unitOfTask.get(task.getId()), ""),
-              LinkedHashMap::new, Collectors.toList()));
-      if (byUnit.isEmpty()) {
+          .collect(Collectors.groupingBy(task -> new RowKey(Objects.requireNonNullElse(unitOfTask.get(task.getId()), ""),
+              subjectOfTask.get(task.getId())), LinkedHashMap::new, Collectors.toList()));
+      if (byRow.isEmpty()) {
         return;
       }
       ProcessDefinition definition = latestDefinition(entry.getValue());
       List<Step> steps = steps(definition, entry.getValue());
-      List<Row> rows = byUnit.entrySet().stream()
-          .sorted(comparing(unitRows -> unitOrder(orgUnits, unitRows.getKey())))
-          .map(unitRows -> row(unitRows.getKey().isEmpty() ? null : unitRows.getKey(), unitRows.getValue(), steps, orgUnits,
-              running, yearEscalations, openTasks, scopes))
+      List<Row> rows = byRow.entrySet().stream()
+          .sorted(comparing((Map.Entry<RowKey, List<HistoricTaskInstance>> unitRows) -> unitOrder(orgUnits, unitRows.getKey().unit()))
+              .thenComparing(unitRows -> Objects.requireNonNullElse(unitRows.getKey().subject(), "")))
+          .map(unitRows -> row(unitRows.getKey().unit().isEmpty() ? null : unitRows.getKey().unit(), unitRows.getKey().subject(),
+              unitRows.getValue(), steps, orgUnits, running, yearEscalations, openTasks, scopes))
           .toList();
       processes.add(new ProcessBoard(entry.getKey(), definition.getName(), steps, rows));
     });
@@ -150,27 +153,30 @@ class CycleDashboard {
     return found;
   }
 
-  /** Task id → the unit whose scope the task was created in. */
-  private Map<String, String> unitsOf(List<HistoricTaskInstance> yearTasks) {
-    Map<String, String> unitOfTask = new HashMap<>();
+  /**
+   * Task id → a variable the task kept when it was created: the unit whose scope it was created in, the subject below
+   * the unit (a major) it concerns.
+   */
+  private Map<String, String> taskVariable(List<HistoricTaskInstance> yearTasks, String name) {
+    Map<String, String> valueOfTask = new HashMap<>();
     List<String> ids = yearTasks.stream().map(HistoricTaskInstance::getId).toList();
     for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
       String[] chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)).toArray(String[]::new);
-      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().variableName(UnitScope.UNIT)
+      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().variableName(name)
           .taskIdIn(chunk).list()) {
-        if (variable.getValue() instanceof String unit) {
-          unitOfTask.put(variable.getTaskId(), unit);
+        if (variable.getValue() instanceof String value) {
+          valueOfTask.put(variable.getTaskId(), value);
         }
       }
     }
-    // open tasks created before tasks kept their unit: their scope still says it
-    yearTasks.stream().filter(task -> task.getEndTime() == null && !unitOfTask.containsKey(task.getId()))
+    // open tasks created before tasks kept it: their scope still says it
+    yearTasks.stream().filter(task -> task.getEndTime() == null && !valueOfTask.containsKey(task.getId()))
         .forEach(task -> {
-          if (tasks.getVariable(task.getId(), UnitScope.UNIT) instanceof String unit) {
-            unitOfTask.put(task.getId(), unit);
+          if (tasks.getVariable(task.getId(), name) instanceof String value) {
+            valueOfTask.put(task.getId(), value);
           }
         });
-    return unitOfTask;
+    return valueOfTask;
   }
 
   private Set<String> running(Set<String> instanceIds) {
@@ -196,7 +202,7 @@ class CycleDashboard {
     return List.copyOf(steps.values());
   }
 
-  private Row row(String unit, List<HistoricTaskInstance> unitTasks, List<Step> steps, Map<String, OrgUnit> orgUnits,
+  private Row row(String unit, String subject, List<HistoricTaskInstance> unitTasks, List<Step> steps, Map<String, OrgUnit> orgUnits,
       Set<String> running, List<Escalation> yearEscalations, Map<String, OpenTask> openTasks,
       Map<String, Map<String, String>> scopes) {
     Map<String, Cell> cells = new LinkedHashMap<>();
@@ -212,7 +218,7 @@ class CycleDashboard {
     // the school's own steps escalate against the bodies that hold them; a unit's row shows the unit's own rungs
     Set<String> schoolSteps = unitTasks.stream().map(HistoricTaskInstance::getTaskDefinitionKey).collect(Collectors.toSet());
     String pointedAt = open.isEmpty() ? latest.getProcessInstanceId() : open.get(0).getProcessInstanceId();
-    return new Row(unit, unit == null ? "全校" : nameOf(orgUnits, unit), status(unit, unitTasks, open, openTasks), cells,
+    return new Row(unit, unit == null ? "全校" : nameOf(orgUnits, unit), subject, status(unit, subject, unitTasks, open, openTasks), cells,
         pointedAt, open.isEmpty() ? null : scopeOf(open.get(0), scopes), running.contains(pointedAt),
         rung(yearEscalations, escalation -> instances.contains(escalation.processInstanceId())
             && (unit == null ? schoolSteps.contains(escalation.activityId()) : unit.equals(escalation.unitId()))));
@@ -256,10 +262,10 @@ class CycleDashboard {
   }
 
   /**
-   * The unit's state in the process, from its open tasks: overdue; returned to it; waiting for it; done by it and
-   * waiting for another body (submitted); or finished.
+   * The unit's (or the subject's) state in the process, from its open tasks: overdue; returned to it; waiting for
+   * it; done by it and waiting for another body (submitted); or finished.
    */
-  private Status status(String unit, List<HistoricTaskInstance> unitTasks, List<HistoricTaskInstance> open,
+  private Status status(String unit, String subject, List<HistoricTaskInstance> unitTasks, List<HistoricTaskInstance> open,
       Map<String, OpenTask> openTasks) {
     if (open.isEmpty()) {
       return new Status("DONE", "已完成", "最近完成：" + unitTasks.get(unitTasks.size() - 1).getName());
@@ -272,7 +278,8 @@ class CycleDashboard {
     if (unit == null) {
       return new Status("IN_PROGRESS", "进行中", "办理中：" + openSteps);
     }
-    List<OpenTask> ownOpen = open.stream().map(task -> open(task, openTasks)).filter(task -> task.heldBy(unit)).toList();
+    List<OpenTask> ownOpen = open.stream().map(task -> open(task, openTasks))
+        .filter(task -> subject == null ? task.heldBy(unit) : task.heldBySubjectOwners()).toList();
     if (ownOpen.stream().anyMatch(OpenTask::returned)) {
       return new Status("RETURNED", "已退回", "退回修改：" + ownOpen.get(0).returnReason());
     }
@@ -301,7 +308,8 @@ class CycleDashboard {
   private List<UnitSummary> summaries(int year, List<ProcessBoard> processes, Predicate<String> shown,
       Map<String, OrgUnit> orgUnits, Set<String> running, List<Escalation> yearEscalations) {
     Map<String, Map<String, Status>> states = new HashMap<>();
-    processes.forEach(process -> process.rows().stream().filter(row -> row.unit() != null)
+    // a unit's own state in each process; rows of subjects below it (its majors) are the subjects'
+    processes.forEach(process -> process.rows().stream().filter(row -> row.unit() != null && row.subject() == null)
         .forEach(row -> states.computeIfAbsent(row.unit(), unit -> new LinkedHashMap<>()).put(process.key(), row.status())));
     Map<String, List<Warning>> unitWarnings = warnings.ofYear(year).stream().filter(warning -> shown.test(warning.unitId()))
         .collect(Collectors.groupingBy(Warning::unitId));
@@ -354,6 +362,11 @@ class CycleDashboard {
       return candidateGroups.contains(OrgGroups.headsOf(unit)) || candidateGroups.contains(unit);
     }
 
+    /** A subject's own task below the unit: its owners' group (a major's leaders). */
+    boolean heldBySubjectOwners() {
+      return candidateGroups.stream().anyMatch(group -> OrgGroups.majorLedBy(group) != null);
+    }
+
     boolean returned() {
       return returnReason != null;
     }
@@ -367,11 +380,15 @@ class CycleDashboard {
 
   record Step(String id, String name) {}
 
+  /** The rows of a process: a unit, and in a process below the unit (a major's), each subject of the unit. */
+  private record RowKey(String unit, String subject) {}
+
   /**
-   * A unit's row; {@code unit} null for the school's own steps. {@code processInstanceId} is the instance of the
+   * A unit's row, or a subject's below it ({@code subject}, e.g. a major's code and name); {@code unit} null for the
+   * school's own steps. {@code processInstanceId} is the instance of the
    * unit's open task (or of its latest one), {@code activityInstanceId} the unit's sub-process in it, for Cockpit.
    */
-  record Row(String unit, String unitName, Status status, Map<String, Cell> cells, String processInstanceId,
+  record Row(String unit, String unitName, String subject, Status status, Map<String, Cell> cells, String processInstanceId,
       String activityInstanceId, boolean running, Rung escalation) {}
 
   /** A code for the plugin's colours, a Chinese label and what it is about. */

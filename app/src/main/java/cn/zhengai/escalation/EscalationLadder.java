@@ -3,6 +3,7 @@ package cn.zhengai.escalation;
 import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
 
 import cn.zhengai.deployment.ModelBean;
+import cn.zhengai.org.Majors;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.processes.TaskEscalationProcess;
@@ -26,16 +27,16 @@ import org.springframework.stereotype.Component;
 @Component(TaskEscalationProcess.Beans.LADDER_LISTENER)
 class EscalationLadder implements TaskListener {
 
-  private static final String HEAD_PREFIX = OrgGroups.HEAD_GROUP_PREFIX;
-
   private final RuntimeService runtimeService;
   private final OrgUnitRepository units;
+  private final Majors majors;
   private final EscalationSettings settings;
 
   // the engine's services are built after the listeners it calls
-  EscalationLadder(@Lazy RuntimeService runtimeService, OrgUnitRepository units, EscalationSettings settings) {
+  EscalationLadder(@Lazy RuntimeService runtimeService, OrgUnitRepository units, Majors majors, EscalationSettings settings) {
     this.runtimeService = runtimeService;
     this.units = units;
+    this.majors = majors;
     this.settings = settings;
   }
 
@@ -54,7 +55,7 @@ class EscalationLadder implements TaskListener {
     if (due == null || group == null) {
       return;
     }
-    String unit = group.startsWith(HEAD_PREFIX) ? group.substring(HEAD_PREFIX.length()) : group;
+    String unit = unitAnswering(group);
     boolean hasHeads = units.findById(unit).map(found -> found.kind().hasHeads()).orElse(false);
     Map<String, Object> variables = new HashMap<>();
     variables.put(TASK_ID.name(), task.getId());
@@ -68,6 +69,16 @@ class EscalationLadder implements TaskListener {
     variables.put(REMIND_AT.name(), Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
     variables.put(LEADING_GROUP_AT.name(), Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
     runtimeService.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getId(), variables);
+  }
+
+  /** The unit whose heads answer for a group's tasks: the unit it heads, a major's 二级学院, else the group itself. */
+  private String unitAnswering(String group) {
+    String headed = OrgGroups.unitHeadedBy(group);
+    if (headed != null) {
+      return headed;
+    }
+    String major = OrgGroups.majorLedBy(group);
+    return major == null ? group : majors.findByCode(major).map(stored -> stored.major().unit()).orElse(group);
   }
 
   private void close(String taskId) {

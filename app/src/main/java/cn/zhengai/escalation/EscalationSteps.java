@@ -9,33 +9,41 @@ import cn.zhengai.notification.Notifications;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.org.SubjectOwners;
 import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.processes.TaskEscalationProcess.Stages;
+import cn.zhengai.spiral.Subject;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * The rungs of the escalation ladder, called by its model: remind the unit's heads, then tell the QA office, then
- * the leading group. Each rung is recorded (task, unit, stage, to whom, when) for accountability, sent as a
+ * The rungs of the escalation ladder, called by its model: remind the unit's heads, then tell the body above the
+ * unit (the QA office; for the QA office's own task the leading group), then the leading group; the leading group's
+ * own tasks are reminded and go nowhere else. Each rung is recorded (task, unit, stage, to whom, when) for accountability, sent as a
  * notification, and written on the task as a comment where its workers see it.
  */
 @ModelBean("督办升级各级：remind(execution) 提醒单位负责人，escalateToQaOffice(execution) 告知质管办，escalateToLeadingGroup(execution) 告知领导小组")
 @Component(TaskEscalationProcess.Beans.STEPS)
 public class EscalationSteps {
 
+  private static final Map<String, String> NAMES = Map.of(OrgGroups.QA_OFFICE, "质管办", OrgGroups.LEADING_GROUP, "领导小组");
+
   private final EscalationRecords records;
   private final Notifications notifications;
   private final TaskService taskService;
   private final OrgUnitRepository units;
+  private final SubjectOwners owners;
   private final Clock clock;
 
   EscalationSteps(EscalationRecords records, Notifications notifications, @Lazy TaskService taskService,
-      OrgUnitRepository units, Clock clock) {
+      OrgUnitRepository units, SubjectOwners owners, Clock clock) {
     this.records = records;
+    this.owners = owners;
     this.notifications = notifications;
     this.taskService = taskService;
     this.units = units;
@@ -43,18 +51,32 @@ public class EscalationSteps {
   }
 
   public void remind(DelegateExecution execution) {
+    String above = above(UNIT.get(execution));
     climb(execution, Stages.REMINDER, REMINDED_GROUP.get(execution), Notifications.Kind.REMINDER,
-        "【催办】「%s」将于 %s 到期（%s）", "请在任务列表中按期办理；到期未办将升级至质管办。");
+        "【催办】「%s」将于 %s 到期（%s）", above == null ? "请在任务列表中按期办理。"
+            : "请在任务列表中按期办理；到期未办将升级至" + NAMES.get(above) + "。");
   }
 
+  /** At the due date, the body above the task's unit: 质管办, or for 质管办's own task the leading group; none above the leading group. */
   public void escalateToQaOffice(DelegateExecution execution) {
-    climb(execution, Stages.QA_OFFICE, OrgGroups.QA_OFFICE, Notifications.Kind.ESCALATION,
-        "【逾期升级】「%s」已于 %s 到期，仍未办理（%s）", "已记录在案，请质管办督办。");
+    String above = above(UNIT.get(execution));
+    if (above != null) {
+      climb(execution, OrgGroups.LEADING_GROUP.equals(above) ? Stages.LEADING_GROUP : Stages.QA_OFFICE, above,
+          Notifications.Kind.ESCALATION, "【逾期升级】「%s」已于 %s 到期，仍未办理（%s）", "已记录在案，请" + NAMES.get(above) + "督办。");
+    }
   }
 
+  /** Long after the due date, the leading group, unless the task is its own. */
   public void escalateToLeadingGroup(DelegateExecution execution) {
-    climb(execution, Stages.LEADING_GROUP, OrgGroups.LEADING_GROUP, Notifications.Kind.ESCALATION,
-        "【再次升级】「%s」%s 到期后长期未办理（%s）", "已记录在案，作为问责依据，请领导小组过问。");
+    if (above(UNIT.get(execution)) != null) {
+      climb(execution, Stages.LEADING_GROUP, OrgGroups.LEADING_GROUP, Notifications.Kind.ESCALATION,
+          "【再次升级】「%s」%s 到期后长期未办理（%s）", "已记录在案，作为问责依据，请领导小组过问。");
+    }
+  }
+
+  /** The body a unit's overdue task goes to, so that nobody is told of their own delay as if by someone else. */
+  private String above(String unitId) {
+    return OrgGroups.LEADING_GROUP.equals(unitId) ? null : owners.nextBodyUpOf(Subject.unit(unitId));
   }
 
   private void climb(DelegateExecution execution, String stage, String group, Notifications.Kind kind, String subjectFormat,

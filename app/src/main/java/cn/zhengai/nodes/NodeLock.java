@@ -16,6 +16,8 @@ public class NodeLock {
   public static final String ORGANISATION_IMPORT = "organisation-import";
   /** The daily deadline scan. */
   public static final String DEADLINE_SCAN = "deadline-scan";
+  /** The daily opening of the majors' self-diagnoses and assessments. */
+  public static final String MAJOR_ROUNDS = "major-rounds";
 
   private final JdbcTemplate jdbc;
 

@@ -4,9 +4,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.integration.org.Organisation.Major;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.MajorAnnualDiagnosisProcess;
+import cn.zhengai.processes.MajorAssessmentProcess;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import java.util.ArrayList;
@@ -105,6 +108,21 @@ class AccessGrants {
     for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
       grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
     }
+    // the majors' rounds open by themselves on their calendar dates; 质管办 may open an assessment and 教务处 a
+    // major's self-diagnosis by hand. The majors' leaders, the 二级学院's heads and the experts work their tasks.
+    grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_DEFINITION, MajorAssessmentProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    grant(wanted, OrgGroups.ACADEMIC_AFFAIRS, Resources.PROCESS_DEFINITION, MajorAnnualDiagnosisProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
+    grant(wanted, OrgGroups.ACADEMIC_AFFAIRS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    for (String key : List.of(MajorAnnualDiagnosisProcess.KEY, MajorAssessmentProcess.KEY)) {
+      grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      for (Major major : organisation.majors()) {
+        grant(wanted, OrgGroups.majorLeadersOf(major.code()), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      }
+    }
+    grant(wanted, OrgGroups.EXPERTS, Resources.PROCESS_DEFINITION, MajorAssessmentProcess.KEY, ProcessDefinitionPermissions.READ);
     return wanted;
   }
 

@@ -52,6 +52,12 @@ public final class OrgGroups {
     return Organisation.majorLeadersOf(code);
   }
 
+  /** The major whose leaders' group this is, or null when the group is not one. */
+  public static String majorLedBy(String group) {
+    String prefix = majorLeadersOf("");
+    return group.startsWith(prefix) ? group.substring(prefix.length()) : null;
+  }
+
   /** A major's 专业（课程）质量保证小组. */
   public static String majorQaGroupOf(String code) {
     return Organisation.majorQaGroupOf(code);

@@ -40,8 +40,21 @@ class TasklistFilters {
     return changes;
   }
 
+  /** What every card shows: the unit, the subject below it (a major), the year. */
+  private static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", SharedVariables.UNIT_NAME.name(), "label", "单位"),
+      Map.of("name", SharedVariables.SUBJECT_NAME.name(), "label", "诊改对象"),
+      Map.of("name", SharedVariables.YEAR.name(), "label", "年度"));
+
   private void ensure(String name, String description, int priority, String color, TaskQuery query, List<String> changes) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // a filter of an earlier release gets the cards' variables of this one; the rest is the users' to change
+      if (!CARD_VARIABLES.equals(existing.getProperties().get("variables"))) {
+        existing.getProperties().put("variables", CARD_VARIABLES);
+        filterService.saveFilter(existing);
+        changes.add("任务过滤器 " + name + " 的卡片变量");
+      }
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -49,9 +62,7 @@ class TasklistFilters {
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", SharedVariables.UNIT_NAME.name(), "label", "单位"),
-        Map.of("name", SharedVariables.YEAR.name(), "label", "年度")));
+    properties.put("variables", CARD_VARIABLES);
     Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
     filterService.saveFilter(filter);
     changes.add("任务过滤器 " + name);

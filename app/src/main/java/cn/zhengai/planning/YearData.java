@@ -38,7 +38,7 @@ public class YearData {
     return jdbc.query("SELECT * FROM target WHERE cycle_year = ? ORDER BY id", (rs, n) -> new YearTarget(rs.getString("code"),
         rs.getString("name"), rs.getString("owner_unit_id"), new Indicator(Comparison.ofCode(rs.getString("comparison")),
             rs.getBigDecimal("target_value"), rs.getBigDecimal("standard_value"), rs.getBigDecimal("warning_value")),
-        rs.getBigDecimal("current_value"), rs.getString("unit_of_measure")), year);
+        rs.getBigDecimal("current_value"), rs.getString("unit_of_measure"), rs.getString("major_code")), year);
   }
 
   /** Codes of the year's targets that no standard in force serves (表7's 服务目标). */
@@ -53,7 +53,7 @@ public class YearData {
     Map<Long, List<Progress>> reports = progress.ofYear(year, unitId);
     return jdbc.query("SELECT * FROM work_task WHERE plan_year = ? AND unit_id = ? ORDER BY id", (rs, n) -> new YearTask(year,
         TaskKind.valueOf(rs.getString("kind")), rs.getString("title"),
-        TaskMonths.start(year, rs.getDate("entered_on") == null ? null : rs.getDate("entered_on").toLocalDate()),
+        TaskMonths.start(rs),
         rs.getDate("deadline").toLocalDate(), rs.getString("person"), reports.getOrDefault(rs.getLong("id"), List.of()),
         settings.lagTolerancePercent()), year, unitId);
   }
@@ -72,10 +72,25 @@ public class YearData {
 
   /** An annual target: what it measures, who owns it, and its value so far (null before any is entered). */
   public record YearTarget(String code, String name, String ownerUnitId, Indicator indicator, BigDecimal currentValue,
-      String unitOfMeasure) {
+      String unitOfMeasure, String majorCode) {
 
     public boolean attained() {
       return currentValue != null && indicator.attains(currentValue);
+    }
+
+    /** 达成, 预警 (missed, but not past its warning value) or 未达成 (missed, past it, or no value). */
+    public String verdict() {
+      if (attained()) {
+        return "达成";
+      }
+      return currentValue != null && !indicator.warns(currentValue) ? "预警" : "未达成";
+    }
+
+    /** The target with its value against the target value, e.g. 就业率（96，目标 ≥ 95）. */
+    public String reading() {
+      return name + (currentValue == null ? "（无数据）"
+          : "（" + currentValue.stripTrailingZeros().toPlainString() + "，目标 " + indicator.comparison().symbol()
+              + " " + indicator.targetValue().stripTrailingZeros().toPlainString() + "）");
     }
   }
 

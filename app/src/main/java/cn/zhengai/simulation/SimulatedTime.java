@@ -1,6 +1,7 @@
 package cn.zhengai.simulation;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.calendar.DailyWork;
 import cn.zhengai.planning.warnings.DeadlineWarnings;
 import cn.zhengai.security.AppAuthority;
 import java.time.Clock;
@@ -61,12 +62,13 @@ public class SimulatedTime {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final DeadlineWarnings deadlineWarnings;
+  private final List<DailyWork> dailyWork;
   private final AppAuthority appAuthority;
   private final ProcessEngineConfigurationImpl engineConfiguration;
   private final Optional<CronExpression> dailyScan;
 
   SimulatedTime(Clock clock, ManagementService management, RepositoryService repository, RuntimeService runtime, TaskService tasks,
-      DeadlineWarnings deadlineWarnings, AppAuthority appAuthority, ProcessEngineConfiguration engineConfiguration,
+      DeadlineWarnings deadlineWarnings, List<DailyWork> dailyWork, AppAuthority appAuthority, ProcessEngineConfiguration engineConfiguration,
       @Value("${zhengai.warnings.cron}") String warningsCron) {
     this.clock = clock;
     this.management = management;
@@ -74,6 +76,7 @@ public class SimulatedTime {
     this.runtime = runtime;
     this.tasks = tasks;
     this.deadlineWarnings = deadlineWarnings;
+    this.dailyWork = dailyWork;
     this.appAuthority = appAuthority;
     this.engineConfiguration = (ProcessEngineConfigurationImpl) engineConfiguration;
     this.dailyScan = "-".equals(warningsCron) ? Optional.empty() : Optional.of(CronExpression.parse(warningsCron));
@@ -144,7 +147,10 @@ public class SimulatedTime {
       if (scan.isPresent() && scan.get().equals(moment)) {
         LocalDate day = CollegeTime.today(clock);
         progress.deadlineWarnings += deadlineWarnings.scan(day);
+        dailyWork.forEach(work -> LOG.info("演练时钟 {}：{}", day, work.runOn(day)));
         progress.scans.add(day);
+        // what the day's work started may have made jobs due
+        runDueJobs(progress);
       }
     }
     setClock(to);

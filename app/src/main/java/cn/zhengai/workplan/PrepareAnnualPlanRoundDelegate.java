@@ -12,7 +12,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
-import cn.zhengai.tasks.YearRounds;
+import cn.zhengai.tasks.ProcessRounds;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,13 +35,13 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
 
   private final AcademicCalendar calendar;
   private final OrgUnitRepository units;
-  private final YearRounds yearRounds;
+  private final ProcessRounds rounds;
   private final Clock clock;
 
-  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, YearRounds yearRounds, Clock clock) {
+  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, ProcessRounds rounds, Clock clock) {
     this.calendar = calendar;
     this.units = units;
-    this.yearRounds = yearRounds;
+    this.rounds = rounds;
     this.clock = clock;
   }
 
@@ -75,10 +75,10 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw new FormValueException(problems);
     }
-    if (yearRounds.runs(SchoolAnnualCycleProcess.KEY, year)) {
+    if (rounds.runs(SchoolAnnualCycleProcess.KEY, String.valueOf(year))) {
       throw new FormValueException(List.of(year + " 年度诊改正在进行，其“计划”环节已请各单位提交年度工作计划，不必另行发起"));
     }
-    yearRounds.claim(AnnualWorkPlanProcess.KEY, year, execution.getProcessInstanceId(), year + " 年度工作计划征集已在进行中，不能重复发起");
+    rounds.claim(AnnualWorkPlanProcess.KEY, String.valueOf(year), execution.getProcessInstanceId(), year + " 年度工作计划征集已在进行中，不能重复发起");
     execution.setProcessBusinessKey(String.valueOf(year));
     YEAR.set(execution, year);
     PARTICIPATING_UNITS.set(execution, new ArrayList<>(participating));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
+import cn.zhengai.processes.MajorAnnualDiagnosisProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review;
@@ -237,6 +238,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
     jdbc.update("DELETE FROM work_task WHERE plan_year = 2028 AND title = '建设课程思政示范课'");
     jdbc.update("DELETE FROM target WHERE code = 'T2028-JW-88'");
     jdbc.update("DELETE FROM spiral_review WHERE period_code = '2028' AND subject_id = 'jwc'");
+    jdbc.update("DELETE FROM spiral_review WHERE level = 'MAJOR' AND period_code = '2034'");
+    jdbc.update("DELETE FROM process_round WHERE business_key = '2034/500211'");
+    jdbc.update("DELETE FROM major_assessment_slot");
   }
 
   /** 教务处's head enters a key task of 2027 in 表5, as in the task's 相关数据 tab. */
@@ -292,6 +296,51 @@ class TasklistBrowserTest extends BrowserTestSupport {
     }
     Review.SelfAssessment kept = reviews.find(Subject.unit("jwc"), Period.year(2028)).orElseThrow().selfAssessment();
     assertThat(kept).isEqualTo(new Review.SelfAssessment("毕业率达成，课程思政示范课未按期完成", "毕业率 97%", "合格"));
+  }
+
+  @Test
+  void aMajorLeaderDiagnosesTheMajorInTasklistAndReadsItsAssessmentYearOnTheRotationPage() {
+    String year = runtimeService.startProcessInstanceByKey(MajorAnnualDiagnosisProcess.KEY, Map.of(
+        MajorAnnualDiagnosisProcess.Variables.YEAR.name(), 2034, MajorAnnualDiagnosisProcess.Variables.MAJOR.name(), "500211")).getId();
+    managementService.createJobQuery().processInstanceId(year).list().forEach(job -> managementService.executeJob(job.getId()));
+
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "hetao");
+      openTask(wait, "专业自我诊断");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+      assertThat(shown(wait, "本年度目标与指标达成情况")).contains("专业目标 0 项").contains("请对照专业教学标准自行说明");
+      assertThat(shown(wait, "专业")).isEqualTo("汽车检测与维修技术");
+      fill(wait, "存在问题", "新能源方向课程不足");
+      fill(wait, "原因分析", "师资转型慢");
+      fill(wait, "改进措施", "引进企业兼职教师");
+      fill(wait, "修正培养目标", "增加新能源车检测能力");
+      fill(wait, "完善课程体系", "新增动力电池检测课程");
+      WebElement good = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '良好']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", good);
+      good.findElement(By.cssSelector("input[type='radio']")).click();
+      keepWithoutConsoleErrors("tasklist-major-self-diagnosis");
+      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+      complete.click();
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(year)
+          .taskDefinitionKey(MajorAnnualDiagnosisProcess.Elements.TASK_REVIEW_BY_WORKING_GROUP).count() == 1);
+
+      browser.get("http://localhost:" + port + "/majors/rotation?period=2034-2036");
+      WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#rotation tr[data-code='500211']")));
+      assertThat(row.getText()).startsWith("500211 汽车检测与维修技术 汽车工程学院 203").endsWith("未开始");
+      assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("专业考核性诊断轮次：2034—2036年");
+      keepWithoutConsoleErrors("major-rotation-page");
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-major-self-diagnosis-failure");
+      throw e;
+    }
+    Review.Improvement kept = reviews.find(Subject.major("500211"), Period.year(2034)).orElseThrow().improvement();
+    assertThat(kept.measures()).isEqualTo("引进企业兼职教师");
+    assertThat(kept.nextTargets()).isEqualTo("修正培养目标：增加新能源车检测能力\n完善课程体系：新增动力电池检测课程");
   }
 
   /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */

@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,23 +29,31 @@ class MilestoneRulesTest {
   private static final List<CollegeDay> SHIPPED_DAYS = shippedDays();
 
   @Test
-  void everySchoolMilestoneFrom2025To2035FallsOnAWorkingDayInTermAndInOrder() {
+  void everyMilestoneFrom2025To2035FallsOnAWorkingDayInTermAndEachLevelsInOrder() {
     for (int year = 2025; year <= 2035; year++) {
       WorkingCalendar calendar = calendarAround(year, SHIPPED_DAYS);
-      List<LocalDate> dates = new ArrayList<>();
+      Map<Milestone, LocalDate> dates = new EnumMap<>(Milestone.class);
       for (Milestone milestone : Milestone.values()) {
-        assertThat(milestone.level()).isEqualTo(Level.SCHOOL);
         LocalDate date = milestone.rule().dateIn(year, calendar);
         String what = year + " " + milestone + " " + date;
         assertThat(calendar.isWorkingDayInTerm(date)).as(what).isTrue();
         assertThat(calendar.vacations()).as(what).noneMatch(vacation -> vacation.contains(date));
         assertThat(SHIPPED_DAYS).as(what).noneMatch(day -> day.day().equals(date) && day.kind() == CollegeDay.Kind.HOLIDAY);
-        dates.add(date);
+        dates.put(milestone, date);
       }
-      // targets, standards, plans, assignment in the spring term; the year end's steps in December, improvement in January
-      assertThat(dates.subList(1, dates.size())).as("the cycle's milestones of " + year).isSorted();
-      assertThat(dates.get(Milestone.CYCLE_TARGETS_DUE.ordinal())).isAfter(calendar.term(Season.SPRING, year).startsOn());
-      assertThat(dates.get(Milestone.CYCLE_IMPROVEMENT_DUE.ordinal()).getYear()).isEqualTo(year + 1);
+      // the school: targets, standards, plans, assignment in the spring term; the year end's steps in December,
+      // improvement in January
+      List<LocalDate> school = Arrays.stream(Milestone.values()).filter(m -> m.level() == Level.SCHOOL)
+          .filter(m -> m != Milestone.ANNUAL_WORK_PLAN_DUE).map(dates::get).toList();
+      assertThat(school).as("the school cycle's milestones of " + year).isSorted();
+      assertThat(dates.get(Milestone.CYCLE_TARGETS_DUE)).isAfter(calendar.term(Season.SPRING, year).startsOn());
+      assertThat(dates.get(Milestone.CYCLE_IMPROVEMENT_DUE).getYear()).isEqualTo(year + 1);
+      // the majors: the assessment's panel and materials after it opens in spring; the yearly self-diagnosis in
+      // November, done before the school's year-end review reads it
+      assertThat(List.of(dates.get(Milestone.MAJOR_ASSESSMENT_OPENS), dates.get(Milestone.MAJOR_PANEL_DUE),
+          dates.get(Milestone.MAJOR_MATERIALS_DUE))).as("the major assessment's milestones of " + year).isSorted();
+      assertThat(dates.get(Milestone.MAJOR_SELF_DIAGNOSIS_OPENS)).isBefore(dates.get(Milestone.MAJOR_SELF_DIAGNOSIS_DUE));
+      assertThat(dates.get(Milestone.MAJOR_SELF_DIAGNOSIS_DUE)).isBefore(dates.get(Milestone.CYCLE_YEAR_END_REVIEW));
     }
   }
 

@@ -7,6 +7,7 @@ import cn.zhengai.browser.Browser;
 import cn.zhengai.browser.BrowserTestSupport;
 import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
+import cn.zhengai.processes.MajorAnnualDiagnosisProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.TaskEscalationProcess;
@@ -167,6 +168,32 @@ class CycleDashboardTest extends BrowserTestSupport {
         .isEqualTo("无权查看诊改驾驶舱：仅限 质管办、质量保证领导小组、部门负责人 及系统管理员");
     assertThat(EngineRest.as(http, "zhouqiang").get("/api/dashboard/cycles/1999").expect(400).json().get("message").asText())
         .contains("1999");
+  }
+
+  @Test
+  void eachMajorHasARowOfItsOwnBelowItsUnit() {
+    List<String> years = new ArrayList<>();
+    for (String major : List.of("500211", "460702")) {
+      String year = runtimeService.startProcessInstanceByKey(MajorAnnualDiagnosisProcess.KEY, Map.of(
+          MajorAnnualDiagnosisProcess.Variables.YEAR.name(), YEAR, MajorAnnualDiagnosisProcess.Variables.MAJOR.name(), major)).getId();
+      managementService.createJobQuery().processInstanceId(year).list().forEach(job -> managementService.executeJob(job.getId()));
+      years.add(year);
+    }
+    // 汽车检测与维修技术 has diagnosed itself; 新能源汽车技术 has not
+    taskService.complete(taskService.createTaskQuery().processInstanceId(years.get(0)).singleResult().getId(), Map.of(
+        "problems", "校企合作不足", "causes", "企业参与少", "improvementMeasures", "共建课程", "objectiveRevision", "增加新能源方向",
+        "curriculumImprovement", "新增电池检测课程", "selfGrade", "良好"));
+
+    JsonNode board = EngineRest.as(http, "xujun").get("/api/dashboard/cycles/" + YEAR).expect(200).json();
+    JsonNode majors = process(board, MajorAnnualDiagnosisProcess.KEY);
+    assertThat(majors.get("name").asText()).isEqualTo("专业年度自我诊断");
+    assertThat(texts(majors.get("rows"), "subject")).containsExactly("460702 新能源汽车技术", "500211 汽车检测与维修技术");
+    assertThat(texts(majors.get("rows"), "unit")).containsOnly("qcxy");
+    assertThat(stream(majors.get("rows")).map(row -> row.at("/status/code").asText())).containsExactly("WITH_UNIT", "SUBMITTED");
+    assertThat(majors.get("rows").get(1).at("/status/detail").asText()).contains("二级学院审核专业诊断");
+    assertThat(stream(board.get("units")).filter(unit -> unit.at("/processes/" + MajorAnnualDiagnosisProcess.KEY).isMissingNode()))
+        .as("a unit's line shows its own states, not its majors'").hasSize(board.get("units").size());
+    years.forEach(year -> runtimeService.deleteProcessInstance(year, "test"));
   }
 
   @Test

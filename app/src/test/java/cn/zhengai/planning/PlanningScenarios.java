@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -540,6 +541,28 @@ public abstract class PlanningScenarios {
         "title", "测试重点任务：修订人才培养方案", "deadline", "2027-06-30", "month1", "已完成", "unit", "教务处", "person", "王芳")).expect(200);
     assertThat(months(only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试重点任务：修订人才培养方案")).get(0))
         .isEqualTo("正常");
+  }
+
+  @Test
+  void seasonalWorkIsJudgedFromItsPlannedStart() {
+    EngineRest academicAffairs = as(ACADEMIC_AFFAIRS_HEAD);
+    clock.setDay(LocalDate.of(2027, 1, 4));
+    Map<String, Object> task = new HashMap<>(Map.of("source", "学校年度工作要点", "kind", "常规工作", "title", "测试季节任务：新生入学教育",
+        "deadline", "2027-09-30", "unit", "教务处", "start", "2027-10-08"));
+    assertThat(texts(academicAffairs.post("/api/planning/task-tracking?year=2027", task).expect(400).json().get("problems")))
+        .anySatisfy(problem -> assertThat(problem).contains("计划开始 2027-10-08 晚于完成时限 2027-09-30"));
+    task.put("start", "2027-08-01");
+    academicAffairs.post("/api/planning/task-tracking?year=2027", task).expect(201);
+
+    clock.setDay(LocalDate.of(2027, 5, 31));
+    JsonNode may = only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试季节任务：新生入学教育");
+    assertThat(may.get("start").asText()).isEqualTo("2027-08-01");
+    // nothing reported before its work starts in August: not 滞后
+    assertThat(months(may).subList(0, 5)).containsOnly("正常");
+    clock.setDay(LocalDate.of(2027, 8, 31));
+    JsonNode august = only(academicAffairs.get("/api/planning/task-tracking?year=2027").expect(200).json(), "title", "测试季节任务：新生入学教育");
+    assertThat(months(august).get(7)).as("a month into its plan with nothing done").isEqualTo("滞后");
+    academicAffairs.delete("/api/planning/task-tracking/" + august.get("id").asText()).expect(204);
   }
 
   // ---- deadline warnings

@@ -36,7 +36,12 @@ public final class CycleDecisions {
   public static final Map<String, String> RETURNED_WORK_DUE = Map.of(
       SchoolAnnualCycleProcess.Elements.TASK_APPROVE_TARGETS, SchoolAnnualCycleProcess.Variables.TARGETS_DUE_AT.name(),
       SchoolAnnualCycleProcess.Elements.TASK_APPROVE_IMPROVEMENT_PLAN, SchoolAnnualCycleProcess.Variables.IMPROVEMENT_DUE_AT.name(),
-      MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT.name());
+      MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION, MonitoringCheckpointProcess.Variables.CORRECTION_DUE_AT.name(),
+      MajorAnnualDiagnosisProcess.Elements.TASK_REVIEW_BY_WORKING_GROUP,
+      MajorAnnualDiagnosisProcess.Variables.SELF_DIAGNOSIS_DUE_AT.name(),
+      MajorAnnualDiagnosisProcess.Elements.TASK_ACCEPT_BY_ACADEMIC_AFFAIRS,
+      MajorAnnualDiagnosisProcess.Variables.SELF_DIAGNOSIS_DUE_AT.name(),
+      MajorAssessmentProcess.Elements.TASK_CHECK_RECTIFICATION, MajorAssessmentProcess.Variables.RECTIFICATION_DUE_AT.name());
   /**
    * String (JSON): what a return sent back, the values the review showed and when, so the next review can list what
    * the unit changed since.

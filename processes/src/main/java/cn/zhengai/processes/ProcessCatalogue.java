@@ -6,7 +6,8 @@ import java.util.List;
 public final class ProcessCatalogue {
 
   public static final List<ProcessModel> ALL = List.of(AnnualWorkPlanProcess.MODEL, SchoolAnnualCycleProcess.MODEL,
-      MonitoringCheckpointProcess.MODEL, TaskEscalationProcess.MODEL);
+      MonitoringCheckpointProcess.MODEL, TaskEscalationProcess.MODEL, MajorAnnualDiagnosisProcess.MODEL,
+      MajorAssessmentProcess.MODEL);
 
   private ProcessCatalogue() {}
 }

@@ -43,6 +43,7 @@ public class TargetTable extends PlanningTable {
   static final int PERIOD = 12;
   static final int EARLIER_VALUES = 13;
   static final int CYCLE_YEAR = 14;
+  static final int MAJOR = 15;
 
   private static final List<Field> FIELDS = List.of(
       field("code", ColumnSpec.text("目标编号", true).withMaxLength(64)),
@@ -60,7 +61,9 @@ public class TargetTable extends PlanningTable {
       field("period", ColumnSpec.text("周期", true).withMaxLength(32)),
       field("earlierValues", ColumnSpec.text("往年数值", false)),
       // the year of an annual target, the one the school's yearly cycle works on; blank for a plan's longer targets
-      field("cycleYear", ColumnSpec.number("年度", false)));
+      field("cycleYear", ColumnSpec.number("年度", false)),
+      // a target of one major of the owner unit, measured in that major's yearly self-diagnosis
+      field("major", ColumnSpec.text("所属专业代码", false).withMaxLength(16)));
 
   private static final String SELECT = "SELECT t.*, p.name AS plan_name, up.code AS parent_code, u.name AS owner_name"
       + " FROM target t JOIN plan p ON p.id = t.plan_id LEFT JOIN target up ON up.id = t.parent_id"
@@ -91,7 +94,7 @@ public class TargetTable extends PlanningTable {
         Comparison.ofCode(rs.getString("comparison")).symbol(), number(rs, "target_value"), number(rs, "standard_value"),
         number(rs, "warning_value"), number(rs, "current_value"), rs.getString("owner_name"),
         orBlank(rs.getString("owner_person")), rs.getString("target_period"), orBlank(rs.getString("earlier_values")),
-        orBlank(rs.getObject("cycle_year"))));
+        orBlank(rs.getObject("cycle_year")), orBlank(rs.getString("major_code"))));
   }
 
   private static String number(ResultSet rs, String column) throws SQLException {
@@ -126,6 +129,27 @@ public class TargetTable extends PlanningTable {
     }
     if (Indicator.earlierValues(row.value(EARLIER_VALUES)) == null) {
       problems.at(row, EARLIER_VALUES, "“" + row.value(EARLIER_VALUES) + "”应写成 年份:数值，多个用；分隔，例如 2024:85；2025:88");
+    }
+    checkMajor(row, batch, problems);
+  }
+
+  private void checkMajor(TableRow row, Batch batch, RowProblems problems) {
+    String major = row.value(MAJOR);
+    if (major.isEmpty()) {
+      return;
+    }
+    Map<String, String> unitOfMajor = batch.memo("majors", () -> {
+      Map<String, String> units = new HashMap<>();
+      jdbc.query("SELECT m.code, u.name FROM major m JOIN org_unit u ON u.id = m.unit_id",
+          rs -> {
+            units.put(rs.getString("code"), rs.getString("name"));
+          });
+      return units;
+    });
+    if (!unitOfMajor.containsKey(major)) {
+      problems.at(row, MAJOR, "专业代码“" + major + "”不存在，请先在“专业”表中建立");
+    } else if (!unitOfMajor.get(major).equals(row.value(OWNER))) {
+      problems.at(row, MAJOR, "专业 " + major + " 属于" + unitOfMajor.get(major) + "，不属于责任部门" + row.value(OWNER));
     }
   }
 
@@ -180,17 +204,19 @@ public class TargetTable extends PlanningTable {
           Comparison.ofSymbol(row.value(COMPARISON)).code(), decimal(row.value(TARGET_VALUE)),
           decimal(row.value(STANDARD_VALUE)), decimal(row.value(WARNING_VALUE)), decimal(row.value(CURRENT_VALUE)),
           batch.units().unitNamed(row.value(OWNER)).id(), orNull(row.value(PERSON)), row.value(PERIOD), orNull(earlier),
-          row.value(CYCLE_YEAR).isEmpty() ? null : Integer.valueOf(row.value(CYCLE_YEAR)), batch.user(), timestamp(batch)};
+          row.value(CYCLE_YEAR).isEmpty() ? null : Integer.valueOf(row.value(CYCLE_YEAR)), orNull(row.value(MAJOR)),
+          batch.user(), timestamp(batch)};
       if (change.current() == null) {
         jdbc.update("INSERT INTO target (code, name, plan_id, unit_of_measure, comparison, target_value, standard_value,"
-            + " warning_value, current_value, owner_unit_id, owner_person, target_period, earlier_values, cycle_year, updated_by,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+            + " warning_value, current_value, owner_unit_id, owner_person, target_period, earlier_values, cycle_year, major_code,"
+            + " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
       } else {
         Object[] withId = java.util.Arrays.copyOf(values, values.length + 1);
         withId[values.length] = change.current().id();
         jdbc.update("UPDATE target SET code = ?, name = ?, plan_id = ?, unit_of_measure = ?, comparison = ?, target_value = ?,"
             + " standard_value = ?, warning_value = ?, current_value = ?, owner_unit_id = ?, owner_person = ?,"
-            + " target_period = ?, earlier_values = ?, cycle_year = ?, updated_by = ?, updated_at = ? WHERE id = ?", withId);
+            + " target_period = ?, earlier_values = ?, cycle_year = ?, major_code = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+            withId);
       }
     }
     for (Change change : changes) {

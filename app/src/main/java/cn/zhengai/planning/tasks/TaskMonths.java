@@ -1,5 +1,8 @@
 package cn.zhengai.planning.tasks;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +15,7 @@ import java.util.List;
  * At the end of each month (or today, for the current month): done once 100% was reported; overdue once the
  * deadline passed without it; behind when the last reported progress lags the task's own plan, a straight line from
  * the day its work starts to its deadline, by more than the tolerance; else on track. Months still to come are not
- * due. A task's work starts on the later of 1 January of its year and the day it was entered, so a task added in
+ * due. A task's work starts on its planned start, else on the later of 1 January of its year and the day it was entered, so a task added in
  * June is not behind the moment it is entered.
  */
 public final class TaskMonths {
@@ -53,10 +56,23 @@ public final class TaskMonths {
         .max(Comparator.comparing(Progress::reportedOn).thenComparing(Progress::sequence)).map(Progress::percent).orElse(0);
   }
 
-  /** The day a task's work starts: 1 January of its year, or the day it was entered if later (null: not known). */
-  public static LocalDate start(int year, LocalDate enteredOn) {
+  /**
+   * The day a task's work starts: its planned start (表6's 计划开始) where one is set; else 1 January of its year, or
+   * the day it was entered if later (null: not known).
+   */
+  public static LocalDate start(int year, LocalDate plannedStart, LocalDate enteredOn) {
+    if (plannedStart != null) {
+      return plannedStart;
+    }
     LocalDate firstDay = LocalDate.of(year, 1, 1);
     return enteredOn == null || enteredOn.isBefore(firstDay) ? firstDay : enteredOn;
+  }
+
+  /** Reads a task's start from its {@code work_task} row. */
+  public static LocalDate start(ResultSet rs) throws SQLException {
+    Date planned = rs.getDate("start_date");
+    Date entered = rs.getDate("entered_on");
+    return start(rs.getInt("plan_year"), planned == null ? null : planned.toLocalDate(), entered == null ? null : entered.toLocalDate());
   }
 
   /** The share of the work a straight line from the task's start to its deadline has done by a day. */

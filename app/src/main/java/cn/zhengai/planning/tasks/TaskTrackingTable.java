@@ -4,9 +4,11 @@ import cn.zhengai.integration.excel.ColumnSpec;
 import cn.zhengai.planning.Field;
 import cn.zhengai.planning.Labelled;
 import cn.zhengai.planning.PlanningSupport;
+import cn.zhengai.planning.RowProblems;
 import cn.zhengai.planning.StoredRow;
 import cn.zhengai.planning.TableRow;
 import cn.zhengai.planning.tasks.TaskMonths.Progress;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -26,6 +28,7 @@ public class TaskTrackingTable extends WorkTaskTable {
   static final int FIRST_MONTH = 4;
   static final int UNIT = 16;
   static final int PERSON = 17;
+  static final int START = 18;
 
   private static final List<Field> FIELDS = trackingFields();
 
@@ -47,7 +50,28 @@ public class TaskTrackingTable extends WorkTaskTable {
     }
     fields.add(field("unit", ColumnSpec.text("责任部门", true).withMaxLength(100)));
     fields.add(field("person", ColumnSpec.text("责任人", false).withMaxLength(64)));
+    // after the seed's columns: when the task's work starts, for judging 滞后 against its own plan
+    fields.add(field("start", ColumnSpec.date("计划开始", false)));
     return List.copyOf(fields);
+  }
+
+  @Override
+  protected void check(Change change, Batch batch, RowProblems problems) {
+    super.check(change, batch, problems);
+    TableRow row = change.row();
+    if (row.value(START).isEmpty()) {
+      return;
+    }
+    LocalDate start = LocalDate.parse(row.value(START));
+    if (start.getYear() != batch.scope().requireYear()) {
+      problems.at(row, START, "计划开始 " + start + " 不在 " + batch.scope().requireYear() + " 年内");
+    } else if (start.isAfter(LocalDate.parse(row.value(DEADLINE)))) {
+      problems.at(row, START, "计划开始 " + start + " 晚于完成时限 " + row.value(DEADLINE));
+    }
+  }
+
+  private static java.sql.Date optionalDate(String value) {
+    return value.isEmpty() ? null : date(value);
   }
 
   @Override
@@ -62,6 +86,7 @@ public class TaskTrackingTable extends WorkTaskTable {
         .forEach(state -> values.add(state.label()));
     values.add(task.unitName());
     values.add(task.person());
+    values.add(task.plannedStart() == null ? "" : task.plannedStart().toString());
     return new StoredRow(task.id(), List.copyOf(values));
   }
 
@@ -73,13 +98,15 @@ public class TaskTrackingTable extends WorkTaskTable {
       String kind = Labelled.ofLabel(TaskKind.class, row.value(KIND)).name();
       String unit = batch.units().unitNamed(row.value(UNIT)).id();
       if (change.current() == null) {
-        jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, unit_id, person, deadline, entered_on, updated_by,"
-                + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, row.value(SOURCE), kind, row.value(TITLE), unit,
-            orNull(row.value(PERSON)), date(row.value(DEADLINE)), java.sql.Date.valueOf(today()), batch.user(), timestamp(batch));
+        jdbc.update("INSERT INTO work_task (plan_year, source, kind, title, unit_id, person, deadline, start_date, entered_on,"
+                + " updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, row.value(SOURCE), kind, row.value(TITLE),
+            unit, orNull(row.value(PERSON)), date(row.value(DEADLINE)), optionalDate(row.value(START)),
+            java.sql.Date.valueOf(today()), batch.user(), timestamp(batch));
       } else {
-        jdbc.update("UPDATE work_task SET source = ?, kind = ?, title = ?, unit_id = ?, person = ?, deadline = ?,"
+        jdbc.update("UPDATE work_task SET source = ?, kind = ?, title = ?, unit_id = ?, person = ?, deadline = ?, start_date = ?,"
                 + " updated_by = ?, updated_at = ? WHERE id = ?", row.value(SOURCE), kind, row.value(TITLE), unit,
-            orNull(row.value(PERSON)), date(row.value(DEADLINE)), batch.user(), timestamp(batch), change.current().id());
+            orNull(row.value(PERSON)), date(row.value(DEADLINE)), optionalDate(row.value(START)), batch.user(), timestamp(batch),
+            change.current().id());
       }
     }
   }

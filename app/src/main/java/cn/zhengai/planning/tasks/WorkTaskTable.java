@@ -111,10 +111,11 @@ abstract class WorkTaskTable extends PlanningTable {
         rs.getString("title"), orBlank(rs.getString("work_standard")), orBlank(rs.getString("lead_name")),
         rs.getString("unit_name"), orBlank(rs.getString("person")), orBlank(rs.getString("measures")),
         orBlank(rs.getString("outcome")), rs.getDate("deadline").toLocalDate(),
-        TaskMonths.start(rs.getInt("plan_year"), rs.getDate("entered_on") == null ? null : rs.getDate("entered_on").toLocalDate()));
+        rs.getDate("start_date") == null ? null : rs.getDate("start_date").toLocalDate(), TaskMonths.start(rs));
   }
 
   /** A task as kept, with unit names for display. */
   protected record Task(long id, int year, String source, TaskKind kind, String title, String workStandard, String leadName,
-      String unitName, String person, String measures, String outcome, LocalDate deadline, LocalDate start) {}
+      String unitName, String person, String measures, String outcome, LocalDate deadline, LocalDate plannedStart,
+      LocalDate start) {}
 }

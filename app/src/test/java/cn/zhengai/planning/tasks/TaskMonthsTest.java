@@ -64,10 +64,23 @@ class TaskMonthsTest {
   void aTaskIsJudgedAgainstItsOwnPlanFromTheDayItWasEntered() {
     // entered on 1 June, due 30 June, 45% done on 15 June: on its plan (50%); judged from 1 January (91%) it would lag
     List<Progress> reports = List.of(new Progress(LocalDate.of(2027, 6, 15), 45, 1));
-    LocalDate start = TaskMonths.start(2027, LocalDate.of(2027, 6, 1));
+    LocalDate start = TaskMonths.start(2027, null, LocalDate.of(2027, 6, 1));
     assertThat(TaskMonths.stateOn(start, JUNE_30, reports, LocalDate.of(2027, 6, 15), TOLERANCE)).isEqualTo(ON_TRACK);
     assertThat(TaskMonths.stateOn(JANUARY_1, JUNE_30, reports, LocalDate.of(2027, 6, 15), TOLERANCE)).isEqualTo(BEHIND);
-    assertThat(TaskMonths.start(2027, LocalDate.of(2026, 12, 20))).as("entered the year before: from 1 January").isEqualTo(JANUARY_1);
-    assertThat(TaskMonths.start(2027, null)).isEqualTo(JANUARY_1);
+    assertThat(TaskMonths.start(2027, null, LocalDate.of(2026, 12, 20))).as("entered the year before: from 1 January").isEqualTo(JANUARY_1);
+    assertThat(TaskMonths.start(2027, null, null)).isEqualTo(JANUARY_1);
+  }
+
+  @Test
+  void seasonalWorkIsJudgedFromItsPlannedStart() {
+    // 迎新 planned from 1 August, due 30 September, nothing reported by the end of April: not behind, not yet started
+    LocalDate start = TaskMonths.start(2027, LocalDate.of(2027, 8, 1), LocalDate.of(2027, 1, 10));
+    assertThat(start).isEqualTo(LocalDate.of(2027, 8, 1));
+    LocalDate due = LocalDate.of(2027, 9, 30);
+    assertThat(TaskMonths.stateOn(start, due, List.of(), LocalDate.of(2027, 4, 30), TOLERANCE)).isEqualTo(ON_TRACK);
+    assertThat(TaskMonths.stateOn(JANUARY_1, due, List.of(), LocalDate.of(2027, 4, 30), TOLERANCE)).as("from 1 January it would lag")
+        .isEqualTo(BEHIND);
+    assertThat(TaskMonths.stateOn(start, due, List.of(), LocalDate.of(2027, 8, 31), TOLERANCE)).as("a month into its plan, nothing done")
+        .isEqualTo(BEHIND);
   }
 }

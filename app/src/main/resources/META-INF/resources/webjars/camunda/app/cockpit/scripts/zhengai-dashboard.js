@@ -90,15 +90,18 @@ function cellContent(api, cell) {
 }
 
 function unitName(row) {
-  return row.running ? instanceLink(row.processInstanceId, row.activityInstanceId, row.unitName) : row.unitName;
+  const name = row.subject ? row.unitName + ' · ' + row.subject : row.unitName;
+  return row.running ? instanceLink(row.processInstanceId, row.activityInstanceId, name) : name;
 }
 
 function overview(board) {
-  const head = el('tr', null, el('th', null, '单位'), board.processes.map(process => el('th', null, process.name)),
+  // processes below the units (a major's) have rows of their own subjects, not a unit's state
+  const unitProcesses = board.processes.filter(process => process.rows.some(row => !row.subject));
+  const head = el('tr', null, el('th', null, '单位'), unitProcesses.map(process => el('th', null, process.name)),
     el('th', null, '升级'), el('th', null, '预警（未结 / 全年）'), el('th', null, '纠偏中'), el('th', null, '年末等级'));
   const rows = board.units.map(unit => el('tr', { 'data-unit': unit.unit },
     el('th', null, unit.unitName),
-    board.processes.map(process => {
+    unitProcesses.map(process => {
       const status = unit.processes[process.key];
       return el('td', null, status ? badge(status.code, status.label, status.detail) : '—');
     }),
@@ -113,9 +116,9 @@ function overview(board) {
 }
 
 function matrix(api, process) {
-  const head = el('tr', null, el('th', null, '单位'), el('th', null, '状态'),
+  const head = el('tr', null, el('th', null, process.rows.some(row => row.subject) ? '单位 · 诊改对象' : '单位'), el('th', null, '状态'),
     process.steps.map(step => el('th', { 'data-step': step.id }, step.name)), el('th', null, '升级'));
-  const rows = process.rows.map(row => el('tr', { 'data-unit': row.unit || 'school' },
+  const rows = process.rows.map(row => el('tr', { 'data-unit': row.unit || 'school', 'data-subject': row.subject || null },
     el('th', null, unitName(row)),
     el('td', null, badge(row.status.code, row.status.label, row.status.detail),
       el('span', { class: 'zg-note' }, row.status.detail)),

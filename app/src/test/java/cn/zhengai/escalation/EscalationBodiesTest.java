@@ -1,0 +1,74 @@
+package cn.zhengai.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.zhengai.escalation.EscalationRecords.Escalation;
+import cn.zhengai.processes.MajorAssessmentProcess;
+import cn.zhengai.processes.MajorAssessmentProcess.Elements;
+import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.support.AppTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Nobody is escalated to themselves: a unit's overdue task goes to 质管办, 质管办's own to the leading group, and the
+ * leading group's own is reminded and goes nowhere else. A major's assessment holds tasks of both bodies.
+ */
+@AppTest
+class EscalationBodiesTest {
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired EscalationRecords records;
+  @Autowired JdbcTemplate jdbc;
+
+  private String assessment;
+
+  @AfterEach
+  void endTheAssessment() {
+    runtimeService.deleteProcessInstance(assessment, "test finished");
+    jdbc.update("DELETE FROM process_round WHERE business_key = '2034-2036/460702'");
+    jdbc.update("DELETE FROM escalation_record WHERE process_instance_id = ?", assessment);
+  }
+
+  @Test
+  void theQaOfficesOverdueTaskGoesToTheLeadingGroupAndTheLeadingGroupsOwnNowhereElse() {
+    assessment = runtimeService.startProcessInstanceByKey(MajorAssessmentProcess.KEY, Map.of(
+        MajorAssessmentProcess.Variables.PERIOD.name(), "2034-2036", MajorAssessmentProcess.Variables.MAJOR.name(), "460702")).getId();
+    climbTheWholeLadder(Elements.TASK_FORM_PANEL);
+    climbTheWholeLadder(Elements.TASK_SUBMIT_MATERIALS);
+    runtimeService.createProcessInstanceModification(assessment).startBeforeActivity(Elements.TASK_DECIDE_SANCTION).execute();
+    climbTheWholeLadder(Elements.TASK_DECIDE_SANCTION);
+
+    assertThat(rungs(Elements.TASK_FORM_PANEL)).as("质管办's own task").containsExactly(
+        "REMINDER→head-zgb", "LEADING_GROUP→qa-leading-group", "LEADING_GROUP→qa-leading-group");
+    assertThat(rungs(Elements.TASK_SUBMIT_MATERIALS)).as("the 二级学院's task").containsExactly(
+        "REMINDER→head-qcxy", "QA_OFFICE→zgb", "LEADING_GROUP→qa-leading-group");
+    assertThat(rungs(Elements.TASK_DECIDE_SANCTION)).as("the leading group's own task").containsExactly(
+        "REMINDER→qa-leading-group");
+  }
+
+  private void climbTheWholeLadder(String activity) {
+    String task = taskService.createTaskQuery().processInstanceId(assessment).taskDefinitionKey(activity).singleResult().getId();
+    String ladder = runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalationProcess.KEY)
+        .processInstanceBusinessKey(task).singleResult().getId();
+    for (String timer : List.of(TaskEscalationProcess.Elements.TIMER_BEFORE_DUE, TaskEscalationProcess.Elements.TIMER_DUE,
+        TaskEscalationProcess.Elements.TIMER_LONG_OVERDUE)) {
+      managementService.executeJob(managementService.createJobQuery().processInstanceId(ladder).activityId(timer).singleResult()
+          .getId());
+    }
+  }
+
+  private List<String> rungs(String activity) {
+    return records.findAll(null).stream().filter(rung -> rung.processInstanceId().equals(assessment))
+        .filter(rung -> rung.activityId().equals(activity)).map(rung -> rung.stage() + "→" + rung.escalatedTo()).toList();
+  }
+}
