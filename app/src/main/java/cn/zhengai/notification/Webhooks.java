@@ -4,6 +4,7 @@ import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -121,10 +122,12 @@ class Webhooks {
   record Webhook(String unitId, String unitName, Channel channel, String url, @JsonIgnore String secret, boolean enabled,
       String updatedBy, Instant updatedAt) {
 
+    @JsonProperty
     public boolean hasSecret() {
       return secret != null;
     }
 
+    @JsonProperty
     public String channelLabel() {
       return channel.label();
     }
