@@ -19,7 +19,7 @@ async function call(method, path, body) {
 }
 
 function shown(moment) {
-  return moment ? new Date(moment).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, -3) : '';
+  return moment ? new Date(moment).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : '';
 }
 
 function row(body, values) {

@@ -17,7 +17,7 @@ async function call(method, path) {
 }
 
 function shown(moment) {
-  return new Date(moment).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }).slice(0, -3);
+  return new Date(moment).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16);
 }
 
 function showUnread(unread) {

@@ -1,5 +1,6 @@
 package cn.zhengai;
 
+import cn.zhengai.notification.NotificationStoreScenarios;
 import cn.zhengai.planning.PlanningScenarios;
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.SharedAppHousekeeping;
@@ -39,6 +40,10 @@ class ScenariosOnPostgresTest {
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)
   class AnnualWorkPlan extends AnnualWorkPlanScenarios {}
+
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class NotificationStore extends NotificationStoreScenarios {}
 
   /** Closes the app after the last nested class, before the JVM's shutdown stops the database server under it. */
   static final class ClosesTheApp implements AfterAllCallback {
