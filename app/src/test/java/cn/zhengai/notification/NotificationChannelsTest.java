@@ -306,8 +306,11 @@ class NotificationChannelsTest extends BrowserTestSupport {
     notifications.send(OrgGroups.QA_OFFICE, Kind.ESCALATION, "【升级】提交年度工作计划（信息中心）已逾期", "信息中心尚未提交。", null);
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get(url("/workbench"));
+    // Tasklist's header and the workbench's show how many are unread
+    browser.get(url("/camunda/app/tasklist/default/"));
     Browser.logIn(browser, QA_OFFICE_STAFF);
+    wait.until(ExpectedConditions.textToBe(By.cssSelector("a.zhengai-notifications-link"), "消息通知（2 未读）"));
+    browser.get(url("/workbench"));
     wait.until(ExpectedConditions.textToBe(By.id("notifications-link"), "消息通知（2 未读）"));
     browser.findElement(By.id("notifications-link")).click();
     wait.until(ExpectedConditions.textToBe(By.id("unread-summary"), "未读 2 条"));
