@@ -309,7 +309,10 @@ class NotificationChannelsTest extends BrowserTestSupport {
     // Tasklist's header and the workbench's show how many are unread
     browser.get(url("/camunda/app/tasklist/default/"));
     Browser.logIn(browser, QA_OFFICE_STAFF);
-    wait.until(ExpectedConditions.textToBe(By.cssSelector("a.zhengai-notifications-link"), "消息通知（2 未读）"));
+    // Tasklist loads slowly on a busy machine
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(ExpectedConditions.textToBe(By.cssSelector("a.zhengai-notifications-link"), "消息通知（2 未读）"));
+    keep("notifications-tasklist-header");
     browser.get(url("/workbench"));
     wait.until(ExpectedConditions.textToBe(By.id("notifications-link"), "消息通知（2 未读）"));
     browser.findElement(By.id("notifications-link")).click();
