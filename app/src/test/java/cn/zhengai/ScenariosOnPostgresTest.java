@@ -1,6 +1,7 @@
 package cn.zhengai;
 
 import cn.zhengai.major.MajorLevelScenarios;
+import cn.zhengai.notification.NotificationStoreScenarios;
 import cn.zhengai.planning.PlanningScenarios;
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.SharedAppHousekeeping;
@@ -44,6 +45,10 @@ class ScenariosOnPostgresTest {
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)
   class MajorLevel extends MajorLevelScenarios {}
+
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class NotificationStore extends NotificationStoreScenarios {}
 
   /** Closes the app after the last nested class, before the JVM's shutdown stops the database server under it. */
   static final class ClosesTheApp implements AfterAllCallback {

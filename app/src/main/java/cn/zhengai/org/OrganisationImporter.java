@@ -147,13 +147,17 @@ public class OrganisationImporter {
     if (user == null) {
       user = identityService.newUser(person.id());
       user.setPassword(demo.password());
-    } else if (EngineUserNames.holds(user, person.name())) {
+    } else if (EngineUserNames.holds(user, person.name()) && !changesEmail(user, person)) {
       user = null;
     }
     if (user != null) {
       EngineUserNames.store(user, person.name());
+      // a file without an address leaves the one the person entered in their profile
+      if (person.email() != null) {
+        user.setEmail(person.email());
+      }
       identityService.saveUser(user);
-      changes.add("用户 " + person.id() + " " + person.name().fullName());
+      changes.add("用户 " + person.id() + " " + person.name().fullName() + (person.email() == null ? "" : " " + person.email()));
     }
   }
 
@@ -173,6 +177,10 @@ public class OrganisationImporter {
         changes.add("移出 " + person.id() + " ← " + group);
       }
     }
+  }
+
+  private static boolean changesEmail(User user, Person person) {
+    return person.email() != null && !person.email().equals(user.getEmail());
   }
 
   /**

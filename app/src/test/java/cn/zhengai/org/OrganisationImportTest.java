@@ -247,8 +247,15 @@ class OrganisationImportTest {
     renamed.setName("网络中心");
     identityService.saveGroup(renamed);
     identityService.deleteMembership("chenjie", "head-rsc");
+    // the file gives 周强's e-mail address, not 林峰's: his own stays
+    email("zhouqiang", "zq@example.com");
+    email("linfeng", "linfeng@example.com");
 
-    assertThat(importer.importConfigured().changes()).containsExactlyInAnyOrder("组 xxzx 信息中心", "成员 chenjie → head-rsc");
+    assertThat(importer.importConfigured().changes()).containsExactlyInAnyOrder("组 xxzx 信息中心", "成员 chenjie → head-rsc",
+        "用户 zhouqiang 周强 zhouqiang@zhengai.edu.cn");
+    assertThat(identityService.createUserQuery().userId("zhouqiang").singleResult().getEmail()).isEqualTo("zhouqiang@zhengai.edu.cn");
+    assertThat(identityService.createUserQuery().userId("linfeng").singleResult().getEmail()).isEqualTo("linfeng@example.com");
+    email("linfeng", null);
 
     assertThat(identityService.createGroupQuery().groupId("xxzx").singleResult().getName()).isEqualTo("信息中心");
     assertThat(identityService.createUserQuery().memberOfGroup("head-rsc").userId("chenjie").count()).isEqualTo(1);
@@ -281,6 +288,12 @@ class OrganisationImportTest {
       identityService.deleteUser("ouyanglan");
       identityService.deleteUser("maimaiti");
     }
+  }
+
+  private void email(String userId, String address) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    user.setEmail(address);
+    identityService.saveUser(user);
   }
 
   private void keepWholeName(String userId, String wholeName) {

@@ -109,9 +109,12 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
   /** An external expert's particulars: sector (行企/政府/用人单位), organisation (工作单位) and field (专业领域). */
   public record Expert(ExpertSector sector, String organisation, String field) {}
 
-  /** A person; {@code expert} is null for anyone who is not an external expert. */
+  /**
+   * A person; {@code expert} is null for anyone who is not an external expert, {@code email} (where notifications
+   * go) null when the file gives none.
+   */
   public record Person(String id, ChineseName name, List<String> headOf, List<String> memberOf, List<String> roles,
-      Expert expert) {
+      Expert expert, String email) {
 
     /** Every Camunda group the person belongs to: units, head groups of the units they lead, roles. */
     public Set<String> groupIds() {

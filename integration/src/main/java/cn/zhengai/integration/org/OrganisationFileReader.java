@@ -27,6 +27,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class OrganisationFileReader {
 
+  private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
   private final List<String> problems = new ArrayList<>();
@@ -261,9 +263,19 @@ public final class OrganisationFileReader {
       if (expert == null && roles.contains(Organisation.EXPERT_ROLE) && !entry.containsKey("expert")) {
         problems.add(where + "（" + id + "）：校外专家须写明 expert（sector 类别、organisation 工作单位、field 专业领域）");
       }
-      people.add(new Person(id, name, headOf, memberOf, roles, expert));
+      people.add(new Person(id, name, headOf, memberOf, roles, expert, email(where + "（" + id + "）", entry)));
     }
     return people;
+  }
+
+  /** A person's e-mail address ({@code email}, optional): one address with a name, an @ and a domain. */
+  private String email(String where, Map<String, Object> entry) {
+    String email = text(entry.get("email"));
+    if (email != null && (email.length() > 255 || !EMAIL.matcher(email).matches())) {
+      problems.add(where + "：电子邮件地址 email“" + email + "”无效，应写成 name@example.edu.cn");
+      return null;
+    }
+    return email;
   }
 
   /** An external expert's particulars ({@code expert: { sector: 行企, organisation: …, field: … }}), or null. */

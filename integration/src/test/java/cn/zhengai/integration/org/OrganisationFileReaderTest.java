@@ -33,7 +33,7 @@ class OrganisationFileReaderTest {
         courses:
           - { id: course-fdj, name: 汽车发动机构造与维修, parent: major-500211 }
         people:
-          - { id: wangfang, name: 王芳, headOf: [jwc] }
+          - { id: wangfang, name: 王芳, headOf: [jwc], email: wangfang@zhengai.edu.cn }
           - { id: hetao, name: 何涛, roles: [role-teacher], memberOf: [qcxy, major-500211] }
           - { id: ouyangxiu, name: 欧阳修, memberOf: [qcxy] }
           - { id: zhangwangxiaoyu, familyName: 张王, givenName: 小雨, memberOf: [qcxy] }
@@ -51,6 +51,8 @@ class OrganisationFileReaderTest {
         new ChineseName("何", "涛"), new ChineseName("欧阳", "修"), new ChineseName("张王", "小雨"));
     Person head = organisation.people().get(0);
     assertThat(head.groupIds()).containsExactlyInAnyOrder("jwc", "head-jwc", "role-dept-head");
+    // the e-mail address is optional: where notifications go
+    assertThat(organisation.people()).extracting(Person::email).containsExactly("wangfang@zhengai.edu.cn", null, null, null);
     assertThat(organisation.people().get(1).groupIds()).containsExactlyInAnyOrder("qcxy", "major-500211", "role-teacher");
   }
 
@@ -118,6 +120,7 @@ class OrganisationFileReaderTest {
           - { id: x3, familyName: 张 }
           - { id: x4, name: 张小雨, familyName: 张, givenName: 晓雨 }
           - { id: x5 }
+          - { id: x6, name: 王六, email: "wangliu at zhengai" }
         """)))
         .isInstanceOfSatisfying(OrganisationFileException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
             "college.yaml units 第 1 项：system \"TEACHING\" 无效，应为 DECISION_COMMAND / QUALITY_GENERATION / RESOURCE_BUILDING / SUPPORT_SERVICE / SUPERVISION_CONTROL",
@@ -133,7 +136,8 @@ class OrganisationFileReaderTest {
             "people.yaml people 第 2 项（x2）：无法自动拆分姓名“买买提·艾力”，请写明 familyName（姓）和 givenName（名）",
             "people.yaml people 第 3 项（x3）：familyName（姓）和 givenName（名）须同时填写",
             "people.yaml people 第 4 项（x4）：姓名 张小雨 与姓 张、名 晓雨 不一致",
-            "people.yaml people 第 5 项（x5）：缺少姓名 name"));
+            "people.yaml people 第 5 项（x5）：缺少姓名 name",
+            "people.yaml people 第 6 项（x6）：电子邮件地址 email“wangliu at zhengai”无效，应写成 name@example.edu.cn"));
   }
 
   @Test

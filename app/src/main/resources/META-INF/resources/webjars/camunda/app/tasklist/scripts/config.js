@@ -7,7 +7,7 @@ export default {
   // Chinese with yyyy-MM-dd dates, 启动流程 only for who can start a process, the product's own pages in the header
   // and the rows a task is about beside its form (相关数据)
   customScripts: ['../zhengai/webapps', '../zhengai/person-names', 'scripts/forms-zh', 'scripts/start-process',
-    'scripts/workbench-link', 'scripts/task-data'],
+    'scripts/workbench-link', 'scripts/notifications-link', 'scripts/task-data'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

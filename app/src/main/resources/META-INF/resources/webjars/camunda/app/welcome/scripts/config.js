@@ -16,6 +16,11 @@ export default {
       description: '在浏览器中填写和查看本单位的目标指标、标准、重点任务与进度（表1–表8），导入导出 Excel'
     },
     {
+      label: '消息通知',
+      href: '/notifications',
+      description: '发给本人和所在单位、角色的提醒、预警、升级和结果通知，标为已读；质管办在“通知渠道”中设置群机器人、查看发送记录'
+    },
+    {
       label: '校历',
       href: '/calendar',
       description: '学期、寒暑假、法定节假日与调休，以及按规则生成的各校历节点（流程截止日期）；院办负责人在此维护'
