@@ -144,11 +144,15 @@ class CycleDashboard {
     return new Board(year, allUnits, processes, summaries(year, processes, shown, orgUnits, running, yearEscalations));
   }
 
-  /** The tasks of every process of the year: business key the year, or the year and more ({@code 2027-04/jwc}). */
+  /**
+   * The tasks of every process of the year: business key the year, or the year and more ({@code 2027-04/jwc}, a
+   * major's {@code 2027/500211}).
+   */
   private List<HistoricTaskInstance> tasksOf(int year) {
     List<HistoricTaskInstance> found = new ArrayList<>(
         history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(String.valueOf(year)).list());
     found.addAll(history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyLike(year + "-%").list());
+    found.addAll(history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyLike(year + "/%").list());
     found.sort(comparing(HistoricTaskInstance::getStartTime).thenComparing(HistoricTaskInstance::getId));
     return found;
   }

@@ -108,15 +108,11 @@ class AccessGrants {
     for (String key : List.of(SchoolAnnualCycleProcess.KEY, MonitoringCheckpointProcess.KEY)) {
       grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
     }
-    // the majors' rounds open by themselves on their calendar dates; 质管办 may open an assessment and 教务处 a
-    // major's self-diagnosis by hand. The majors' leaders, the 二级学院's heads and the experts work their tasks.
-    grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_DEFINITION, MajorAssessmentProcess.KEY,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // the majors' rounds open by themselves on their calendar dates; 质管办, which runs the QA system, may open one
+    // by hand. The majors' leaders, the 二级学院's heads, 教务处 and the experts work their tasks.
     grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    grant(wanted, OrgGroups.ACADEMIC_AFFAIRS, Resources.PROCESS_DEFINITION, MajorAnnualDiagnosisProcess.KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE);
-    grant(wanted, OrgGroups.ACADEMIC_AFFAIRS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (String key : List.of(MajorAnnualDiagnosisProcess.KEY, MajorAssessmentProcess.KEY)) {
+      grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(wanted, OrgGroups.DEPARTMENT_HEAD_ROLE, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
       for (Major major : organisation.majors()) {
         grant(wanted, OrgGroups.majorLeadersOf(major.code()), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);

@@ -316,7 +316,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
       assertThat(shown(wait, "专业")).isEqualTo("汽车检测与维修技术");
       fill(wait, "存在问题", "新能源方向课程不足");
       fill(wait, "原因分析", "师资转型慢");
-      fill(wait, "改进措施", "引进企业兼职教师");
+      // the required field, not 上一年度的改进措施 shown above it
+      fill(wait, "改进措施*", "引进企业兼职教师");
       fill(wait, "修正培养目标", "增加新能源车检测能力");
       fill(wait, "完善课程体系", "新增动力电池检测课程");
       WebElement good = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '良好']")));

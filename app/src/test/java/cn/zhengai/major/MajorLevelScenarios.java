@@ -166,18 +166,21 @@ public abstract class MajorLevelScenarios {
     String visit = taskAt(QA_OFFICE_HEAD, assessment, Elements.TASK_SCHEDULE_SITE_VISIT);
     submit(QA_OFFICE_HEAD, visit, Map.of("siteVisitDate", LocalDate.now(clock).plusDays(3).toString(), "siteVisitPlan", "听课、查看实训室"));
 
+    // the items are the 专业-level standards of 表7 in force, an equal share of 100 points each; every expert gives 8
+    int items = jdbc.queryForObject("SELECT COUNT(*) FROM quality_standard WHERE standard_level = 'MAJOR' AND status = 'IN_FORCE'",
+        Integer.class);
     for (String expert : EXTERNAL_EXPERTS) {
       String review = taskAt(expert, assessment, Elements.TASK_EXPERT_REVIEW);
-      String items = as(expert).get("/engine-rest/task/" + review + "/form-variables").json().get("itemScores").get("value").asText();
-      assertThat(items).contains("专业考核性诊断标准（14）：");
-      assertThat(refusal(expert, review, Map.of("itemScores", items, "expertGrade", "不合格", "expertOpinion", "设备陈旧")))
+      String toScore = as(expert).get("/engine-rest/task/" + review + "/form-variables").json().get("itemScores").get("value").asText();
+      assertThat(toScore.split("\n")).hasSize(items).contains("专业考核性诊断标准（" + 100 / items + "）：");
+      assertThat(refusal(expert, review, Map.of("itemScores", toScore, "expertGrade", "不合格", "expertOpinion", "设备陈旧")))
           .contains("还没有得分");
-      submit(expert, review, Map.of("itemScores", items.replace("：", "：8"), "expertGrade", "不合格", "expertOpinion",
+      submit(expert, review, Map.of("itemScores", toScore.replace("：", "：8"), "expertGrade", "不合格", "expertOpinion",
           expert + "：设备陈旧"));
     }
     String conclude = taskAt(QA_OFFICE_HEAD, assessment, Elements.TASK_CONCLUDE_ASSESSMENT);
     assertThat(as(QA_OFFICE_HEAD).get("/engine-rest/task/" + conclude + "/form-variables").json().get("panelSummary").get("value")
-        .asText()).startsWith("3 位专家评审，平均分 56.0；结论：不合格 3 位。").contains("songkai：设备陈旧");
+        .asText()).startsWith("3 位专家评审，平均分 " + 8 * items + ".0；结论：不合格 3 位。").contains("songkai：设备陈旧");
     submit(QA_OFFICE_HEAD, conclude, Map.of("conclusion", "不合格", "findings", "实训条件不达标",
         "rectificationDueDate", LocalDate.now(clock).plusDays(60).toString()));
 
