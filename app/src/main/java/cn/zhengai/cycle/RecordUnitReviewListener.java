@@ -21,15 +21,13 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.StepTaker;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,14 +44,13 @@ class RecordUnitReviewListener implements TaskListener {
 
   private final ReviewStore reviews;
   private final Notifications notifications;
-  private final IdentityService identityService;
+  private final StepTaker stepTaker;
   private final Clock clock;
 
-  RecordUnitReviewListener(ReviewStore reviews, Notifications notifications, @Lazy IdentityService identityService,
-      Clock clock) {
+  RecordUnitReviewListener(ReviewStore reviews, Notifications notifications, StepTaker stepTaker, Clock clock) {
     this.reviews = reviews;
     this.notifications = notifications;
-    this.identityService = identityService;
+    this.stepTaker = stepTaker;
     this.clock = clock;
   }
 
@@ -62,7 +59,7 @@ class RecordUnitReviewListener implements TaskListener {
     Map<String, Object> answers = task.getVariables();
     List<String> problems = new ArrayList<>();
     List<Section> kept = new ArrayList<>();
-    String user = currentUser();
+    String user = stepTaker.userId();
     switch (task.getTaskDefinitionKey()) {
       case TASK_SELF_ASSESS -> {
         FormChecks.requireText(answers, SELF_ASSESSMENT.name(), "自我诊断", problems);
@@ -114,10 +111,5 @@ class RecordUnitReviewListener implements TaskListener {
           + " 年度：" + (HOLD_ACCOUNTABLE.equals(accountability.decision()) ? "予以问责" : "不予问责"), accountability.measures(),
           task.getProcessInstanceId());
     }
-  }
-
-  private String currentUser() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -18,12 +18,10 @@ import cn.zhengai.spiral.Review;
 import cn.zhengai.spiral.Review.ImprovementApproval;
 import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
+import cn.zhengai.tasks.StepTaker;
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,14 +34,13 @@ class RecordMajorAssessmentDelegate implements JavaDelegate {
 
   private final ReviewStore reviews;
   private final Notifications notifications;
-  private final IdentityService identityService;
+  private final StepTaker stepTaker;
   private final Clock clock;
 
-  RecordMajorAssessmentDelegate(ReviewStore reviews, Notifications notifications, @Lazy IdentityService identityService,
-      Clock clock) {
+  RecordMajorAssessmentDelegate(ReviewStore reviews, Notifications notifications, StepTaker stepTaker, Clock clock) {
     this.reviews = reviews;
     this.notifications = notifications;
-    this.identityService = identityService;
+    this.stepTaker = stepTaker;
     this.clock = clock;
   }
 
@@ -53,10 +50,7 @@ class RecordMajorAssessmentDelegate implements JavaDelegate {
     Period period = Period.parse(PERIOD.get(execution));
     boolean rectified = reviews.find(major, period).map(Review::improvement).isPresent();
     if (rectified) {
-      Authentication authentication = identityService.getCurrentAuthentication();
-      // a check completed by a script, not a signed-in person, is recorded as 质管办's
-      reviews.record(major, period, new ImprovementApproval(authentication == null ? OrgGroups.QA_OFFICE
-          : authentication.getUserId()), clock.instant());
+      reviews.record(major, period, new ImprovementApproval(stepTaker.userIdOr(OrgGroups.QA_OFFICE)), clock.instant());
     }
     String conclusion = CONCLUSION.get(execution);
     String decision = SANCTION.find(execution).map(sanction -> "；领导小组决定：" + sanction).orElse("");

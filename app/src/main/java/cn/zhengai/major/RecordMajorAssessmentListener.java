@@ -43,16 +43,14 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
+import cn.zhengai.tasks.StepTaker;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,15 +66,15 @@ class RecordMajorAssessmentListener implements TaskListener {
   private final ExpertReviews expertReviews;
   private final ReviewStore reviews;
   private final MajorSettings settings;
-  private final IdentityService identityService;
+  private final StepTaker stepTaker;
   private final Clock clock;
 
   RecordMajorAssessmentListener(ExpertReviews expertReviews, ReviewStore reviews, MajorSettings settings,
-      @Lazy IdentityService identityService, Clock clock) {
+      StepTaker stepTaker, Clock clock) {
     this.expertReviews = expertReviews;
     this.reviews = reviews;
     this.settings = settings;
-    this.identityService = identityService;
+    this.stepTaker = stepTaker;
     this.clock = clock;
   }
 
@@ -135,14 +133,14 @@ class RecordMajorAssessmentListener implements TaskListener {
           if (due != null) {
             RECTIFICATION_DUE_AT.set(task, CollegeTime.endOfDay(due));
           }
-          kept = new Assessment(CONCLUSION.get(task), FINDINGS.get(task), currentUser());
+          kept = new Assessment(CONCLUSION.get(task), FINDINGS.get(task), stepTaker.userId());
         }
       }
       case TASK_DECIDE_SANCTION -> {
         FormChecks.requireChoice(answers, SANCTION.name(), "决定", MajorAssessmentProcess.SANCTIONS, problems);
         FormChecks.requireText(answers, SANCTION_NOTE.name(), "说明", problems);
         if (problems.isEmpty()) {
-          kept = new Accountability(SANCTION.get(task), SANCTION_NOTE.get(task), currentUser());
+          kept = new Accountability(SANCTION.get(task), SANCTION_NOTE.get(task), stepTaker.userId());
         }
       }
       case TASK_RECTIFY -> {
@@ -161,10 +159,5 @@ class RecordMajorAssessmentListener implements TaskListener {
     if (kept != null) {
       reviews.record(Subject.major(MAJOR.get(task)), Period.parse(PERIOD.get(task)), kept, clock.instant());
     }
-  }
-
-  private String currentUser() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

@@ -13,12 +13,10 @@ import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review.ImprovementApproval;
 import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
+import cn.zhengai.tasks.StepTaker;
 import java.time.Clock;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,22 +29,19 @@ class RecordMajorYearDelegate implements JavaDelegate {
 
   private final ReviewStore reviews;
   private final Notifications notifications;
-  private final IdentityService identityService;
+  private final StepTaker stepTaker;
   private final Clock clock;
 
-  RecordMajorYearDelegate(ReviewStore reviews, Notifications notifications, @Lazy IdentityService identityService,
-      Clock clock) {
+  RecordMajorYearDelegate(ReviewStore reviews, Notifications notifications, StepTaker stepTaker, Clock clock) {
     this.reviews = reviews;
     this.notifications = notifications;
-    this.identityService = identityService;
+    this.stepTaker = stepTaker;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    // a task completed by a script, not a signed-in person, is recorded as 教务处's
-    String acceptedBy = authentication == null ? OrgGroups.ACADEMIC_AFFAIRS : authentication.getUserId();
+    String acceptedBy = stepTaker.userIdOr(OrgGroups.ACADEMIC_AFFAIRS);
     int year = YEAR.get(execution);
     reviews.record(Subject.major(MAJOR.get(execution)), Period.year(year), new ImprovementApproval(acceptedBy), clock.instant());
     notifications.send(OWNER_GROUP.get(execution), Notifications.Kind.RESULT, "【专业自我诊断已验收】" + MAJOR_NAME.get(execution)
