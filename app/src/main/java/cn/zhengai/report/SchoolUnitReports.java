@@ -94,8 +94,7 @@ class SchoolUnitReports implements ReportSource {
 
   @Override
   public boolean sees(CurrentUser user, Subject subject) {
-    return OVERSEERS.stream().anyMatch(user::isMemberOf) || user.isMemberOf(subject.id())
-        || user.isMemberOf(OrgGroups.headsOf(subject.id()));
+    return OVERSEERS.stream().anyMatch(user::isMemberOf) || user.isMemberOf(subject.id());
   }
 
   @Override
@@ -160,17 +159,18 @@ class SchoolUnitReports implements ReportSource {
           && owners.get(other.ownerUnitId()) != null && owners.get(other.ownerUnitId()).kind() == unit.kind()).toList();
       Integer rank = null;
       Integer among = null;
+      int rankSource = 0;
       if (peers.size() > 1 && target.currentValue() != null) {
         Comparator<BigDecimal> better = target.indicator().comparison().higherIsBetter() ? Comparator.reverseOrder()
             : Comparator.naturalOrder();
         rank = 1 + (int) peers.stream().filter(peer -> better.compare(peer.currentValue(), target.currentValue()) < 0).count();
         among = peers.size();
-        add(sources, "目标指标 " + target.code() + " 的同类单位排名", "目标指标表中 " + year + " 年度同名指标“" + target.name()
+        rankSource = add(sources, "目标指标 " + target.code() + " 的同类单位排名", "目标指标表中 " + year + " 年度同名指标“" + target.name()
             + "”的当前值（" + unit.kind().label() + " " + among + " 个）", "生成报告时读取");
       }
       lines.add(new TargetLine(target.code(), target.name(), target.unitOfMeasure(), target.indicator().comparison().symbol(),
           target.indicator().targetValue(), target.indicator().standardValue(), target.indicator().warningValue(),
-          target.currentValue(), target.verdict(), earlier == null ? Map.of() : earlier, rank, among, source));
+          target.currentValue(), target.verdict(), earlier == null ? Map.of() : earlier, rank, among, source, rankSource));
     }
     return lines;
   }

@@ -59,7 +59,8 @@ final class SelfDiagnosisDocument {
       docx.table(headers, targets.stream().map(target -> {
         List<String> row = new ArrayList<>(List.of(target.code(), target.name()));
         years.forEach(year -> row.add(plain(valueIn(report, target, year))));
-        row.add(target.rank() == null ? "不可比" : "第 " + target.rank() + " 名（共 " + target.rankedAmong() + " 个）");
+        row.add(target.rank() == null ? "不可比"
+            : "第 " + target.rank() + " 名（共 " + target.rankedAmong() + " 个）[" + target.rankSource() + "]");
         row.add("[" + target.source() + "]");
         return row;
       }).toList());

@@ -32,7 +32,7 @@ record SelfDiagnosisReport(Subject subject, Period period, String subjectName, S
   /** A target with its values as kept, its verdict, earlier years' values and rank among comparable subjects. */
   record TargetLine(String code, String name, String unitOfMeasure, String comparison, BigDecimal target, BigDecimal standard,
       BigDecimal warning, BigDecimal actual, String verdict, Map<Integer, BigDecimal> earlier, Integer rank, Integer rankedAmong,
-      int source) {
+      int source, int rankSource) {
 
     /** The share of the target value reached, in percent, capped at 120 so that one outlier does not flatten a radar. */
     double attainmentPercent() {

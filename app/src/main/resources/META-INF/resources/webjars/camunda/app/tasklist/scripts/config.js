@@ -5,9 +5,9 @@ export default {
   app: { name: '任务列表', vendor: '诊改 ·' },
   // paths relative to app/tasklist/, without ".js": the product's look and login, names as 姓名, Camunda Forms in
   // Chinese with yyyy-MM-dd dates, 启动流程 only for who can start a process, the product's own pages in the header
-  // and the rows a task is about beside its form (相关数据)
+  // and the rows a task is about beside its form (相关数据), the school cycle's reports (诊断报告)
   customScripts: ['../zhengai/webapps', '../zhengai/person-names', 'scripts/forms-zh', 'scripts/start-process',
-    'scripts/workbench-link', 'scripts/task-data'],
+    'scripts/workbench-link', 'scripts/task-data', 'scripts/task-report'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
