@@ -1,7 +1,9 @@
 package cn.zhengai.report;
 
+import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Subject;
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class CollegeRun {
     if (now != null && !now.finished()) {
       return now;
     }
-    List<Subject> subjects = reports.source(cn.zhengai.spiral.Level.SCHOOL).subjects(period);
+    List<Subject> subjects = reports.source(Level.SCHOOL).subjects(period);
     Progress started = new Progress(period.firstYear(), 0, subjects.size(), null, false, null);
     progress.put(period.firstYear(), started);
     results.remove(period.firstYear());

@@ -3,6 +3,8 @@ package cn.zhengai.report;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.report.PublishedReports.Status;
+import cn.zhengai.report.PublishedReports.Version;
 import cn.zhengai.security.CurrentUser;
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Period;
@@ -49,6 +51,20 @@ class ReportsPage {
 
   record UnitLink(String name, String kind, String href) {}
 
+  /** A version of the annual report as a row of the page. */
+  record VersionRow(long id, String version, String status, String submitted, String decided, String sha256,
+      boolean awaitingDecision) {
+
+    static VersionRow of(Version version) {
+      String decided = version.decidedBy() == null ? ""
+          : version.decidedBy() + " · " + SchoolUnitReports.MINUTE.format(version.decidedAt())
+              + (version.returnReason() == null ? "" : "（退回理由：" + version.returnReason() + "）");
+      return new VersionRow(version.id(), version.version() == null ? "—" : "第 " + version.version() + " 版",
+          version.status().label, version.submittedBy() + " · " + SchoolUnitReports.MINUTE.format(version.submittedAt()),
+          decided, version.sha256(), version.status() == Status.SUBMITTED);
+    }
+  }
+
   @GetMapping(PATH)
   String page(@RequestParam(required = false) Integer year, Authentication authentication, Model model) {
     int shown = year == null ? CollegeTime.today(clock).getYear() : year;
@@ -59,7 +75,7 @@ class ReportsPage {
     model.addAttribute("year", shown);
     model.addAttribute("units", reports.visible(Level.SCHOOL, period, user).stream().map(subject -> byId.get(subject.id()))
         .map(unit -> new UnitLink(unit.name(), unit.kind().label(), ReportController.unitPath(shown, unit.id()))).toList());
-    model.addAttribute("versions", annual.of(period, user));
+    model.addAttribute("versions", annual.of(period, user).stream().map(VersionRow::of).toList());
     model.addAttribute("mayEdit", AnnualReports.edits(user));
     model.addAttribute("mayApprove", AnnualReports.approves(user));
     model.addAttribute("overseer", overseer);

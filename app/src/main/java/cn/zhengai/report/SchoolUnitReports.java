@@ -3,6 +3,7 @@ package cn.zhengai.report;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.escalation.EscalationRecords;
 import cn.zhengai.escalation.EscalationRecords.Escalation;
+import cn.zhengai.monitoring.Deviation;
 import cn.zhengai.monitoring.DeviationWarnings;
 import cn.zhengai.monitoring.DeviationWarnings.Warning;
 import cn.zhengai.org.OrgGroups;
@@ -11,6 +12,7 @@ import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.planning.YearData;
 import cn.zhengai.planning.YearData.YearTarget;
 import cn.zhengai.planning.YearData.YearTask;
+import cn.zhengai.planning.targetchain.Comparison;
 import cn.zhengai.planning.targetchain.Indicator;
 import cn.zhengai.planning.tasks.MonthState;
 import cn.zhengai.report.SelfDiagnosisReport.EscalationLine;
@@ -55,7 +57,8 @@ import org.springframework.web.server.ResponseStatusException;
 class SchoolUnitReports implements ReportSource {
 
   static final List<String> OVERSEERS = List.of(Access.ADMIN_GROUP, OrgGroups.QA_OFFICE, OrgGroups.LEADING_GROUP);
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CollegeTime.ZONE);
+  /** Moments as the reports and pages show them, in the college's time. */
+  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CollegeTime.ZONE);
 
   private final OrgUnitRepository units;
   private final YearData yearData;
@@ -180,7 +183,7 @@ class SchoolUnitReports implements ReportSource {
     return other.currentValue() != null && other.name().equals(one.name())
         && String.valueOf(other.unitOfMeasure()).equals(String.valueOf(one.unitOfMeasure()))
         && other.indicator().comparison() == one.indicator().comparison()
-        && one.indicator().comparison() != cn.zhengai.planning.targetchain.Comparison.EQUAL;
+        && one.indicator().comparison() != Comparison.EQUAL;
   }
 
   private List<TaskLine> tasks(String unitId, int year, LocalDate judgedOn, List<Source> sources) {
@@ -218,7 +221,7 @@ class SchoolUnitReports implements ReportSource {
         : activities.get(0).getActivityName();
   }
 
-  private static String kindLabel(cn.zhengai.monitoring.Deviation.Kind kind) {
+  private static String kindLabel(Deviation.Kind kind) {
     return switch (kind) {
       case TASK_BEHIND -> "任务滞后";
       case TASK_OVERDUE -> "任务逾期";

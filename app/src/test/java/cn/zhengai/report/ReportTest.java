@@ -2,6 +2,8 @@ package cn.zhengai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.browser.Browser;
+import cn.zhengai.browser.BrowserTestSupport;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review.Accountability;
 import cn.zhengai.spiral.Review.Assessment;
@@ -17,6 +19,7 @@ import cn.zhengai.support.AppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -57,7 +64,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * attainment summary; the whole-college run. Every document is opened with POI.
  */
 @AppTest
-class ReportTest {
+class ReportTest extends BrowserTestSupport {
 
   /** A year of this class's own. */
   static final int YEAR = 2031;
@@ -277,6 +284,49 @@ class ReportTest {
     }
     assertThat(names).containsExactly("教务处 2031年度自我诊断报告.docx", "人事处 2031年度自我诊断报告.docx",
         "信息中心 2031年度自我诊断报告.docx");
+  }
+
+  @Test
+  void onTheReportsPageTheQaOfficeSubmitsTheLeadingGroupPublishesAndAUnitHeadReadsItsOwnReport() {
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get(url("/reports?year=" + YEAR));
+      Browser.logIn(browser, "zhouqiang");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-reports"))).getText())
+          .contains("教务处", "人事处", "信息中心");
+      assertThat(browser.findElement(By.id("annual-draft")).getText()).isEqualTo("下载质量年报草稿（Word）");
+      browser.findElement(By.cssSelector("#annual-submit button")).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
+          .isEqualTo("质量年报已提交，待质量保证领导小组审批。");
+      keep("reports-submitted");
+
+      browser.manage().deleteAllCookies();
+      browser.get(url("/reports?year=" + YEAR));
+      Browser.logIn(browser, "sunhua");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.publish"))).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
+          .isEqualTo("质量年报已发布为第 1 版。");
+      String checksum = jdbc.queryForObject("SELECT sha256 FROM report_version WHERE period_code = ?", String.class,
+          String.valueOf(YEAR));
+      assertThat(browser.findElement(By.id("annual-versions")).getText()).contains("第 1 版", "已发布", "sunhua", checksum);
+      keep("reports-published");
+
+      browser.manage().deleteAllCookies();
+      browser.get(url("/reports?year=" + YEAR));
+      Browser.logIn(browser, "wangfang");
+      WebElement own = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.unit-report")));
+      assertThat(browser.findElements(By.cssSelector("a.unit-report"))).hasSize(1);
+      assertThat(own.getText()).isEqualTo("教务处 自我诊断报告（Word）");
+      assertThat(own.getAttribute("href")).endsWith("/api/reports/" + YEAR + "/units/jwc");
+      assertThat(browser.findElement(By.id("annual-versions")).getText()).contains("第 1 版");
+      assertThat(browser.findElements(By.id("annual-submit"))).isEmpty();
+      keep("reports-unit-head");
+      assertNoConsoleErrors();
+    } catch (RuntimeException | AssertionError e) {
+      keep("reports-failure");
+      throw e;
+    }
   }
 
   private byte[] download(String user, String path, HttpStatus expected) {
