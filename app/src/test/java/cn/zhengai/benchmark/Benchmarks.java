@@ -1,5 +1,6 @@
 package cn.zhengai.benchmark;
 
+import cn.zhengai.report.ReportBenchmark;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +21,7 @@ public final class Benchmarks {
 
   static {
     Stream.of(new KickOffBenchmark(), new TaskQueryBenchmark(), new TimerBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark(),
-        new ScanBenchmark(), new LadderBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
+        new ScanBenchmark(), new LadderBenchmark(), new ReportBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 
   private Benchmarks() {}

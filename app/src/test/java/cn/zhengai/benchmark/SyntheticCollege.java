@@ -214,7 +214,7 @@ public final class SyntheticCollege {
       String name = unit.getValue();
       String code = String.format("B%d-%02d", YEAR, n);
       targets.add(List.of(code, name + "年度达标率", "专业建设规划", "", "%", "≥", "95", "90", "92", "", name, "", YEAR + "年", "",
-          String.valueOf(YEAR)));
+          String.valueOf(YEAR), ""));
       standards.add(List.of("学校", name + "工作质量标准", name, "1", YEAR + "-01-01", "现行", code));
       for (int task = 1; task <= TASKS_PER_UNIT; task++) {
         boolean key = task <= KEY_TASKS_PER_UNIT;
@@ -223,6 +223,7 @@ public final class SyntheticCollege {
         row.addAll(Collections.nCopies(12, ""));
         row.add(name);
         row.add("负责人" + n);
+        row.add("");
         tasks.add(row);
       }
       for (int item = 1; item <= SCHEDULE_ROWS_PER_UNIT; item++) {

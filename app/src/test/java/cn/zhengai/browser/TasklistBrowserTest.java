@@ -13,12 +13,16 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -249,9 +253,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
         "measures", "对标专业教学标准逐项修订", "deadline", deadline)).expect(201);
   }
 
-  @Test
-  void aUnitAssessesItselfBesideItsFiguresMeasuredAtYearEnd() {
-    // 教务处's 2028: a target past its value and a task whose deadline passed without a report
+  /** 教务处's 2028 at its year-end review, the figures measured: a target past its value, a task overdue without a report. */
+  private String jwcAtYearEndOf2028() {
     Map<String, Object> target = new HashMap<>(Map.of("code", "T2028-JW-88", "name", "毕业率", "plan", "专业建设规划", "unitOfMeasure", "%",
         "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", "2028年"));
     target.putAll(Map.of("cycleYear", "2028", "currentValue", "97"));
@@ -266,7 +269,12 @@ class TasklistBrowserTest extends BrowserTestSupport {
         .setVariable(SchoolAnnualCycleProcess.Variables.REVIEW_UNITS.name(), List.of("jwc")).execute();
     managementService.createJobQuery().processInstanceId(cycle).activityId(SchoolAnnualCycleProcess.Elements.TASK_MEASURE_ATTAINMENT).list()
         .forEach(job -> managementService.executeJob(job.getId()));
+    return cycle;
+  }
 
+  @Test
+  void aUnitAssessesItselfBesideItsFiguresMeasuredAtYearEnd() {
+    String cycle = jwcAtYearEndOf2028();
     browser = Browser.open("zh-CN");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     try {
@@ -342,6 +350,35 @@ class TasklistBrowserTest extends BrowserTestSupport {
     Review.Improvement kept = reviews.find(Subject.major("500211"), Period.year(2034)).orElseThrow().improvement();
     assertThat(kept.measures()).isEqualTo("引进企业兼职教师");
     assertThat(kept.nextTargets()).isEqualTo("修正培养目标：增加新能源车检测能力\n完善课程体系：新增动力电池检测课程");
+  }
+
+  @Test
+  void aUnitHeadDownloadsItsSelfDiagnosisReportFromItsYearEndTask() throws Exception {
+    String cycle = jwcAtYearEndOf2028();
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      Browser.logIn(browser, "wangfang");
+      openTask(wait, "单位自我诊断");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '诊断报告']"))).click();
+      WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.zhengai-report-link")));
+      assertThat(report.getText()).isEqualTo("下载教务处 2028 年度自我诊断报告（Word）");
+      keepWithoutConsoleErrors("tasklist-task-report");
+      // the browser downloads what the link points at, with the person's session
+      String downloaded = (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))"
+          + ".then(b => { let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s)); })"
+          + ".catch(e => done('失败 ' + e));", report.getAttribute("href"));
+      try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(Base64.getDecoder().decode(downloaded)))) {
+        assertThat(new XWPFWordExtractor(document).getText()).contains("教务处 2028年度自我诊断报告", "T2028-JW-88", "毕业率");
+      }
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-task-report-failure");
+      throw e;
+    } finally {
+      runtimeService.deleteProcessInstance(cycle, "test");
+    }
   }
 
   /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */

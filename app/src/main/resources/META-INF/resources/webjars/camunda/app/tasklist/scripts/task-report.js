@@ -1,0 +1,48 @@
+// 诊改平台: a tab beside the school cycle's tasks, 诊断报告, with the unit's self-diagnosis report of the task's year
+// (Word, from the data as it is now) and the 报告 page of that year. The report's own API decides who may read it:
+// the unit's people, 质管办 and the leading group.
+const ENGINE = '/camunda/api/engine/engine/default';
+const SCHOOL_CYCLE = 'school-annual-cycle';
+
+async function read(path) {
+  const response = await fetch(ENGINE + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  return response.ok ? response.json() : null;
+}
+
+function link(href, text) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  a.className = 'zhengai-report-link';
+  const line = document.createElement('p');
+  line.appendChild(a);
+  return line;
+}
+
+export default {
+  id: 'zhengai.task-report',
+  pluginPoint: 'tasklist.task.detail',
+  // after 相关数据 (900), before the history (800)
+  priority: 850,
+  properties: { label: '诊断报告' },
+  render: (node, { taskId }) => {
+    node.replaceChildren();
+    Promise.all([read(`/task/${taskId}`), read(`/task/${taskId}/form-variables?variableNames=year,unit,unitName`)])
+      .then(([task, variables]) => {
+        const year = variables && variables.year && variables.year.value;
+        if (!task || !(task.processDefinitionId || '').startsWith(SCHOOL_CYCLE + ':') || !year) {
+          const none = document.createElement('p');
+          none.textContent = '此任务没有相关的诊断报告。';
+          node.appendChild(none);
+          return;
+        }
+        const unit = variables.unit && variables.unit.value;
+        if (unit) {
+          const name = (variables.unitName && variables.unitName.value) || unit;
+          node.appendChild(link(`/api/reports/${year}/units/${encodeURIComponent(unit)}`,
+            `下载${name} ${year} 年度自我诊断报告（Word）`));
+        }
+        node.appendChild(link(`/reports?year=${year}`, `${year} 年度的全部报告`));
+      });
+  }
+};
