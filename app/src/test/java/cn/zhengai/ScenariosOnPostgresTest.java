@@ -1,6 +1,7 @@
 package cn.zhengai;
 
 import cn.zhengai.planning.PlanningScenarios;
+import cn.zhengai.statedata.DataScenariosWithCollegeDatabase;
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.SharedAppHousekeeping;
 import cn.zhengai.workplan.AnnualWorkPlanScenarios;
@@ -39,6 +40,10 @@ class ScenariosOnPostgresTest {
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)
   class AnnualWorkPlan extends AnnualWorkPlanScenarios {}
+
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class DataPlatform extends DataScenariosWithCollegeDatabase {}
 
   /** Closes the app after the last nested class, before the JVM's shutdown stops the database server under it. */
   static final class ClosesTheApp implements AfterAllCallback {
