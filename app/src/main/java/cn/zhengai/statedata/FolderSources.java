@@ -30,6 +30,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sources' schedule: every minute (zhengai.data.poll-interval) each file source's folder is looked into, and
@@ -76,6 +77,8 @@ class FolderSources {
         } else if (source.kind() == Kind.JDBC && due(source)) {
           runner.run(source, Start.SCHEDULE, SYSTEM, null, () -> JdbcSource.read(source.settings()));
         }
+      } catch (ResponseStatusException misconfigured) {
+        LOG.warn("数据来源 {} 未能定时运行：{}", source.code(), misconfigured.getReason());
       } catch (RuntimeException e) {
         LOG.error("数据来源 {} 的定时运行出错", source.code(), e);
       }

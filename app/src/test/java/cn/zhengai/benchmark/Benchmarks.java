@@ -20,7 +20,7 @@ public final class Benchmarks {
 
   static {
     Stream.of(new KickOffBenchmark(), new TaskQueryBenchmark(), new TimerBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark(),
-        new ScanBenchmark(), new LadderBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
+        new ScanBenchmark(), new LadderBenchmark(), new ReadingLoadBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 
   private Benchmarks() {}
