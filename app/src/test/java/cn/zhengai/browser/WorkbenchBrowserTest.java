@@ -368,7 +368,7 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
       assertNoConsoleErrors("/upload");
 
       // the indicators are a sheet of the workbench like the chains' tables
-      browser.get(url("/workbench?table=indicators"));
+      browser.get(url("/workbench?table=indicators&unit=rsc"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tabulator"), "专任教师数 " + id));
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "data-upload-failure");
