@@ -72,6 +72,9 @@ class ReadingLoader {
 
   record Checked(Definition indicator, Subject subject, Period period, BigDecimal value) {}
 
+  /** What a reading is of: one value per indicator, subject and period in a run. */
+  private record Key(long indicator, Subject subject, Period period) {}
+
   /** Who loads: the source, its run, and the person or system behind it. */
   record Load(String sourceCode, Long runId, String loadedBy, Instant at) {}
 
@@ -85,7 +88,8 @@ class ReadingLoader {
     LocalDate today = CollegeTime.today(clock);
     List<ExcelProblem> problems = new ArrayList<>();
     List<Checked> checked = new ArrayList<>(offered.size());
-    Map<String, Integer> firstRow = new HashMap<>();
+    Map<Key, Integer> firstRow = new HashMap<>();
+    Map<String, Period> periods = new HashMap<>();
     for (Offered row : offered) {
       Place place = row.place();
       int before = problems.size();
@@ -103,13 +107,19 @@ class ReadingLoader {
         problems.add(place.problem(place.subjectColumn(), "指标" + indicator.label() + "是" + indicator.level().label()
             + "层面的指标，“" + row.subject() + "”不是" + indicator.level().label() + "层面的对象"));
       }
-      Period period = period(row.period(), place, today, problems);
+      // one Period per distinct text: a large load names few periods many times
+      Period period = periods.get(row.period());
+      if (period == null) {
+        period = period(row.period(), place, today, problems);
+        if (period != null) {
+          periods.put(row.period(), period);
+        }
+      }
       BigDecimal value = value(row.value(), place, problems);
       if (problems.size() > before) {
         continue;
       }
-      String key = indicator.code() + "|" + subject.get() + "|" + period.code();
-      Integer first = firstRow.putIfAbsent(key, place.row());
+      Integer first = firstRow.putIfAbsent(new Key(indicator.id(), subject.get(), period), place.row());
       if (first != null) {
         problems.add(place.problem(place.valueColumn(), "与第 " + first + " 行重复：指标" + indicator.label() + "、"
             + directory.name(subject.get()) + "、" + period.label() + "只能有一个值"));
