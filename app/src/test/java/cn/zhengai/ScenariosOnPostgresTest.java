@@ -3,6 +3,7 @@ package cn.zhengai;
 import cn.zhengai.major.MajorLevelScenarios;
 import cn.zhengai.notification.NotificationStoreScenarios;
 import cn.zhengai.planning.PlanningScenarios;
+import cn.zhengai.statedata.DataScenariosWithCollegeDatabase;
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.SharedAppHousekeeping;
 import cn.zhengai.workplan.AnnualWorkPlanScenarios;
@@ -49,6 +50,10 @@ class ScenariosOnPostgresTest {
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)
   class NotificationStore extends NotificationStoreScenarios {}
+
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class DataPlatform extends DataScenariosWithCollegeDatabase {}
 
   /** Closes the app after the last nested class, before the JVM's shutdown stops the database server under it. */
   static final class ClosesTheApp implements AfterAllCallback {

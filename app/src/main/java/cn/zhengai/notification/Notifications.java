@@ -122,7 +122,7 @@ public class Notifications {
     return new MapSqlParameterSource("groups", groupIds.isEmpty() ? List.of("") : groupIds).addValue("user", userId);
   }
 
-  public enum Kind { REMINDER, ESCALATION, DUE_SOON, OVERDUE, DEVIATION, RESULT }
+  public enum Kind { REMINDER, ESCALATION, DUE_SOON, OVERDUE, DEVIATION, RESULT, DATA_SOURCE_FAILED }
 
   public record Notification(long id, String recipientGroup, Kind kind, String subject, String body,
       String processInstanceId, Instant createdAt, boolean read) {}

@@ -21,7 +21,8 @@ public final class Benchmarks {
 
   static {
     Stream.of(new KickOffBenchmark(), new TaskQueryBenchmark(), new TimerBenchmark(), new ImportBenchmark(), new SimulatedYearBenchmark(),
-        new ScanBenchmark(), new LadderBenchmark(), new ReportBenchmark()).forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
+        new ScanBenchmark(), new LadderBenchmark(), new ReportBenchmark(), new ReadingLoadBenchmark())
+        .forEach(benchmark -> ALL.put(benchmark.id(), benchmark));
   }
 
   private Benchmarks() {}

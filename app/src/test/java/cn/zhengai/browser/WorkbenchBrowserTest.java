@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.PlanningTables;
+import cn.zhengai.planning.TableRow;
 import cn.zhengai.planning.TableScope;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess.Variables;
 import cn.zhengai.integration.excel.ExcelTableWriter;
+import cn.zhengai.security.CurrentUser;
 import cn.zhengai.support.AppTest;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -328,6 +330,79 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "workbench-majors-failure");
       throw e;
+    }
+  }
+
+  @Test
+  void theQaOfficeUploadsAnExportOfTheNationalPlatformOnTheDataPageAndReadsItsRuns(@TempDir Path folder) throws IOException {
+    String id = Long.toString(System.nanoTime(), 36).toUpperCase();
+    CurrentUser qaOffice = new CurrentUser("zhouqiang", List.of("zgb"));
+    tables.get("indicators").save(List.of(
+        new TableRow(2, null, List.of("STAFF_" + id, "专任教师数 " + id, "人", "学校", "越高越好", "人事处", "", "", "")),
+        new TableRow(3, null, List.of("PARTTIME_" + id, "兼职教师数 " + id, "人", "学校", "越高越好", "人事处", "", "", ""))),
+        qaOffice, TableScope.ALL);
+    putAs("zhouqiang", "/api/data/sources/teachers-" + id, "{\"name\": \"教师信息 " + id + "\", \"kind\": \"FILE\", \"settings\":"
+        + " {\"sheet\": \"教师队伍\", \"subjectColumn\": \"单位\", \"period\": \"" + (YEAR - 1) + "\", \"columns\":"
+        + " {\"专任教师\": \"STAFF_" + id + "\", \"兼职教师\": \"PARTTIME_" + id + "\"}}}");
+    Path export = folder.resolve("教师队伍（采集平台导出）.xlsx");
+    writeTeachers(export, "四百");
+    open("/data", "zhouqiang");
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#upload-source option[value='teachers-" + id + "']")));
+      new Select(browser.findElement(By.id("upload-source"))).selectByValue("teachers-" + id);
+      browser.findElement(By.id("upload-file")).sendKeys(export.toString());
+      browser.findElement(By.id("upload-button")).click();
+      status("未载入任何数据");
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-problems"))).getText())
+          .contains("工作表「教师队伍」第 3 行「专任教师」列：“四百”不是数值");
+      keep("data-upload-refused");
+
+      writeTeachers(export, "400");
+      browser.findElement(By.id("upload-file")).clear();
+      browser.findElement(By.id("upload-file")).sendKeys(export.toString());
+      browser.findElement(By.id("upload-button")).click();
+      status("已载入 4 条读数");
+      WebElement latest = browser.findElement(By.cssSelector("#runs tr.run"));
+      assertThat(latest.getText()).contains("教师信息 " + id, "上传", "教师队伍（采集平台导出）.xlsx", "成功", "4");
+      keep("data-upload-loaded");
+      // the refused upload answers 400, which the browser reports as a failed request
+      assertNoConsoleErrors("/upload");
+
+      // the indicators are a sheet of the workbench like the chains' tables
+      browser.get(url("/workbench?table=indicators&unit=rsc"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tabulator"), "专任教师数 " + id));
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "data-upload-failure");
+      throw e;
+    }
+  }
+
+  /** The national platform's 教师队伍 table: a title row, the header, two units; 专任教师 of the first as given. */
+  private static void writeTeachers(Path file, String firstStaff) throws IOException {
+    try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+      Sheet sheet = workbook.createSheet("教师队伍");
+      sheet.createRow(0).createCell(0).setCellValue("人才培养工作状态数据采集平台 · 教师队伍");
+      List<List<String>> rows = List.of(List.of("单位", "专任教师", "兼职教师", "备注"), List.of("汽车工程学院", firstStaff, "35", ""),
+          List.of("智能制造学院", "88", "27", "含外聘"));
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r + 1);
+        for (int c = 0; c < rows.get(r).size(); c++) {
+          row.createCell(c).setCellValue(rows.get(r).get(c));
+        }
+      }
+      workbook.write(out);
+    }
+  }
+
+  private void putAs(String user, String path, String json) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString((user + ":zhengai2026").getBytes(StandardCharsets.UTF_8)))
+          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -69,8 +69,11 @@ public class TargetTable extends PlanningTable {
       + " FROM target t JOIN plan p ON p.id = t.plan_id LEFT JOIN target up ON up.id = t.parent_id"
       + " JOIN org_unit u ON u.id = t.owner_unit_id";
 
-  TargetTable(PlanningSupport support) {
+  private final MeasuredValues measured;
+
+  TargetTable(PlanningSupport support, MeasuredValues measured) {
     super(support, "targets", "目标指标", FIELDS, OWNER);
+    this.measured = measured;
   }
 
   @Override
@@ -111,6 +114,23 @@ public class TargetTable extends PlanningTable {
   @Override
   public String keyOf(List<String> values) {
     return values.get(CODE);
+  }
+
+  /** A measured target's current value is its indicator's latest reading, whatever the row offers: it is never typed twice. */
+  @Override
+  protected List<String> completed(TableRow row, Batch batch) {
+    Optional<BigDecimal> reading = Optional.empty();
+    var owner = batch.units().unitNamed(row.value(OWNER));
+    if (owner != null) {
+      reading = measured.currentValue(row.value(CODE), owner.id(), row.value(CYCLE_YEAR));
+    }
+    String typed = row.value(CURRENT_VALUE);
+    if (reading.isEmpty() || !typed.isEmpty() && reading.get().compareTo(new BigDecimal(typed)) == 0) {
+      return row.values();
+    }
+    List<String> values = new java.util.ArrayList<>(row.values());
+    values.set(CURRENT_VALUE, Indicator.plain(reading.get()));
+    return values;
   }
 
   @Override

@@ -466,7 +466,7 @@ public final class ExcelTableReader {
       if (rows.isEmpty() && problems.isEmpty()) {
         all.add(new ExcelProblem(sheet, 0, null, "没有找到要导入的行：表头下方是空的（上传的是空白模板？）"));
       }
-      if (!header.unknown().isEmpty()) {
+      if (!header.unknown().isEmpty() && layout.otherColumnsRefused()) {
         all.add(0, new ExcelProblem(sheet, header.rowNumber(), null, "表头中" + String.join("", header.unknown().stream()
             .map(text -> "「" + text + "」").toList()) + "不是本表的列；本表的列为 " + String.join("、", layout.headers())));
       }
