@@ -27,7 +27,8 @@ class DeployedModelsTest {
     for (String reader : List.of("wuqian", "zhouqiang", "admin")) {
       JsonNode models = EngineRest.as(http, reader).get("/api/models").expect(200).json();
       assertThat(models).as(reader).extracting(model -> model.get("key").asText())
-          .containsExactly("annual-work-plan", "monitoring-checkpoint", "school-annual-cycle", "task-escalation");
+          .containsExactly("annual-work-plan", "major-annual-diagnosis", "major-assessment", "monitoring-checkpoint",
+              "school-annual-cycle", "task-escalation");
       JsonNode model = models.get(0);
       assertThat(model.get("name").asText()).isEqualTo("年度工作计划");
       assertThat(model.get("version").asInt()).isEqualTo(annualWorkPlan.getVersion());
