@@ -59,7 +59,7 @@ class MajorRotationController {
   @ResponseBody
   Rotation rotation(@RequestParam(required = false) String period) {
     Period chosen = period == null || period.isBlank() ? rotation.periodOf(CollegeTime.today(clock).getYear()) : parse(period);
-    List<Row> rows = rotation.slots(chosen).stream().map(slot -> row(slot)).toList();
+    List<Row> rows = rotation.slots(chosen).stream().map(this::row).toList();
     return new Rotation(chosen.code(), chosen.label(), Period.threeYears(chosen.firstYear() - 3).code(),
         Period.threeYears(chosen.firstYear() + 3).code(), rows);
   }
@@ -70,11 +70,12 @@ class MajorRotationController {
     return "major-rotation";
   }
 
+  /** A three-year period as written, or the rotation's period it falls in when it is not aligned with the rotation. */
   private Period parse(String code) {
     try {
       Period period = Period.parse(code);
       if (period.kind() == PeriodKind.THREE_YEARS) {
-        return rotation.periodOf(period.firstYear()).equals(period) ? period : rotation.periodOf(period.firstYear());
+        return rotation.periodOf(period.firstYear());
       }
     } catch (IllegalArgumentException e) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
