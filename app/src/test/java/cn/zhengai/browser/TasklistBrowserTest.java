@@ -287,15 +287,11 @@ class TasklistBrowserTest extends BrowserTestSupport {
           .contains("· T2028-JW-88 毕业率（97，目标 ≥ 95） 达成", "· 任务 建设课程思政示范课（截止 2028-06-30）：逾期");
       fill(wait, "自我诊断", "毕业率达成，课程思政示范课未按期完成");
       fill(wait, "工作成效", "毕业率 97%");
-      WebElement passed = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '合格']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", passed);
-      passed.findElement(By.cssSelector("input[type='radio']")).click();
+      choose(wait, "合格");
       wait.until(driver -> driver.findElements(By.cssSelector("form input[type='radio']")).stream()
           .anyMatch(WebElement::isSelected));
       keepWithoutConsoleErrors("tasklist-self-assessment-with-figures");
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-      complete.click();
+      completeForm(wait);
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
           .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DIAGNOSE_UNIT).count() == 1);
     } catch (RuntimeException | AssertionError e) {
@@ -328,13 +324,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
       fill(wait, "改进措施*", "引进企业兼职教师");
       fill(wait, "修正培养目标", "增加新能源车检测能力");
       fill(wait, "完善课程体系", "新增动力电池检测课程");
-      WebElement good = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '良好']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", good);
-      good.findElement(By.cssSelector("input[type='radio']")).click();
+      choose(wait, "良好");
       keepWithoutConsoleErrors("tasklist-major-self-diagnosis");
-      WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
-      complete.click();
+      completeForm(wait);
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(year)
           .taskDefinitionKey(MajorAnnualDiagnosisProcess.Elements.TASK_REVIEW_BY_WORKING_GROUP).count() == 1);
 
@@ -379,6 +371,20 @@ class TasklistBrowserTest extends BrowserTestSupport {
     } finally {
       runtimeService.deleteProcessInstance(cycle, "test");
     }
+  }
+
+  /** Chooses the form's radio option with the given label, scrolled into view as a person would. */
+  private void choose(WebDriverWait wait, String option) {
+    WebElement label = wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//form//label[normalize-space(.) = '" + option + "']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", label);
+    label.findElement(By.cssSelector("input[type='radio']")).click();
+  }
+
+  /** Clicks the task form's 完成 button, scrolled into view. */
+  private void completeForm(WebDriverWait wait) {
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+    complete.click();
   }
 
   /** Opens the task whose card has the given name; the list may redraw itself (it refreshes) while it is clicked. */
