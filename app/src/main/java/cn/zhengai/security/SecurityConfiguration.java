@@ -118,7 +118,8 @@ class SecurityConfiguration {
             .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
         // Tasklist shows the 工作台 inside a task (tasklist/scripts/task-data.js); other sites still cannot frame a page
-        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin())
+            .cacheControl(cache -> cache.disable()).addHeaderWriter(new StaticFilesRevalidated()))
         .exceptionHandling(handling -> handling
             .defaultAccessDeniedHandlerFor(SecurityConfiguration::freshLoginPage,
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, LOGIN_PAGE))

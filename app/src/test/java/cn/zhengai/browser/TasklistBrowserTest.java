@@ -61,16 +61,16 @@ class TasklistBrowserTest extends BrowserTestSupport {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
       wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist"));
-      WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
-          By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]")));
+      By task = By.xpath("//a[contains(normalize-space(.), '提交年度工作计划')]");
+      wait.until(ExpectedConditions.elementToBeClickable(task));
       // tasks come only from processes: Tasklist offers no dead-end "创建任务"
-      assertThat(browser.findElements(By.cssSelector("li.create-task-action"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+      assertThat(presentButHidden("li.create-task-action")).isTrue();
       // the card shows the unit and the year from the filter's variables, and no bare priority number
-      assertThat(browser.findElement(By.cssSelector(".tasks-list .variables")).getText()).contains("教务处", "2027");
-      assertThat(browser.findElements(By.cssSelector(".tasks-list .priority"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
+      assertThat(cardPart(wait, "提交年度工作计划", ".variables")).contains("教务处", "2027");
+      assertThat(presentButHidden(".tasks-list .priority")).isTrue();
       // a department head can start no process, so Tasklist offers none
-      assertThat(browser.findElements(By.cssSelector("li.start-process-action"))).isNotEmpty().noneMatch(WebElement::isDisplayed);
-      task.click();
+      assertThat(presentButHidden("li.start-process-action")).isTrue();
+      wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(task)).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
 
       // the plan is the unit's key tasks in 表5: the form leads to them in the workbench
@@ -221,14 +221,14 @@ class TasklistBrowserTest extends BrowserTestSupport {
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
-      WebElement draftTargets = card(wait, "起草年度目标");
-      WebElement review = card(wait, "审核年度工作计划");
+      card(wait, "起草年度目标");
+      card(wait, "审核年度工作计划");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.start-process-action")));
       keepWithoutConsoleErrors("tasklist-presidents-office-cards");
-      assertThat(draftTargets.findElement(By.cssSelector(".variables")).getText()).contains("全校", "2027").doesNotContain("<空>");
-      assertThat(review.findElement(By.cssSelector(".variables")).getText()).contains("教务处");
-      assertThat(review.findElement(By.cssSelector(".due-date")).isDisplayed()).isTrue();
-      assertThat(browser.findElements(By.cssSelector(".tasks-list .priority"))).noneMatch(WebElement::isDisplayed);
+      assertThat(cardPart(wait, "起草年度目标", ".variables")).contains("全校", "2027").doesNotContain("<空>");
+      assertThat(cardPart(wait, "审核年度工作计划", ".variables")).contains("教务处");
+      assertThat(cardPart(wait, "审核年度工作计划", ".due-date")).isNotBlank();
+      assertThat(presentButHidden(".tasks-list .priority")).isTrue();
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "tasklist-presidents-office-cards-failure");
       throw e;
@@ -404,6 +404,21 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private WebElement card(WebDriverWait wait, String taskName) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//ol[contains(@class, 'tasks-list')]/li[.//h4//a[normalize-space(.) = '" + taskName + "']]")));
+  }
+
+  /**
+   * The text of a part of a task's card. Tasklist renders its list anew whenever it refreshes, so a card found a
+   * moment ago may be gone: the card is looked up again until its part can be read.
+   */
+  private String cardPart(WebDriverWait wait, String taskName, String partSelector) {
+    return wait.ignoring(StaleElementReferenceException.class)
+        .until(driver -> card(wait, taskName).findElement(By.cssSelector(partSelector)).getText());
+  }
+
+  /** Whether the page has such elements and none of them is shown, read in one step while Tasklist may re-render. */
+  private boolean presentButHidden(String cssSelector) {
+    return (Boolean) ((JavascriptExecutor) browser).executeScript("const found = document.querySelectorAll(arguments[0]);"
+        + " return found.length > 0 && Array.from(found).every(element => element.getClientRects().length === 0);", cssSelector);
   }
 
   /** The validation messages the form shows now. */

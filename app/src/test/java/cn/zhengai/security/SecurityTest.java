@@ -11,6 +11,8 @@ import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -163,6 +165,18 @@ class SecurityTest {
     browser.add(HttpHeaders.COOKIE, loggedIn);
     ResponseEntity<String> tasklistPage = http.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(browser), String.class);
     assertThat(tasklistPage.getStatusCode().value()).isEqualTo(200);
+    // the page is never stored; the scripts it loads are kept by the browser and only revalidated
+    assertThat(tasklistPage.getHeaders().getCacheControl()).contains("no-store");
+    Matcher scriptTag = Pattern.compile("src=\"([^\"]+\\.js[^\"]*)\"").matcher(tasklistPage.getBody());
+    assertThat(scriptTag.find()).as("Tasklist's page loads a script").isTrue();
+    ResponseEntity<byte[]> script = http.exchange(scriptTag.group(1), HttpMethod.GET, new HttpEntity<>(browser), byte[].class);
+    assertThat(script.getStatusCode().value()).isEqualTo(200);
+    assertThat(script.getHeaders().getCacheControl()).isEqualTo("private, no-cache");
+    HttpHeaders revalidation = new HttpHeaders();
+    revalidation.add(HttpHeaders.COOKIE, loggedIn);
+    revalidation.setIfModifiedSince(script.getHeaders().getLastModified());
+    assertThat(http.exchange(scriptTag.group(1), HttpMethod.GET, new HttpEntity<>(revalidation), byte[].class).getStatusCode().value())
+        .isEqualTo(304);
     ResponseEntity<String> user = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(browser), String.class);
     assertThat(user.getStatusCode().value()).isEqualTo(200);
     assertThat(user.getBody()).contains("\"userId\":\"liming\"", "tasklist");
