@@ -5,6 +5,7 @@ import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.notification.Notifications;
+import cn.zhengai.planning.YearData;
 import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.spiral.Period;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks each year-end review step's answers and keeps them in the review store, with who gave them: the
- * self-assessment with its 工作成效, the diagnosis, the performance result, the accountability decision, the
+ * self-assessment with its 工作成效 (a summary; each key task's own is written in 表5 first), the diagnosis, the
+ * performance result, the accountability decision, the
  * improvement plan with 学习 and 创新, and its approval. The unit's heads are told any accountability decision.
  */
 @ModelBean("检查并保存年终诊断各步的结果（自评、诊断、绩效、问责、学习、创新、改进计划）及办理人，并把问责决定通知单位")
@@ -43,12 +45,15 @@ class RecordUnitReviewListener implements TaskListener {
   static final List<String> GRADES = List.of("优秀", "良好", "合格", "不合格");
 
   private final ReviewStore reviews;
+  private final YearData yearData;
   private final Notifications notifications;
   private final StepTaker stepTaker;
   private final Clock clock;
 
-  RecordUnitReviewListener(ReviewStore reviews, Notifications notifications, StepTaker stepTaker, Clock clock) {
+  RecordUnitReviewListener(ReviewStore reviews, YearData yearData, Notifications notifications, StepTaker stepTaker,
+      Clock clock) {
     this.reviews = reviews;
+    this.yearData = yearData;
     this.notifications = notifications;
     this.stepTaker = stepTaker;
     this.clock = clock;
@@ -65,6 +70,11 @@ class RecordUnitReviewListener implements TaskListener {
         FormChecks.requireText(answers, SELF_ASSESSMENT.name(), "自我诊断", problems);
         FormChecks.requireText(answers, WORK_RESULTS.name(), "工作成效", problems);
         FormChecks.requireChoice(answers, SELF_GRADE.name(), "自评等级", GRADES, problems);
+        List<String> withoutOutcome = yearData.keyTasksWithoutOutcome(YEAR.get(task), UNIT.get(task));
+        if (!withoutOutcome.isEmpty()) {
+          problems.add("表5 中本单位以下重点任务尚未填写工作成效：「" + String.join("」「", withoutOutcome)
+              + "」；请在工作台表5中逐项填写后再提交");
+        }
         kept.add(new SelfAssessment(SELF_ASSESSMENT.get(task), WORK_RESULTS.get(task), SELF_GRADE.get(task)));
       }
       case TASK_DIAGNOSE_UNIT -> {

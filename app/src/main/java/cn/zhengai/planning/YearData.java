@@ -65,6 +65,12 @@ public class YearData {
         rs.getString("measures"), rs.getDate("deadline").toLocalDate()), year, unitId, TaskKind.KEY.name());
   }
 
+  /** The titles of a unit's key tasks of a year (表5) whose 工作成效 is not written yet, in the order they were entered. */
+  public List<String> keyTasksWithoutOutcome(int year, String unitId) {
+    return jdbc.queryForList("SELECT title FROM work_task WHERE plan_year = ? AND unit_id = ? AND kind = ?"
+        + " AND (outcome IS NULL OR TRIM(outcome) = '') ORDER BY id", String.class, year, unitId, TaskKind.KEY.name());
+  }
+
   /** Units with tasks in a year. */
   public List<String> unitsWithTasks(int year) {
     return jdbc.queryForList("SELECT DISTINCT unit_id FROM work_task WHERE plan_year = ?", String.class, year);

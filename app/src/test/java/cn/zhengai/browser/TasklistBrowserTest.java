@@ -13,6 +13,7 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.StreamSupport;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.ManagementService;
@@ -253,6 +255,16 @@ class TasklistBrowserTest extends BrowserTestSupport {
         "measures", "对标专业教学标准逐项修订", "deadline", deadline)).expect(201);
   }
 
+  /** A head writes a key task's 工作成效 in 表5 (the workbench's call). */
+  private void writeOutcome(String head, int year, String title, String outcome) {
+    JsonNode task = StreamSupport.stream(EngineRest.as(http, head).get("/api/planning/key-tasks?year=" + year).expect(200).json()
+        .spliterator(), false).filter(row -> row.get("title").asText().equals(title)).findFirst().orElseThrow();
+    Map<String, Object> row = new HashMap<>();
+    task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+    row.put("outcome", outcome);
+    EngineRest.as(http, head).put("/api/planning/key-tasks/" + task.get("id").asText(), row).expect(200);
+  }
+
   /** 教务处's 2028 at its year-end review, the figures measured: a target past its value, a task overdue without a report. */
   private String jwcAtYearEndOf2028() {
     Map<String, Object> target = new HashMap<>(Map.of("code", "T2028-JW-88", "name", "毕业率", "plan", "专业建设规划", "unitOfMeasure", "%",
@@ -291,6 +303,17 @@ class TasklistBrowserTest extends BrowserTestSupport {
       wait.until(driver -> driver.findElements(By.cssSelector("form input[type='radio']")).stream()
           .anyMatch(WebElement::isSelected));
       keepWithoutConsoleErrors("tasklist-self-assessment-with-figures");
+      // 表5's 工作成效 is asked task by task: the form leads to 表5 and is refused while a key task has none
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//form//a[contains(., '重点任务（表5）的工作成效')]")))
+          .getAttribute("href")).endsWith("/workbench?table=key-tasks&year=2028&unit=jwc");
+      completeForm(wait);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//*[contains(@class, 'alert')][contains(., '尚未填写工作成效：「建设课程思政示范课」')]")));
+      Browser.keep(browser, "tasklist-self-assessment-without-outcomes");
+      writeOutcome("wangfang", 2028, "建设课程思政示范课", "完成 2 门示范课，第三门延至次年");
+      // the person closes the message, which covers the form's buttons, and completes the task again
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".page-notifications .alert button.close:not(.ng-hide)"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".page-notifications .alert")));
       completeForm(wait);
       wait.until(driver -> taskService.createTaskQuery().processInstanceId(cycle)
           .taskDefinitionKey(SchoolAnnualCycleProcess.Elements.TASK_DIAGNOSE_UNIT).count() == 1);

@@ -59,6 +59,8 @@ public final class SchoolYearWalk {
       "qcxy", AUTOMOTIVE_DEAN));
   /** Every unit the cycle watches and reviews: the target owners and 质管办, which has a task but no target. */
   static final Map<String, String> MONITORED = new LinkedHashMap<>(HEADS);
+  /** The names 表5 gives the monitored units. */
+  private static final Map<String, String> UNIT_NAMES = Map.of("jwc", "教务处", "rsc", "人事处", "qcxy", "汽车工程学院", "zgb", "质管办");
 
   static {
     MONITORED.put("zgb", QA_OFFICE_HEAD);
@@ -198,8 +200,19 @@ public final class SchoolYearWalk {
       String selfAssess = cycleTask(TASK_SELF_ASSESS, head.getKey());
       assertThat(formValue(head.getValue(), selfAssess, ATTAINMENT_SUMMARY.name())).as("figures on the self-assessment form of " + head.getKey())
           .startsWith("截至 2027-12-01：目标 " + (head.getKey().equals("zgb") ? 0 : 1) + " 项");
-      complete(head.getValue(), selfAssess, Map.of(SELF_ASSESSMENT.name(), "对照目标与标准的总结", WORK_RESULTS.name(), "重点任务的工作成效", SELF_GRADE.name(), "良好"));
+      Map<String, Object> selfAssessment = Map.of(SELF_ASSESSMENT.name(), "对照目标与标准的总结", WORK_RESULTS.name(), "重点任务的工作成效综述",
+          SELF_GRADE.name(), "良好");
+      List<String> keyTasks = keyTaskTitles(head.getValue(), head.getKey());
+      if (!keyTasks.isEmpty()) {
+        // 表5's 工作成效 is asked now, task by task: the self-assessment waits until every key task has its own
+        assertThat(as(head.getValue()).post("/engine-rest/task/" + selfAssess + "/submit-form", variables(selfAssessment))
+            .expect(400).json().get("message").asText()).contains("尚未填写工作成效", "「" + keyTasks.get(0) + "」");
+        writeOutcomes(head.getValue(), head.getKey());
+      }
+      complete(head.getValue(), selfAssess, selfAssessment);
     }
+    assertThat(as(QA_OFFICE_HEAD).get("/api/planning/key-tasks?year=2027").expect(200).json()).isNotEmpty()
+        .allMatch(row -> row.get("outcome").asText().startsWith("全年成效："));
     clockwork.moveTo(LocalDate.of(2027, 12, 15));
     // nobody reviews themselves: 质管办's own diagnosis goes to the leading group, 人事处's own performance too
     for (String unit : reviewed.keySet()) {
@@ -427,6 +440,24 @@ public final class SchoolYearWalk {
   private void keyTask(String head, String title, String unit, String deadline) {
     as(head).post("/api/planning/key-tasks?year=2027", Map.of("title", title, "lead", unit, "unit", unit, "measures", "按月推进",
         "deadline", deadline)).expect(201);
+  }
+
+  /** The unit's key tasks of 2027 (表5) as its head reads them in the workbench. */
+  private List<String> keyTaskTitles(String head, String unit) {
+    return StreamSupport.stream(as(head).get("/api/planning/key-tasks?year=2027").expect(200).json().spliterator(), false)
+        .filter(row -> row.get("unit").asText().equals(UNIT_NAMES.get(unit))).map(row -> row.get("title").asText()).toList();
+  }
+
+  /** The head writes each of the unit's key tasks' 工作成效 in 表5. */
+  private void writeOutcomes(String head, String unit) {
+    for (JsonNode task : as(head).get("/api/planning/key-tasks?year=2027").expect(200).json()) {
+      if (task.get("unit").asText().equals(UNIT_NAMES.get(unit))) {
+        Map<String, Object> row = new HashMap<>();
+        task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
+        row.put("outcome", "全年成效：" + task.get("title").asText() + "按期完成");
+        as(head).put("/api/planning/key-tasks/" + task.get("id").asText(), row).expect(200);
+      }
+    }
   }
 
   private void assignPerson(String head, String title, String person) {
