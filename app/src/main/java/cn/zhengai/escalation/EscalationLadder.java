@@ -3,17 +3,21 @@ package cn.zhengai.escalation;
 import static cn.zhengai.processes.TaskEscalationProcess.Variables.*;
 
 import cn.zhengai.deployment.ModelBean;
+import cn.zhengai.org.EngineUserNames;
 import cn.zhengai.org.Majors;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository;
+import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -28,13 +32,16 @@ import org.springframework.stereotype.Component;
 class EscalationLadder implements TaskListener {
 
   private final RuntimeService runtimeService;
+  private final IdentityService identityService;
   private final OrgUnitRepository units;
   private final Majors majors;
   private final EscalationSettings settings;
 
   // the engine's services are built after the listeners it calls
-  EscalationLadder(@Lazy RuntimeService runtimeService, OrgUnitRepository units, Majors majors, EscalationSettings settings) {
+  EscalationLadder(@Lazy RuntimeService runtimeService, @Lazy IdentityService identityService, OrgUnitRepository units,
+      Majors majors, EscalationSettings settings) {
     this.runtimeService = runtimeService;
+    this.identityService = identityService;
     this.units = units;
     this.majors = majors;
     this.settings = settings;
@@ -52,23 +59,34 @@ class EscalationLadder implements TaskListener {
   private void start(DelegateTask task) {
     Date due = task.getDueDate();
     String group = task.getCandidates().stream().map(IdentityLink::getGroupId).filter(id -> id != null).findFirst().orElse(null);
-    if (due == null || group == null) {
+    // a task given to one person (an expert's review) reminds that person and answers for the unit its process is about
+    String person = group == null ? task.getAssignee() : null;
+    String unit = group != null ? unitAnswering(group) : SharedVariables.UNIT.find(task).orElse(null);
+    if (due == null || unit == null || (group == null && person == null)) {
       return;
     }
-    String unit = unitAnswering(group);
-    boolean hasHeads = units.findById(unit).map(found -> found.kind().hasHeads()).orElse(false);
     Map<String, Object> variables = new HashMap<>();
     variables.put(TASK_ID.name(), task.getId());
-    variables.put(TASK_NAME.name(), task.getName());
+    variables.put(TASK_NAME.name(), person == null ? task.getName() : task.getName() + "（" + nameOf(person) + "）");
     variables.put(TASK_ACTIVITY.name(), task.getTaskDefinitionKey());
     variables.put(TASK_PROCESS_INSTANCE.name(), task.getProcessInstanceId());
     variables.put(TASK_BUSINESS_KEY.name(), task.getExecution().getProcessBusinessKey());
     variables.put(UNIT.name(), unit);
-    variables.put(REMINDED_GROUP.name(), hasHeads ? OrgGroups.headsOf(unit) : group);
+    if (person != null) {
+      variables.put(REMINDED_PERSON.name(), person);
+    } else {
+      boolean hasHeads = units.findById(unit).map(found -> found.kind().hasHeads()).orElse(false);
+      variables.put(REMINDED_GROUP.name(), hasHeads ? OrgGroups.headsOf(unit) : group);
+    }
     variables.put(DUE_AT.name(), due);
     variables.put(REMIND_AT.name(), Date.from(due.toInstant().minus(Duration.ofDays(settings.remindDaysBeforeDue()))));
     variables.put(LEADING_GROUP_AT.name(), Date.from(due.toInstant().plus(Duration.ofDays(settings.leadingGroupDaysAfterDue()))));
     runtimeService.startProcessInstanceByKey(TaskEscalationProcess.KEY, task.getId(), variables);
+  }
+
+  private String nameOf(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? userId : EngineUserNames.fullName(user);
   }
 
   /** The unit whose heads answer for a group's tasks: the unit it heads, a major's 二级学院, else the group itself. */

@@ -18,11 +18,14 @@ public class EscalationRecords {
     this.jdbc = jdbc;
   }
 
-  /** Records the escalation once; returns false if this unit's task was already escalated at this stage. */
+  /**
+   * Records the escalation once; returns false if this unit's task was already escalated at this stage to the same
+   * recipient (each expert of a panel is reminded on their own; the panel's lateness goes to 质管办 once).
+   */
   public boolean record(Escalation escalation) {
     Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE process_instance_id = ?"
-        + " AND unit_id = ? AND activity_id = ? AND stage = ?", Integer.class,
-        escalation.processInstanceId(), escalation.unitId(), escalation.activityId(), escalation.stage());
+        + " AND unit_id = ? AND activity_id = ? AND stage = ? AND escalated_to = ?", Integer.class,
+        escalation.processInstanceId(), escalation.unitId(), escalation.activityId(), escalation.stage(), escalation.escalatedTo());
     if (already != null && already > 0) {
       return false;
     }

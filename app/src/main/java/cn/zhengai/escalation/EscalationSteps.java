@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * The rungs of the escalation ladder, called by its model: remind the unit's heads, then tell the body above the
+ * The rungs of the escalation ladder, called by its model: remind the unit's heads (for a task given to one person, such
+ * as an expert's review, that person), then tell the body above the
  * unit (the QA office; for the QA office's own task the leading group), then the leading group; the leading group's
  * own tasks are reminded and go nowhere else. Each rung is recorded (task, unit, stage, to whom, when) for accountability, sent as a
  * notification, and written on the task as a comment where its workers see it.
@@ -52,7 +53,10 @@ public class EscalationSteps {
 
   public void remind(DelegateExecution execution) {
     String above = above(UNIT.get(execution));
-    climb(execution, Stages.REMINDER, REMINDED_GROUP.get(execution), Notifications.Kind.REMINDER,
+    // a person's own task (an expert's review) reminds the person; a unit's task the unit's heads
+    String person = REMINDED_PERSON.find(execution).orElse(null);
+    climb(execution, Stages.REMINDER, person == null ? REMINDED_GROUP.get(execution) : person, person != null,
+        Notifications.Kind.REMINDER,
         "【催办】「%s」将于 %s 到期（%s）", above == null ? "请在任务列表中按期办理。"
             : "请在任务列表中按期办理；到期未办将升级至" + NAMES.get(above) + "。");
   }
@@ -61,7 +65,7 @@ public class EscalationSteps {
   public void escalateToQaOffice(DelegateExecution execution) {
     String above = above(UNIT.get(execution));
     if (above != null) {
-      climb(execution, OrgGroups.LEADING_GROUP.equals(above) ? Stages.LEADING_GROUP : Stages.QA_OFFICE, above,
+      climb(execution, OrgGroups.LEADING_GROUP.equals(above) ? Stages.LEADING_GROUP : Stages.QA_OFFICE, above, false,
           Notifications.Kind.ESCALATION, "【逾期升级】「%s」已于 %s 到期，仍未办理（%s）", "已记录在案，请" + NAMES.get(above) + "督办。");
     }
   }
@@ -69,7 +73,7 @@ public class EscalationSteps {
   /** Long after the due date, the leading group, unless the task is its own. */
   public void escalateToLeadingGroup(DelegateExecution execution) {
     if (above(UNIT.get(execution)) != null) {
-      climb(execution, Stages.LEADING_GROUP, OrgGroups.LEADING_GROUP, Notifications.Kind.ESCALATION,
+      climb(execution, Stages.LEADING_GROUP, OrgGroups.LEADING_GROUP, false, Notifications.Kind.ESCALATION,
           "【再次升级】「%s」%s 到期后长期未办理（%s）", "已记录在案，作为问责依据，请领导小组过问。");
     }
   }
@@ -79,8 +83,8 @@ public class EscalationSteps {
     return OrgGroups.LEADING_GROUP.equals(unitId) ? null : owners.nextBodyUpOf(Subject.unit(unitId));
   }
 
-  private void climb(DelegateExecution execution, String stage, String group, Notifications.Kind kind, String subjectFormat,
-      String advice) {
+  private void climb(DelegateExecution execution, String stage, String recipient, boolean toPerson, Notifications.Kind kind,
+      String subjectFormat, String advice) {
     String unitId = UNIT.get(execution);
     String unitName = units.findById(unitId).map(OrgUnit::name).orElse(unitId);
     Date due = DUE_AT.get(execution);
@@ -89,9 +93,13 @@ public class EscalationSteps {
     // ladders of earlier releases carry the task's business key as their own
     String businessKey = execution.hasVariable(TASK_BUSINESS_KEY.name()) ? TASK_BUSINESS_KEY.find(execution).orElse(null)
         : execution.getProcessBusinessKey();
-    records.record(new Escalation(taskProcessInstance, businessKey, unitId, TASK_ACTIVITY.get(execution), stage, group, due,
+    records.record(new Escalation(taskProcessInstance, businessKey, unitId, TASK_ACTIVITY.get(execution), stage, recipient, due,
         clock.instant()));
-    notifications.send(group, kind, subject, advice, taskProcessInstance);
+    if (toPerson) {
+      notifications.sendToPerson(recipient, kind, subject, advice, taskProcessInstance);
+    } else {
+      notifications.send(recipient, kind, subject, advice, taskProcessInstance);
+    }
     String taskId = TASK_ID.get(execution);
     if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
       taskService.createComment(taskId, taskProcessInstance, subject + "。" + advice);

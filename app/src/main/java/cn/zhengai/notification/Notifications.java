@@ -37,11 +37,23 @@ public class Notifications {
   }
 
   public void send(String recipientGroup, Kind kind, String subject, String body, String processInstanceId) {
+    long id = insert("recipient_group", recipientGroup, kind, subject, body, processInstanceId);
+    if (kind == Kind.ESCALATION && OrgGroups.LEADING_GROUP.equals(recipientGroup)) {
+      immediate.escalatedToLeadingGroup(id, subject, body);
+    }
+  }
+
+  /** A message to one person about a process, e.g. the reminder of a task given to them alone. */
+  public void sendToPerson(String recipientUser, Kind kind, String subject, String body, String processInstanceId) {
+    insert("recipient_user", recipientUser, kind, subject, body, processInstanceId);
+  }
+
+  private long insert(String recipientColumn, String recipient, Kind kind, String subject, String body, String processInstanceId) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
-      PreparedStatement insert = connection.prepareStatement("INSERT INTO notification (recipient_group, kind, subject, body,"
-          + " process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
-      insert.setString(1, recipientGroup);
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO notification (" + recipientColumn + ", kind, subject,"
+          + " body, process_instance_id, created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      insert.setString(1, recipient);
       insert.setString(2, kind.name());
       insert.setString(3, subject);
       insert.setString(4, body);
@@ -49,9 +61,7 @@ public class Notifications {
       insert.setTimestamp(6, Timestamp.from(Instant.now(clock)));
       return insert;
     }, key);
-    if (kind == Kind.ESCALATION && OrgGroups.LEADING_GROUP.equals(recipientGroup)) {
-      immediate.escalatedToLeadingGroup(key.getKey().longValue(), subject, body);
-    }
+    return key.getKey().longValue();
   }
 
   /**

@@ -53,8 +53,10 @@ public final class TaskEscalationProcess {
     public static final ProcessVariable<String> TASK_BUSINESS_KEY = ProcessVariable.text("taskBusinessKey");
     /** The unit that answers for the task. */
     public static final ProcessVariable<String> UNIT = SharedVariables.UNIT;
-    /** The group reminded first: the unit's heads, or the unit itself where it has none. */
+    /** The group reminded first: the unit's heads, or the unit itself where it has none; unset for a person's task. */
     public static final ProcessVariable<String> REMINDED_GROUP = ProcessVariable.text("remindedGroup");
+    /** The person reminded first, for a task given to one person (an expert's review); unset for a group's task. */
+    public static final ProcessVariable<String> REMINDED_PERSON = ProcessVariable.text("remindedPerson");
     /** The task's due date; the QA office is told when it passes. */
     public static final ProcessVariable<Date> DUE_AT = ProcessVariable.moment("dueAt");
     /** When the unit's heads are reminded. */
