@@ -395,9 +395,9 @@ class TasklistBrowserTest extends BrowserTestSupport {
       assertThat(browser.findElements(By.id("annual-submit"))).as("submitted on the page only while writing").hasSize(1);
       browser.findElement(By.id("annual-round-task")).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
-      WebElement toReportsPage = wait.until(ExpectedConditions.visibilityOfElementLocated(
-          By.xpath("//form//a[contains(normalize-space(.), '上传编辑后的质量年报')]")));
-      assertThat(toReportsPage.getAttribute("href")).endsWith("/reports?year=2035");
+      String toReportsPage = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//form//a[contains(normalize-space(.), '上传编辑后的质量年报')]"))).getAttribute("href");
+      assertThat(toReportsPage).endsWith("/reports?year=2035");
       assertThat(browser.findElement(By.xpath("//form//a[contains(normalize-space(.), '质量年报草稿')]")).getAttribute("href"))
           .endsWith("/api/reports/2035/annual/draft");
       keepWithoutConsoleErrors("tasklist-annual-report-write");
@@ -407,7 +407,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
           "2035 年度报告页（上传编辑后的质量年报、查看各版本）");
 
       // on the 报告 page the edited document is uploaded, then the task is completed
-      browser.get(toReportsPage.getAttribute("href"));
+      browser.get(toReportsPage);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#annual-submit input[type='file']")))
           .sendKeys(edited.toString());
       browser.findElement(By.cssSelector("#annual-submit button")).click();

@@ -2,7 +2,12 @@ package cn.zhengai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.calendar.Milestone;
 import cn.zhengai.processes.AnnualQualityReportProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.report.AnnualReportRounds.OpenStep;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review.Accountability;
 import cn.zhengai.spiral.Review.Assessment;
@@ -72,6 +77,8 @@ class ReportTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewStore reviews;
   @Autowired RuntimeService runtimeService;
+  @Autowired AnnualReportRounds rounds;
+  @Autowired AcademicCalendar calendar;
 
   @BeforeEach
   void aYearOfTargetsTasksAndReviews() {
@@ -296,6 +303,19 @@ class ReportTest {
         .containsExactly("2", "1");
     assertThat(http.withBasicAuth("linfeng", "zhengai2026").getForEntity("/api/reports/annual/versions/" + second, byte[].class)
         .getBody()).isEqualTo(draft);
+  }
+
+  @Test
+  void theRoundOpensByItselfOnItsCalendarDateOnceWithItsDueDateAndLadder() {
+    LocalDate opens = calendar.dateOf(YEAR, Milestone.ANNUAL_REPORT_OPENS);
+    assertThat(rounds.runOn(opens.minusDays(1))).isEqualTo("质量年报：无需启动");
+    assertThat(rounds.runOn(opens)).isEqualTo("质量年报：已启动 2031 年度质量年报编制");
+    OpenStep writing = rounds.openStep(YEAR).orElseThrow();
+    assertThat(writing.name()).isEqualTo("编写质量年报");
+    assertThat(CollegeTime.day(writing.due())).isEqualTo(calendar.dateOf(YEAR, Milestone.ANNUAL_REPORT_DUE));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalationProcess.KEY)
+        .processInstanceBusinessKey(writing.taskId()).count()).as("the task's escalation ladder").isEqualTo(1);
+    assertThat(rounds.runOn(opens.plusDays(1))).isEqualTo("质量年报：无需启动");
   }
 
   @Test
