@@ -30,7 +30,10 @@ public enum Milestone {
   CYCLE_SELF_ASSESSMENT_DUE("年度诊改：单位自我诊断截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 2)),
   CYCLE_DIAGNOSIS_DUE("年度诊改：考核性诊断截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 3)),
   CYCLE_PERFORMANCE_DUE("年度诊改：绩效结果记录截止", Level.SCHOOL, PeriodKind.YEAR, weekdayOfMonth(DECEMBER, FRIDAY, 4)),
+  // the annual quality report: drafted once the year's results are recorded, approved before the autumn term ends
+  ANNUAL_REPORT_OPENS("质量年报编制开始", Level.SCHOOL, PeriodKind.YEAR, workingDayOfMonth(DECEMBER, LAST)),
   CYCLE_IMPROVEMENT_DUE("年度诊改：改进计划提交截止", Level.SCHOOL, PeriodKind.YEAR, beforeTermEnds(Season.AUTUMN, 3)),
+  ANNUAL_REPORT_DUE("质量年报提交审批截止", Level.SCHOOL, PeriodKind.YEAR, beforeTermEnds(Season.AUTUMN, 1)),
   // the majors' yearly self-diagnoses in November, before the school's year-end review reads them
   MAJOR_SELF_DIAGNOSIS_OPENS("专业年度自我诊断开始", Level.MAJOR, PeriodKind.YEAR, workingDayOfMonth(NOVEMBER, 1)),
   MAJOR_SELF_DIAGNOSIS_DUE("专业年度自我诊断截止", Level.MAJOR, PeriodKind.YEAR, weekdayOfMonth(NOVEMBER, FRIDAY, 3)),

@@ -18,6 +18,8 @@ public class NodeLock {
   public static final String DEADLINE_SCAN = "deadline-scan";
   /** The daily opening of the majors' self-diagnoses and assessments. */
   public static final String MAJOR_ROUNDS = "major-rounds";
+  /** The daily opening of the annual quality report's round. */
+  public static final String ANNUAL_REPORT_ROUNDS = "annual-report-rounds";
 
   private final JdbcTemplate jdbc;
 

@@ -7,6 +7,7 @@ import cn.zhengai.integration.org.Organisation;
 import cn.zhengai.integration.org.Organisation.Major;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.UnitKind;
+import cn.zhengai.processes.AnnualQualityReportProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.MajorAnnualDiagnosisProcess;
 import cn.zhengai.processes.MajorAssessmentProcess;
@@ -119,6 +120,10 @@ class AccessGrants {
       }
     }
     grant(wanted, OrgGroups.EXPERTS, Resources.PROCESS_DEFINITION, MajorAssessmentProcess.KEY, ProcessDefinitionPermissions.READ);
+    // the annual quality report's round opens by itself on its calendar date, or 质管办 starts it (报告 page, Tasklist);
+    // the leading group, which approves it, reads it as a monitor
+    grant(wanted, OrgGroups.QA_OFFICE, Resources.PROCESS_DEFINITION, AnnualQualityReportProcess.KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     return wanted;
   }
 

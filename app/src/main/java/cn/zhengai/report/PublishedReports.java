@@ -95,6 +95,11 @@ class PublishedReports {
     return jdbc.query("SELECT " + COLUMNS + " FROM report_version WHERE id = ?", (rs, n) -> version(rs), id).stream().findFirst();
   }
 
+  /** The newest version's id of any year, 0 when there is none. */
+  long lastId() {
+    return jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM report_version", Long.class);
+  }
+
   byte[] content(long id) {
     return jdbc.queryForObject("SELECT content FROM report_version WHERE id = ?", byte[].class, id);
   }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,11 +41,13 @@ class ReportController {
 
   private final Reports reports;
   private final AnnualReports annual;
+  private final AnnualReportRounds rounds;
   private final CollegeRun run;
 
-  ReportController(Reports reports, AnnualReports annual, CollegeRun run) {
+  ReportController(Reports reports, AnnualReports annual, AnnualReportRounds rounds, CollegeRun run) {
     this.reports = reports;
     this.annual = annual;
+    this.rounds = rounds;
     this.run = run;
   }
 
@@ -83,14 +86,32 @@ class ReportController {
     return file(AnnualReportDocument.title(period) + "（草稿）.docx", DOCX, annual.draft(period, CurrentUser.of(authentication)));
   }
 
-  @Operation(summary = "质管办提交质量年报（上传编辑后的 .docx；不上传则提交生成的草稿），待领导小组审批")
+  /** The step the year's round waits at: its task in Tasklist and, on the approval, the version decided on. */
+  record RoundStep(String taskId, String step, Date due, Integer submittedVersion, String tasklist) {}
+
+  @Operation(summary = "质管办启动某年度的质量年报编制（流程 质量年报编制与发布）；返回当前环节")
+  @PostMapping("/{year}/annual/rounds")
+  RoundStep startRound(@PathVariable int year, Authentication authentication) {
+    rounds.start(year, CurrentUser.of(authentication));
+    return roundStep(year, authentication).getBody();
+  }
+
+  @Operation(summary = "某年度质量年报编制的当前环节（编写质量年报 / 审批质量年报）；没有进行中的编制时为 204")
+  @GetMapping("/{year}/annual/rounds/current")
+  ResponseEntity<RoundStep> roundStep(@PathVariable int year, Authentication authentication) {
+    Access.requireAnyGroup(authentication, "查看质量年报编制进度", SchoolUnitReports.OVERSEERS.toArray(String[]::new));
+    return rounds.openStep(year).map(step -> ResponseEntity.ok(new RoundStep(step.taskId(), step.name(), step.due(),
+        step.submittedVersion(), step.tasklistHref()))).orElseGet(() -> ResponseEntity.noContent().build());
+  }
+
+  @Operation(summary = "质管办在“编写质量年报”任务进行中提交质量年报（上传编辑后的 .docx；不上传则提交生成的草稿）")
   @PostMapping(path = "/{year}/annual/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Version submit(@PathVariable int year, @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestParam(name = "note", required = false) String note, Authentication authentication) throws IOException {
     return annual.submit(Period.year(year), file == null ? null : file.getBytes(), note, CurrentUser.of(authentication));
   }
 
-  @Operation(summary = "领导小组发布质量年报：冻结为新版本（发布人、时间、SHA-256）")
+  @Operation(summary = "领导小组审批通过并发布质量年报（即完成“审批质量年报”任务）：冻结为新版本（发布人、时间、SHA-256）")
   @PostMapping("/annual/versions/{id}/publish")
   Version publish(@PathVariable long id, Authentication authentication) {
     return annual.publish(id, CurrentUser.of(authentication));
@@ -98,7 +119,7 @@ class ReportController {
 
   record ReturnRequest(String reason) {}
 
-  @Operation(summary = "领导小组退回质量年报，写明理由")
+  @Operation(summary = "领导小组退回质量年报，写明理由（即完成“审批质量年报”任务，回到质管办的“编写质量年报”）")
   @PostMapping("/annual/versions/{id}/return")
   Version returnForRevision(@PathVariable long id, @RequestBody ReturnRequest request, Authentication authentication) {
     return annual.returnForRevision(id, request.reason(), CurrentUser.of(authentication));

@@ -3,6 +3,7 @@ package cn.zhengai.report;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.report.AnnualReportRounds.OpenStep;
 import cn.zhengai.report.PublishedReports.Status;
 import cn.zhengai.report.PublishedReports.Version;
 import cn.zhengai.security.CurrentUser;
@@ -37,13 +38,16 @@ class ReportsPage {
 
   private final Reports reports;
   private final AnnualReports annual;
+  private final AnnualReportRounds rounds;
   private final CollegeRun run;
   private final OrgUnitRepository units;
   private final Clock clock;
 
-  ReportsPage(Reports reports, AnnualReports annual, CollegeRun run, OrgUnitRepository units, Clock clock) {
+  ReportsPage(Reports reports, AnnualReports annual, AnnualReportRounds rounds, CollegeRun run, OrgUnitRepository units,
+      Clock clock) {
     this.reports = reports;
     this.annual = annual;
+    this.rounds = rounds;
     this.run = run;
     this.units = units;
     this.clock = clock;
@@ -51,17 +55,26 @@ class ReportsPage {
 
   record UnitLink(String name, String kind, String href) {}
 
-  /** A version of the annual report as a row of the page. */
+  /** A version of the annual report as a row of the page; {@code decidable} while the open approval task decides on it. */
   record VersionRow(long id, String version, String status, String submitted, String decided, String sha256,
-      boolean awaitingDecision) {
+      boolean decidable) {
 
-    static VersionRow of(Version version) {
+    static VersionRow of(Version version, OpenStep step) {
       String decided = version.decidedBy() == null ? ""
           : version.decidedBy() + " · " + SchoolUnitReports.MINUTE.format(version.decidedAt())
               + (version.returnReason() == null ? "" : "（退回理由：" + version.returnReason() + "）");
       return new VersionRow(version.id(), version.version() == null ? "—" : "第 " + version.version() + " 版",
           version.status().label, version.submittedBy() + " · " + SchoolUnitReports.MINUTE.format(version.submittedAt()),
-          decided, version.sha256(), version.status() == Status.SUBMITTED);
+          decided, version.sha256(), version.status() == Status.SUBMITTED && step != null && step.decides(version.id()));
+    }
+  }
+
+  /** The step the year's round waits at, as the page shows it. */
+  record RoundRow(String name, String due, String href, boolean writing) {
+
+    static RoundRow of(OpenStep step) {
+      return new RoundRow(step.name(), step.due() == null ? "" : SchoolUnitReports.MINUTE.format(step.due().toInstant()),
+          step.tasklistHref(), step.writing());
     }
   }
 
@@ -75,7 +88,9 @@ class ReportsPage {
     model.addAttribute("year", shown);
     model.addAttribute("units", reports.visible(Level.SCHOOL, period, user).stream().map(subject -> byId.get(subject.id()))
         .map(unit -> new UnitLink(unit.name(), unit.kind().label(), ReportController.unitPath(shown, unit.id()))).toList());
-    model.addAttribute("versions", annual.of(period, user).stream().map(VersionRow::of).toList());
+    OpenStep step = overseer ? rounds.openStep(shown).orElse(null) : null;
+    model.addAttribute("round", step == null ? null : RoundRow.of(step));
+    model.addAttribute("versions", annual.of(period, user).stream().map(version -> VersionRow.of(version, step)).toList());
     model.addAttribute("mayEdit", AnnualReports.edits(user));
     model.addAttribute("mayApprove", AnnualReports.approves(user));
     model.addAttribute("overseer", overseer);
@@ -89,7 +104,15 @@ class ReportsPage {
     return act(year, redirect, () -> {
       byte[] edited = file == null || file.isEmpty() ? null : file.getBytes();
       annual.submit(Period.year(year), edited, note, CurrentUser.of(authentication));
-      return "质量年报已提交，待质量保证领导小组审批。";
+      return "质量年报已提交。请在任务列表中完成“编写质量年报”任务，送质量保证领导小组审批。";
+    });
+  }
+
+  @PostMapping(PATH + "/annual/rounds")
+  String startRound(@RequestParam int year, Authentication authentication, RedirectAttributes redirect) {
+    return act(year, redirect, () -> {
+      rounds.start(year, CurrentUser.of(authentication));
+      return "已启动 " + year + " 年度质量年报编制：质管办的任务“编写质量年报”已在任务列表中。";
     });
   }
 

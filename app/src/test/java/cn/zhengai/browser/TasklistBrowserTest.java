@@ -2,6 +2,7 @@ package cn.zhengai.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.processes.AnnualQualityReportProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Variables;
@@ -15,6 +16,8 @@ import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -393,6 +396,80 @@ class TasklistBrowserTest extends BrowserTestSupport {
       throw e;
     } finally {
       runtimeService.deleteProcessInstance(cycle, "test");
+    }
+  }
+
+  @Test
+  void theQaOfficeWritesTheAnnualReportInItsTaskAndTheLeadingGroupApprovesItInTasklist() throws Exception {
+    int year = 2035;
+    Path edited = Files.createTempFile("annual-report", ".docx");
+    byte[] uploaded = http.withBasicAuth("zhouqiang", "zhengai2026").getForObject("/api/reports/" + year + "/annual/draft",
+        byte[].class);
+    Files.write(edited, uploaded);
+    browser = Browser.open("zh-CN");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    try {
+      // 质管办 starts the year's round on the 报告 page and goes to its task
+      browser.get(url("/reports?year=" + year));
+      Browser.logIn(browser, "zhouqiang");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#annual-round-start button"))).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
+          .isEqualTo("已启动 2035 年度质量年报编制：质管办的任务“编写质量年报”已在任务列表中。");
+      assertThat(browser.findElements(By.id("annual-submit"))).as("submitted on the page only while writing").hasSize(1);
+      browser.findElement(By.id("annual-round-task")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      String toReportsPage = wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.xpath("//form//a[contains(normalize-space(.), '上传编辑后的质量年报')]"))).getAttribute("href");
+      assertThat(toReportsPage).endsWith("/reports?year=2035");
+      assertThat(browser.findElement(By.xpath("//form//a[contains(normalize-space(.), '质量年报草稿')]")).getAttribute("href"))
+          .endsWith("/api/reports/2035/annual/draft");
+      keepWithoutConsoleErrors("tasklist-annual-report-write");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '诊断报告']"))).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfAllElementsLocatedBy(By.cssSelector("a.zhengai-report-link")))
+          .stream().map(WebElement::getText)).containsExactly("下载 2035 年度质量年报草稿（Word）",
+          "2035 年度报告页（上传编辑后的质量年报、查看各版本）");
+
+      // on the 报告 page the edited document is uploaded, then the task is completed
+      browser.get(toReportsPage);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#annual-submit input[type='file']")))
+          .sendKeys(edited.toString());
+      browser.findElement(By.cssSelector("#annual-submit button")).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
+          .isEqualTo("质量年报已提交。请在任务列表中完成“编写质量年报”任务，送质量保证领导小组审批。");
+      keepWithoutConsoleErrors("reports-annual-submitted");
+      browser.findElement(By.id("annual-round-task")).click();
+      completeForm(wait);
+      wait.until(driver -> taskService.createTaskQuery().processDefinitionKey(AnnualQualityReportProcess.KEY)
+          .taskDefinitionKey(AnnualQualityReportProcess.Elements.TASK_APPROVE_REPORT).count() == 1);
+
+      // the leading group approves in Tasklist, which publishes what 质管办 submitted
+      browser.manage().deleteAllCookies();
+      browser.get(url("/camunda/app/tasklist/default/"));
+      Browser.logIn(browser, "sunhua");
+      openTask(wait, "审批质量年报");
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      assertThat(shown(wait, "审定内容")).contains("2035年度教育质量年度报告.docx", "zhouqiang");
+      choose(wait, "通过");
+      keepWithoutConsoleErrors("tasklist-annual-report-approve");
+      completeForm(wait);
+      wait.until(driver -> runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualQualityReportProcess.KEY)
+          .count() == 0);
+
+      browser.get(url("/reports?year=" + year));
+      String checksum = jdbc.queryForObject("SELECT sha256 FROM report_version WHERE period_code = '2035'", String.class);
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("annual-versions"))).getText())
+          .contains("第 1 版", "已发布", "sunhua", checksum);
+      assertThat(browser.findElements(By.cssSelector("button.publish"))).isEmpty();
+      keepWithoutConsoleErrors("reports-annual-published");
+      // what was published is the file 质管办 uploaded, byte for byte
+      assertThat(jdbc.queryForObject("SELECT content FROM report_version WHERE period_code = '2035'", byte[].class))
+          .isEqualTo(uploaded);
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "tasklist-annual-report-failure");
+      throw e;
+    } finally {
+      Files.deleteIfExists(edited);
+      jdbc.update("DELETE FROM report_version WHERE period_code = '2035'");
     }
   }
 

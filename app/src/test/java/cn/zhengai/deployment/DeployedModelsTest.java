@@ -27,9 +27,9 @@ class DeployedModelsTest {
     for (String reader : List.of("wuqian", "zhouqiang", "admin")) {
       JsonNode models = EngineRest.as(http, reader).get("/api/models").expect(200).json();
       assertThat(models).as(reader).extracting(model -> model.get("key").asText())
-          .containsExactly("annual-work-plan", "major-annual-diagnosis", "major-assessment", "monitoring-checkpoint",
+          .containsExactly("annual-quality-report", "annual-work-plan", "major-annual-diagnosis", "major-assessment", "monitoring-checkpoint",
               "school-annual-cycle", "task-escalation");
-      JsonNode model = models.get(0);
+      JsonNode model = models.get(1);
       assertThat(model.get("name").asText()).isEqualTo("年度工作计划");
       assertThat(model.get("version").asInt()).isEqualTo(annualWorkPlan.getVersion());
       assertThat(model.get("deploymentId").asText()).isEqualTo(annualWorkPlan.getDeploymentId());

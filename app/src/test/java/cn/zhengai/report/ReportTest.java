@@ -2,8 +2,12 @@ package cn.zhengai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.zhengai.browser.Browser;
-import cn.zhengai.browser.BrowserTestSupport;
+import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.calendar.Milestone;
+import cn.zhengai.processes.AnnualQualityReportProcess;
+import cn.zhengai.processes.TaskEscalationProcess;
+import cn.zhengai.report.AnnualReportRounds.OpenStep;
 import cn.zhengai.spiral.Period;
 import cn.zhengai.spiral.Review.Accountability;
 import cn.zhengai.spiral.Review.Assessment;
@@ -16,14 +20,15 @@ import cn.zhengai.spiral.Review.SelfAssessment;
 import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
+import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -39,13 +44,10 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -60,11 +62,12 @@ import org.springframework.util.LinkedMultiValueMap;
 /**
  * The reports through HTTP as each role: 教务处's report of a year with a target met, one warned, one missed (with an
  * accountability decision), a rank among 职能部门, earlier years' values, tasks on time, late and overdue, a warning and
- * an escalation; 信息中心 with no target; the annual quality report submitted, published, frozen and corrected; the
- * attainment summary; the whole-college run. Every document is opened with POI.
+ * an escalation; 信息中心 with no target; the annual quality report's round (written, returned, rewritten, approved,
+ * published frozen, corrected by a next round); the attainment summary; the whole-college run. Every document is opened
+ * with POI.
  */
 @AppTest
-class ReportTest extends BrowserTestSupport {
+class ReportTest {
 
   /** A year of this class's own. */
   static final int YEAR = 2031;
@@ -73,6 +76,9 @@ class ReportTest extends BrowserTestSupport {
   @Autowired TestRestTemplate http;
   @Autowired JdbcTemplate jdbc;
   @Autowired ReviewStore reviews;
+  @Autowired RuntimeService runtimeService;
+  @Autowired AnnualReportRounds rounds;
+  @Autowired AcademicCalendar calendar;
 
   @BeforeEach
   void aYearOfTargetsTasksAndReviews() {
@@ -111,6 +117,8 @@ class ReportTest extends BrowserTestSupport {
 
   @AfterEach
   void clear() {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(AnnualQualityReportProcess.KEY).list()
+        .forEach(round -> runtimeService.deleteProcessInstance(round.getId(), "test"));
     jdbc.update("DELETE FROM report_version WHERE period_code = ?", String.valueOf(YEAR));
     jdbc.update("DELETE FROM spiral_review WHERE period_code = ?", String.valueOf(YEAR));
     jdbc.update("DELETE FROM escalation_record WHERE business_key LIKE ?", YEAR + "-%");
@@ -197,7 +205,7 @@ class ReportTest extends BrowserTestSupport {
   }
 
   @Test
-  void aPublishedAnnualReportIsFrozenRecordsWhoPublishedItAndACorrectionIsTheNextVersion() throws Exception {
+  void theAnnualReportIsWrittenReturnedRewrittenAndApprovedInItsRoundThenPublishedFrozen() throws Exception {
     byte[] draft = download("zhouqiang", "/api/reports/" + YEAR + "/annual/draft", HttpStatus.OK);
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(draft))) {
       String text = new XWPFWordExtractor(document).getText();
@@ -209,20 +217,63 @@ class ReportTest extends BrowserTestSupport {
     }
     download("wangfang", "/api/reports/" + YEAR + "/annual/draft", HttpStatus.FORBIDDEN);
 
-    // 质管办 submits its edited document; a file that is no Word document is refused
+    // nothing is submitted outside a round; 质管办 starts the year's round, once
+    assertThat(submit("zhouqiang", draft).getBody().get("message").asText()).contains("2031 年度质量年报编制尚未启动");
+    EngineRest.as(http, "wangfang").post("/api/reports/" + YEAR + "/annual/rounds", null).expect(403);
+    JsonNode writing = EngineRest.as(http, "zhouqiang").post("/api/reports/" + YEAR + "/annual/rounds", null).expect(200).json();
+    assertThat(writing.get("step").asText()).isEqualTo("编写质量年报");
+    assertThat(writing.get("due").asText()).isNotBlank();
+    assertThat(EngineRest.as(http, "zhouqiang").post("/api/reports/" + YEAR + "/annual/rounds", null).expect(409).json()
+        .get("message").asText()).isEqualTo("2031 年度质量年报编制已在进行中，不能重复启动");
+
+    // the task is refused while no version of this round was submitted
+    String writeTask = writing.get("taskId").asText();
+    assertThat(EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + writeTask + "/complete", Map.of()).expect(400).body())
+        .contains("尚未提交 2031 年度质量年报");
     assertThat(submit("zhouqiang", "不是文档".getBytes()).getBody().get("message").asText())
         .isEqualTo("上传的质量年报（file）不是有效的 Word 文档（.docx）");
     assertThat(submit("wangfang", draft).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    JsonNode submitted = submit("zhouqiang", draft).getBody();
-    long id = submitted.get("id").asLong();
-    assertThat(submitted.get("status").asText()).isEqualTo("SUBMITTED");
-    // not readable by everyone until published
-    download("linfeng", "/api/reports/annual/versions/" + id, HttpStatus.FORBIDDEN);
-    assertThat(http.withBasicAuth("zhouqiang", "zhengai2026").postForEntity("/api/reports/annual/versions/" + id + "/publish",
-        null, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    long first = submit("zhouqiang", draft).getBody().get("id").asLong();
+    // not decided on before 质管办 sends it, and not readable by everyone
+    assertThat(EngineRest.as(http, "sunhua").post("/api/reports/annual/versions/" + first + "/publish", null).expect(409).json()
+        .get("message").asText()).contains("尚未送审");
+    download("linfeng", "/api/reports/annual/versions/" + first, HttpStatus.FORBIDDEN);
+    EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + writeTask + "/complete", Map.of()).expect(204);
 
-    JsonNode published = http.withBasicAuth("sunhua", "zhengai2026")
-        .postForObject("/api/reports/annual/versions/" + id + "/publish", null, JsonNode.class);
+    // the leading group's task shows the version; a return needs a reason and sends the work back
+    JsonNode approving = EngineRest.as(http, "sunhua").get("/api/reports/" + YEAR + "/annual/rounds/current").expect(200).json();
+    assertThat(approving.get("step").asText()).isEqualTo("审批质量年报");
+    assertThat(approving.get("submittedVersion").asLong()).isEqualTo(first);
+    String approveTask = approving.get("taskId").asText();
+    assertThat(EngineRest.as(http, "sunhua").get("/engine-rest/task/" + approveTask + "/localVariables/decisionContent")
+        .expect(200).json().get("value").asText()).contains("2031年度教育质量年度报告.docx", PublishedReports.sha256(draft));
+    assertThat(submit("zhouqiang", draft).getBody().get("message").asText()).contains("正在质量保证领导小组审批中");
+    EngineRest.as(http, "zhouqiang").post("/api/reports/annual/versions/" + first + "/publish", null).expect(403);
+    assertThat(EngineRest.as(http, "sunhua").post("/api/reports/annual/versions/" + first + "/return", Map.of("reason", " "))
+        .expect(400).json().get("message").asText()).isEqualTo("请填写退回理由（reason）");
+    JsonNode returned = EngineRest.as(http, "sunhua").post("/api/reports/annual/versions/" + first + "/return",
+        Map.of("reason", "专题报告缺少招生数据")).expect(200).json();
+    assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+    assertThat(returned.get("returnReason").asText()).isEqualTo("专题报告缺少招生数据");
+    JsonNode rewriting = EngineRest.as(http, "zhouqiang").get("/api/reports/" + YEAR + "/annual/rounds/current").expect(200).json();
+    assertThat(rewriting.get("step").asText()).isEqualTo("编写质量年报");
+    assertThat(EngineRest.as(http, "zhouqiang").get("/engine-rest/task/" + rewriting.get("taskId").asText()
+        + "/variables/lastReturnReason").expect(200).json().get("value").asText()).isEqualTo("专题报告缺少招生数据");
+    // the returned version counts no more: the task wants a new one
+    EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + rewriting.get("taskId").asText() + "/complete", Map.of())
+        .expect(400);
+
+    // resubmitted and approved in the task: that version is published, frozen, with who published it
+    long second = submit("zhouqiang", draft).getBody().get("id").asLong();
+    EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + rewriting.get("taskId").asText() + "/complete", Map.of())
+        .expect(204);
+    String approveAgain = EngineRest.as(http, "sunhua").get("/api/reports/" + YEAR + "/annual/rounds/current").expect(200).json()
+        .get("taskId").asText();
+    EngineRest.as(http, "sunhua").post("/engine-rest/task/" + approveAgain + "/complete",
+        EngineRest.variables(Map.of("decision", "approve"))).expect(204);
+    EngineRest.as(http, "sunhua").get("/api/reports/" + YEAR + "/annual/rounds/current").expect(204);
+    JsonNode published = EngineRest.as(http, "linfeng").get("/api/reports/" + YEAR).expect(200).json().get("annualVersions").get(0);
+    assertThat(published.get("id").asLong()).isEqualTo(second);
     assertThat(published.get("status").asText()).isEqualTo("PUBLISHED");
     assertThat(published.get("version").asInt()).isEqualTo(1);
     assertThat(published.get("decidedBy").asText()).isEqualTo("sunhua");
@@ -232,23 +283,40 @@ class ReportTest extends BrowserTestSupport {
     // a later change of the data changes the draft, not the published report, which a teacher reads as it was approved
     jdbc.update("UPDATE target SET current_value = 97 WHERE code = 'RPT31-JWC-2'");
     ResponseEntity<byte[]> frozen = http.withBasicAuth("linfeng", "zhengai2026")
-        .getForEntity("/api/reports/annual/versions/" + id, byte[].class);
+        .getForEntity("/api/reports/annual/versions/" + second, byte[].class);
     assertThat(frozen.getBody()).isEqualTo(draft);
     assertThat(frozen.getHeaders().getFirst("X-Checksum-SHA256")).isEqualTo(PublishedReports.sha256(draft));
     assertThat(parts(download("zhouqiang", "/api/reports/" + YEAR + "/annual/draft", HttpStatus.OK))).isNotEqualTo(parts(draft));
-    ResponseEntity<JsonNode> again = http.withBasicAuth("sunhua", "zhengai2026")
-        .postForEntity("/api/reports/annual/versions/" + id + "/publish", null, JsonNode.class);
-    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(again.getBody().get("message").asText()).contains("已发布，不能再审批");
+    assertThat(EngineRest.as(http, "sunhua").post("/api/reports/annual/versions/" + second + "/publish", null).expect(409).json()
+        .get("message").asText()).contains("已发布，不能再审批");
 
-    // the correction: submitted as generated now, published as version 2; version 1 stays as it was
+    // the correction is the next round's version; the API's publish completes that round's approval task
+    EngineRest.as(http, "zhouqiang").post("/api/reports/" + YEAR + "/annual/rounds", null).expect(200);
     long correction = submit("zhouqiang", null).getBody().get("id").asLong();
-    assertThat(http.withBasicAuth("sunhua", "zhengai2026").postForObject("/api/reports/annual/versions/" + correction + "/publish",
-        null, JsonNode.class).get("version").asInt()).isEqualTo(2);
-    assertThat(http.withBasicAuth("linfeng", "zhengai2026").getForObject("/api/reports/" + YEAR, JsonNode.class)
-        .get("annualVersions").findValuesAsText("version")).containsExactly("2", "1");
-    assertThat(http.withBasicAuth("linfeng", "zhengai2026").getForEntity("/api/reports/annual/versions/" + id, byte[].class)
+    EngineRest.as(http, "zhouqiang").post("/engine-rest/task/" + EngineRest.as(http, "zhouqiang")
+        .get("/api/reports/" + YEAR + "/annual/rounds/current").json().get("taskId").asText() + "/complete", Map.of()).expect(204);
+    assertThat(EngineRest.as(http, "sunhua").post("/api/reports/annual/versions/" + correction + "/publish", null).expect(200)
+        .json().get("version").asInt()).isEqualTo(2);
+    EngineRest.as(http, "sunhua").get("/api/reports/" + YEAR + "/annual/rounds/current").expect(204);
+    assertThat(EngineRest.as(http, "linfeng").get("/api/reports/" + YEAR).json().get("annualVersions").findValuesAsText("version"))
+        .containsExactly("2", "1");
+    assertThat(http.withBasicAuth("linfeng", "zhengai2026").getForEntity("/api/reports/annual/versions/" + second, byte[].class)
         .getBody()).isEqualTo(draft);
+  }
+
+  @Test
+  void theRoundOpensByItselfOnItsCalendarDateOnceWithItsDueDateAndLadder() {
+    // a year no other test opens a round of
+    int year = YEAR + 2;
+    LocalDate opens = calendar.dateOf(year, Milestone.ANNUAL_REPORT_OPENS);
+    assertThat(rounds.runOn(opens.minusDays(1))).isEqualTo("质量年报：无需启动");
+    assertThat(rounds.runOn(opens)).isEqualTo("质量年报：已启动 2033 年度质量年报编制");
+    OpenStep writing = rounds.openStep(year).orElseThrow();
+    assertThat(writing.name()).isEqualTo("编写质量年报");
+    assertThat(CollegeTime.day(writing.due())).isEqualTo(calendar.dateOf(year, Milestone.ANNUAL_REPORT_DUE));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalationProcess.KEY)
+        .processInstanceBusinessKey(writing.taskId()).count()).as("the task's escalation ladder").isEqualTo(1);
+    assertThat(rounds.runOn(opens.plusDays(1))).isEqualTo("质量年报：无需启动");
   }
 
   @Test
@@ -284,49 +352,6 @@ class ReportTest extends BrowserTestSupport {
     }
     assertThat(names).containsExactly("教务处 2031年度自我诊断报告.docx", "人事处 2031年度自我诊断报告.docx",
         "信息中心 2031年度自我诊断报告.docx");
-  }
-
-  @Test
-  void onTheReportsPageTheQaOfficeSubmitsTheLeadingGroupPublishesAndAUnitHeadReadsItsOwnReport() {
-    browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    try {
-      browser.get(url("/reports?year=" + YEAR));
-      Browser.logIn(browser, "zhouqiang");
-      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unit-reports"))).getText())
-          .contains("教务处", "人事处", "信息中心");
-      assertThat(browser.findElement(By.id("annual-draft")).getText()).isEqualTo("下载质量年报草稿（Word）");
-      browser.findElement(By.cssSelector("#annual-submit button")).click();
-      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
-          .isEqualTo("质量年报已提交，待质量保证领导小组审批。");
-      keep("reports-submitted");
-
-      browser.manage().deleteAllCookies();
-      browser.get(url("/reports?year=" + YEAR));
-      Browser.logIn(browser, "sunhua");
-      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.publish"))).click();
-      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText())
-          .isEqualTo("质量年报已发布为第 1 版。");
-      String checksum = jdbc.queryForObject("SELECT sha256 FROM report_version WHERE period_code = ?", String.class,
-          String.valueOf(YEAR));
-      assertThat(browser.findElement(By.id("annual-versions")).getText()).contains("第 1 版", "已发布", "sunhua", checksum);
-      keep("reports-published");
-
-      browser.manage().deleteAllCookies();
-      browser.get(url("/reports?year=" + YEAR));
-      Browser.logIn(browser, "wangfang");
-      WebElement own = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.unit-report")));
-      assertThat(browser.findElements(By.cssSelector("a.unit-report"))).hasSize(1);
-      assertThat(own.getText()).isEqualTo("教务处 自我诊断报告（Word）");
-      assertThat(own.getAttribute("href")).endsWith("/api/reports/" + YEAR + "/units/jwc");
-      assertThat(browser.findElement(By.id("annual-versions")).getText()).contains("第 1 版");
-      assertThat(browser.findElements(By.id("annual-submit"))).isEmpty();
-      keep("reports-unit-head");
-      assertNoConsoleErrors();
-    } catch (RuntimeException | AssertionError e) {
-      keep("reports-failure");
-      throw e;
-    }
   }
 
   private byte[] download(String user, String path, HttpStatus expected) {

@@ -41,7 +41,8 @@ public final class CycleDecisions {
       MajorAnnualDiagnosisProcess.Variables.SELF_DIAGNOSIS_DUE_AT.name(),
       MajorAnnualDiagnosisProcess.Elements.TASK_ACCEPT_BY_ACADEMIC_AFFAIRS,
       MajorAnnualDiagnosisProcess.Variables.SELF_DIAGNOSIS_DUE_AT.name(),
-      MajorAssessmentProcess.Elements.TASK_CHECK_RECTIFICATION, MajorAssessmentProcess.Variables.RECTIFICATION_DUE_AT.name());
+      MajorAssessmentProcess.Elements.TASK_CHECK_RECTIFICATION, MajorAssessmentProcess.Variables.RECTIFICATION_DUE_AT.name(),
+      AnnualQualityReportProcess.Elements.TASK_APPROVE_REPORT, AnnualQualityReportProcess.Variables.REPORT_DUE_AT.name());
   /**
    * String (JSON): what a return sent back, the values the review showed and when, so the next review can list what
    * the unit changed since.

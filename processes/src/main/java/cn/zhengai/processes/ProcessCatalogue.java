@@ -7,7 +7,7 @@ public final class ProcessCatalogue {
 
   public static final List<ProcessModel> ALL = List.of(AnnualWorkPlanProcess.MODEL, SchoolAnnualCycleProcess.MODEL,
       MonitoringCheckpointProcess.MODEL, TaskEscalationProcess.MODEL, MajorAnnualDiagnosisProcess.MODEL,
-      MajorAssessmentProcess.MODEL);
+      MajorAssessmentProcess.MODEL, AnnualQualityReportProcess.MODEL);
 
   private ProcessCatalogue() {}
 }

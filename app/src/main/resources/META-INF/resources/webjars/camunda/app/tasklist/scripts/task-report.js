@@ -1,8 +1,10 @@
 // 诊改平台: a tab beside the school cycle's tasks, 诊断报告, with the unit's self-diagnosis report of the task's year
-// (Word, from the data as it is now) and the 报告 page of that year. The report's own API decides who may read it:
-// the unit's people, 质管办 and the leading group.
+// (Word, from the data as it is now) and the 报告 page of that year; beside the annual quality report's tasks, the
+// year's draft, the version submitted for approval and the 报告 page where 质管办 uploads the edited report. The
+// reports' own API decides who may read them: the unit's people, 质管办 and the leading group.
 const ENGINE = '/camunda/api/engine/engine/default';
 const SCHOOL_CYCLE = 'school-annual-cycle';
+const ANNUAL_REPORT = 'annual-quality-report';
 
 async function read(path) {
   const response = await fetch(ENGINE + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
@@ -27,10 +29,22 @@ export default {
   properties: { label: '诊断报告' },
   render: (node, { taskId }) => {
     node.replaceChildren();
-    Promise.all([read(`/task/${taskId}`), read(`/task/${taskId}/form-variables?variableNames=year,unit,unitName`)])
+    Promise.all([read(`/task/${taskId}`),
+      read(`/task/${taskId}/form-variables?variableNames=year,unit,unitName,submittedVersion`)])
       .then(([task, variables]) => {
         const year = variables && variables.year && variables.year.value;
-        if (!task || !(task.processDefinitionId || '').startsWith(SCHOOL_CYCLE + ':') || !year) {
+        const definition = (task && task.processDefinitionId) || '';
+        if (year && definition.startsWith(ANNUAL_REPORT + ':')) {
+          node.appendChild(link(`/api/reports/${year}/annual/draft`, `下载 ${year} 年度质量年报草稿（Word）`));
+          const submitted = task.taskDefinitionKey === 'Task_ApproveAnnualReport'
+            && variables.submittedVersion && variables.submittedVersion.value;
+          if (submitted) {
+            node.appendChild(link(`/api/reports/annual/versions/${submitted}`, '下载提交审批的质量年报（Word）'));
+          }
+          node.appendChild(link(`/reports?year=${year}`, `${year} 年度报告页（上传编辑后的质量年报、查看各版本）`));
+          return;
+        }
+        if (!task || !definition.startsWith(SCHOOL_CYCLE + ':') || !year) {
           const none = document.createElement('p');
           none.textContent = '此任务没有相关的诊断报告。';
           node.appendChild(none);
