@@ -51,7 +51,7 @@ final class SelfDiagnosisDocument {
               blank(year.problems()), blank(year.measures()), year.acceptedBy() == null ? "未验收" : "已验收（" + year.acceptedBy() + "）",
               "[" + year.source() + "]")).toList());
     } else if (targets.isEmpty()) {
-      docx.paragraph("本年度未设目标指标。");
+      docx.paragraph(major != null && report.assessment() ? "考核性诊断期内尚无年度专业自我诊断记录。" : "本年度未设目标指标。");
     } else {
       docx.paragraph("目标指标共 " + targets.size() + " 项：达成 " + report.count("达成") + " 项，预警 " + report.count("预警")
           + " 项，未达成 " + report.count("未达成") + " 项。");
