@@ -113,6 +113,7 @@ class CycleDashboard {
     Map<String, String> subjectOfTask = taskVariable(yearTasks, SharedVariables.SUBJECT_NAME.name());
     Set<String> instanceIds = yearTasks.stream().map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet());
     Set<String> running = running(instanceIds);
+    Map<String, String> businessKeys = businessKeys(instanceIds);
     Map<String, OrgUnit> orgUnits = units.findAll().stream().collect(Collectors.toMap(OrgUnit::id, unit -> unit,
         (a, b) -> a, LinkedHashMap::new));
     List<Escalation> yearEscalations = escalations.findAll(null).stream()
@@ -137,7 +138,7 @@ class CycleDashboard {
           .sorted(comparing((Map.Entry<RowKey, List<HistoricTaskInstance>> unitRows) -> unitOrder(orgUnits, unitRows.getKey().unit()))
               .thenComparing(unitRows -> Objects.requireNonNullElse(unitRows.getKey().subject(), "")))
           .map(unitRows -> row(unitRows.getKey().unit().isEmpty() ? null : unitRows.getKey().unit(), unitRows.getKey().subject(),
-              unitRows.getValue(), steps, orgUnits, running, yearEscalations, openTasks, scopes))
+              unitRows.getValue(), steps, orgUnits, running, businessKeys, yearEscalations, openTasks, scopes))
           .toList();
       processes.add(new ProcessBoard(entry.getKey(), definition.getName(), steps, rows));
     });
@@ -207,7 +208,7 @@ class CycleDashboard {
   }
 
   private Row row(String unit, String subject, List<HistoricTaskInstance> unitTasks, List<Step> steps, Map<String, OrgUnit> orgUnits,
-      Set<String> running, List<Escalation> yearEscalations, Map<String, OpenTask> openTasks,
+      Set<String> running, Map<String, String> businessKeys, List<Escalation> yearEscalations, Map<String, OpenTask> openTasks,
       Map<String, Map<String, String>> scopes) {
     Map<String, Cell> cells = new LinkedHashMap<>();
     for (Step step : steps) {
@@ -225,7 +226,26 @@ class CycleDashboard {
     return new Row(unit, unit == null ? "全校" : nameOf(orgUnits, unit), subject, status(unit, subject, unitTasks, open, openTasks), cells,
         pointedAt, open.isEmpty() ? null : scopeOf(open.get(0), scopes), running.contains(pointedAt),
         rung(yearEscalations, escalation -> instances.contains(escalation.processInstanceId())
-            && (unit == null ? schoolSteps.contains(escalation.activityId()) : unit.equals(escalation.unitId()))));
+            && (unit == null ? schoolSteps.contains(escalation.activityId()) : unit.equals(escalation.unitId()))),
+        subject == null ? null : subjectReport(businessKeys.get(pointedAt)));
+  }
+
+  /**
+   * The report of a subject below the units (a major) for the period its process runs over: business key
+   * {@code 2027/500211} gives the major's yearly report, {@code 2025-2027/500211} its 考核性诊断 report.
+   */
+  private static String subjectReport(String businessKey) {
+    int slash = businessKey == null ? -1 : businessKey.indexOf('/');
+    return slash < 0 ? null : "/api/reports/" + businessKey.substring(0, slash) + "/majors/" + businessKey.substring(slash + 1);
+  }
+
+  private Map<String, String> businessKeys(Set<String> instanceIds) {
+    Map<String, String> keys = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      history.createHistoricProcessInstanceQuery().processInstanceIds(instanceIds).list()
+          .forEach(instance -> keys.put(instance.getId(), instance.getBusinessKey()));
+    }
+    return keys;
   }
 
   /**
@@ -331,7 +351,7 @@ class CycleDashboard {
       return new UnitSummary(unit, nameOf(orgUnits, unit), states.getOrDefault(unit, Map.of()),
           rung(yearEscalations, escalation -> unit.equals(escalation.unitId())), ofUnit.size(), open.size(),
           corrections.size(), open.isEmpty() ? null : open.get(open.size() - 1).processInstanceId(),
-          (String) grades.get(unit));
+          (String) grades.get(unit), "/api/reports/" + year + "/units/" + unit);
     }).toList();
   }
 
@@ -390,10 +410,11 @@ class CycleDashboard {
   /**
    * A unit's row, or a subject's below it ({@code subject}, e.g. a major's code and name); {@code unit} null for the
    * school's own steps. {@code processInstanceId} is the instance of the
-   * unit's open task (or of its latest one), {@code activityInstanceId} the unit's sub-process in it, for Cockpit.
+   * unit's open task (or of its latest one), {@code activityInstanceId} the unit's sub-process in it, for Cockpit;
+   * {@code report} the download of a subject's report (a unit's report is on its {@link UnitSummary}).
    */
   record Row(String unit, String unitName, String subject, Status status, Map<String, Cell> cells, String processInstanceId,
-      String activityInstanceId, boolean running, Rung escalation) {}
+      String activityInstanceId, boolean running, Rung escalation, String report) {}
 
   /** A code for the plugin's colours, a Chinese label and what it is about. */
   record Status(String code, String label, String detail) {}
@@ -409,8 +430,9 @@ class CycleDashboard {
 
   /**
    * A unit across the year: its state in each process (by process key), the highest rung reached, its warnings
-   * (all, and those whose correction is still under way, with the latest such checkpoint instance) and its grade.
+   * (all, and those whose correction is still under way, with the latest such checkpoint instance), its grade and the
+   * download of its self-diagnosis report of the year.
    */
   record UnitSummary(String unit, String unitName, Map<String, Status> processes, Rung escalation, int warnings,
-      int openWarnings, int corrections, String openWarningInstanceId, String grade) {}
+      int openWarnings, int corrections, String openWarningInstanceId, String grade, String report) {}
 }

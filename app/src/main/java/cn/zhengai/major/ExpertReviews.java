@@ -8,7 +8,7 @@ import org.springframework.stereotype.Repository;
 
 /** Each expert's scores in an assessment ({@code major_expert_review}), kept apart as the experts review in parallel. */
 @Repository
-class ExpertReviews {
+public class ExpertReviews {
 
   private final JdbcTemplate jdbc;
 
@@ -24,12 +24,12 @@ class ExpertReviews {
         review.opinion(), Timestamp.from(at));
   }
 
-  List<ExpertReview> of(String processInstanceId) {
+  public List<ExpertReview> of(String processInstanceId) {
     return jdbc.query("SELECT * FROM major_expert_review WHERE process_instance_id = ? ORDER BY reviewed_at, expert_id",
         (rs, n) -> new ExpertReview(rs.getString("expert_id"), rs.getString("item_scores"), rs.getString("grade"),
             rs.getString("opinion")), processInstanceId);
   }
 
   /** One expert's review: a line "item（weight）：score" per item, a grade and an opinion. */
-  record ExpertReview(String expert, String itemScores, String grade, String opinion) {}
+  public record ExpertReview(String expert, String itemScores, String grade, String opinion) {}
 }

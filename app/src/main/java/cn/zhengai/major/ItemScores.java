@@ -1,6 +1,7 @@
 package cn.zhengai.major;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,11 +10,31 @@ import java.util.regex.Pattern;
  * An expert's scores as written on the review form, one line per item: "专业教学标准（14）：12". Each line needs a
  * score between 0 and the item's weight; the total is the sum.
  */
-final class ItemScores {
+public final class ItemScores {
 
   private static final Pattern LINE = Pattern.compile("^(.+?)[（(](\\d+)[）)]\\s*[：:]\\s*(.*)$");
 
   private ItemScores() {}
+
+  /** One scored item of a review as kept: the item, its weight and the score given. */
+  public record ItemScore(String item, BigDecimal weight, BigDecimal score) {}
+
+  /** The items of a review as kept (checked when the expert submitted it), in the order written. */
+  public static List<ItemScore> items(String written) {
+    List<ItemScore> items = new ArrayList<>();
+    for (String line : written == null ? new String[0] : written.strip().split("\\R")) {
+      Matcher matcher = LINE.matcher(line.strip());
+      if (matcher.matches()) {
+        try {
+          items.add(new ItemScore(matcher.group(1).strip(), new BigDecimal(matcher.group(2)),
+              new BigDecimal(matcher.group(3).strip())));
+        } catch (NumberFormatException e) {
+          // a line without a score is no scored item
+        }
+      }
+    }
+    return items;
+  }
 
   /** The total, or null after adding each line's problem in Chinese. */
   static BigDecimal total(String written, List<String> problems) {

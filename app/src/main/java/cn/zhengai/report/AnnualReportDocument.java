@@ -1,8 +1,11 @@
 package cn.zhengai.report;
 
+import cn.zhengai.processes.MajorAssessmentProcess;
+import cn.zhengai.report.Reports.MajorYear;
 import cn.zhengai.report.SelfDiagnosisReport.TargetLine;
 import cn.zhengai.report.SelfDiagnosisReport.TaskOutcome;
 import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.Review;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -14,7 +17,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The annual quality report (教育质量年度报告) drafted from the units' self-diagnosis reports: cover, table of contents,
+ * The annual quality report (教育质量年度报告) drafted from the units' and the majors' reports: cover, table of contents,
  * the school's summary of the year's spiral, sections by level and by theme, each unit's report as a chapter. The
  * narrative parts are marked 【待质管办编写】 for 质管办 to write in Word before it submits the report.
  */
@@ -31,7 +34,7 @@ final class AnnualReportDocument {
     return period.firstYear() + "年度教育质量年度报告";
   }
 
-  static byte[] write(Period period, List<SelfDiagnosisReport> reports, Instant generatedAt) {
+  static byte[] write(Period period, List<SelfDiagnosisReport> reports, List<MajorYear> majors, Instant generatedAt) {
     String title = title(period);
     try (Docx docx = new Docx(title, generatedAt)) {
       docx.title(title, "（内部质量保证体系诊断与改进）");
@@ -75,7 +78,7 @@ final class AnnualReportDocument {
       });
       docx.paragraph(NARRATIVE + "学校层面诊改的分析。");
       docx.heading(2, "（二）专业层面");
-      docx.paragraph("专业层面的诊改报告在专业诊改上线后纳入本年报。");
+      majorLevel(docx, period, majors);
 
       docx.heading(1, chapters.get(2));
       int number = 1;
@@ -114,6 +117,52 @@ final class AnnualReportDocument {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The majors' year from their reports: counts, each major's attainment, and the conclusions of the year's 考核性诊断. */
+  private static void majorLevel(Docx docx, Period period, List<MajorYear> majors) {
+    if (majors.isEmpty()) {
+      docx.paragraph("本年度尚无专业的自我诊断报告。");
+      return;
+    }
+    List<TargetLine> targets = majors.stream().flatMap(major -> major.year().targets().stream()).toList();
+    long met = targets.stream().filter(target -> target.verdict().equals("达成")).count();
+    long warned = targets.stream().filter(target -> target.verdict().equals("预警")).count();
+    long diagnosed = majors.stream().map(major -> major.year().review())
+        .filter(review -> review != null && review.selfAssessment() != null).count();
+    long accepted = majors.stream().map(major -> major.year().review())
+        .filter(review -> review != null && review.improvement() != null && review.improvement().approvedBy() != null).count();
+    List<String> conclusions = majors.stream().map(AnnualReportDocument::conclusion).filter(conclusion -> conclusion != null)
+        .toList();
+    long assessedMajors = majors.stream().filter(major -> major.assessment() != null).count();
+    StringBuilder summary = new StringBuilder(period.label() + "，" + majors.size() + " 个专业纳入专业层面诊改：年度自我诊断已提交 "
+        + diagnosed + " 个，教务处已验收 " + accepted + " 个；专业目标指标 " + targets.size() + " 项，达成 " + met + " 项，预警 " + warned
+        + " 项，未达成 " + (targets.size() - met - warned) + " 项；本年度考核性诊断 " + assessedMajors + " 个专业");
+    if (!conclusions.isEmpty()) {
+      summary.append("，已有结论 ").append(conclusions.size()).append(" 个（").append(String.join("，",
+          MajorAssessmentProcess.CONCLUSIONS.stream().map(grade -> grade + " " + conclusions.stream().filter(grade::equals).count()
+              + " 个").toList())).append("）");
+    }
+    docx.paragraph(summary + "。");
+    docx.table(List.of("专业", "二级学院", "目标", "达成", "预警", "未达成", "达成率", "自评等级", "考核性诊断结论"), majors.stream()
+        .map(major -> {
+          SelfDiagnosisReport report = major.year();
+          Review review = report.review();
+          String conclusion = conclusion(major);
+          Review assessed = major.assessment() == null ? null : major.assessment().review();
+          return List.of(report.subjectName(), report.kindLabel(), String.valueOf(report.targets().size()),
+              String.valueOf(report.count("达成")), String.valueOf(report.count("预警")), String.valueOf(report.count("未达成")),
+              Reports.rate(report).isEmpty() ? "—" : Reports.rate(report),
+              review == null || review.selfAssessment() == null ? "—" : review.selfAssessment().selfGrade(),
+              major.assessment() == null ? "本年度不考核" : conclusion == null ? "尚未形成结论"
+                  : conclusion + (assessed.accountability() == null ? "" : "（领导小组决定：" + assessed.accountability().decision() + "）"));
+        }).toList());
+    docx.paragraph(NARRATIVE + "专业层面诊改的分析。");
+  }
+
+  private static String conclusion(MajorYear major) {
+    Review review = major.assessment() == null ? null : major.assessment().review();
+    return review == null || review.assessment() == null ? null : review.assessment().grade();
   }
 
   static String themeOf(String targetName) {

@@ -1,8 +1,7 @@
 package cn.zhengai.report;
 
-import cn.zhengai.spiral.Level;
+import cn.zhengai.report.Reports.Entry;
 import cn.zhengai.spiral.Period;
-import cn.zhengai.spiral.Subject;
 import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Generates every unit's report of a year in the background, one after the other, into one zip; the page shows how
- * far it is. One run per year at a time, kept in this node's memory until the next run of the year.
+ * Generates every report of a year (the units', the majors' and the year's 考核性诊断 reports) in the background, one
+ * after the other, into one zip; the page shows how far it is. One run per year at a time, kept in this node's memory
+ * until the next run of the year.
  */
 @Component
 class CollegeRun {
@@ -48,11 +48,11 @@ class CollegeRun {
     if (now != null && !now.finished()) {
       return now;
     }
-    List<Subject> subjects = reports.source(Level.SCHOOL).subjects(period);
-    Progress started = new Progress(period.firstYear(), 0, subjects.size(), null, false, null);
+    List<Entry> entries = reports.ofYear(period.firstYear());
+    Progress started = new Progress(period.firstYear(), 0, entries.size(), null, false, null);
     progress.put(period.firstYear(), started);
     results.remove(period.firstYear());
-    executor.submit(() -> run(period, subjects));
+    executor.submit(() -> run(period.firstYear(), entries));
     return started;
   }
 
@@ -64,19 +64,19 @@ class CollegeRun {
     return results.get(year);
   }
 
-  private void run(Period period, List<Subject> subjects) {
-    int year = period.firstYear();
+  private void run(int year, List<Entry> entries) {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      for (int i = 0; i < subjects.size(); i++) {
-        SelfDiagnosisReport report = reports.source(subjects.get(i).level()).read(subjects.get(i), period);
-        progress.put(year, new Progress(year, i, subjects.size(), report.subjectName(), false, null));
+      for (int i = 0; i < entries.size(); i++) {
+        Entry entry = entries.get(i);
+        SelfDiagnosisReport report = reports.source(entry.subject().level()).read(entry.subject(), entry.period());
+        progress.put(year, new Progress(year, i, entries.size(), report.subjectName(), false, null));
         zip.putNextEntry(new ZipEntry(Reports.fileName(report)));
         zip.write(reports.selfDiagnosis(report));
         zip.closeEntry();
       }
       zip.finish();
       results.put(year, bytes.toByteArray());
-      progress.put(year, new Progress(year, subjects.size(), subjects.size(), null, true, null));
+      progress.put(year, new Progress(year, entries.size(), entries.size(), null, true, null));
     } catch (IOException | RuntimeException e) {
       LOG.warn("全校自我诊断报告生成失败（{} 年度）", year, e);
       Progress last = progress.get(year);

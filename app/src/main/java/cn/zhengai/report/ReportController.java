@@ -2,10 +2,12 @@ package cn.zhengai.report;
 
 import cn.zhengai.report.CollegeRun.Progress;
 import cn.zhengai.report.PublishedReports.Version;
+import cn.zhengai.report.Reports.Entry;
 import cn.zhengai.security.Access;
 import cn.zhengai.security.CurrentUser;
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Period;
+import cn.zhengai.spiral.PeriodKind;
 import cn.zhengai.spiral.Subject;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The reports through HTTP: unit self-diagnosis reports, the attainment summary, the annual quality report's versions. */
+/** The reports through HTTP: unit and major self-diagnosis reports, the majors' 考核性诊断 reports, the attainment summary, the annual quality report's versions. */
 @Tag(name = "诊改报告")
 @RestController
 @RequestMapping("/api/reports")
@@ -53,22 +55,43 @@ class ReportController {
 
   record UnitEntry(String unitId, String download) {}
 
-  record YearReports(int year, List<UnitEntry> units, List<Version> annualVersions, boolean mayEdit, boolean mayApprove) {}
+  /** A major's report: its yearly self-diagnosis (period 2027) or its 考核性诊断 (period 2025-2027). */
+  record MajorEntry(String code, String period, String title, String download) {}
 
-  @Operation(summary = "某年度可查看的报告：本人可见的单位自我诊断报告，质量年报的各版本（已发布的人人可见）")
+  record YearReports(int year, List<UnitEntry> units, List<MajorEntry> majors, List<Version> annualVersions, boolean mayEdit,
+      boolean mayApprove) {}
+
+  @Operation(summary = "某年度可查看的报告：本人可见的单位与专业的诊断报告，质量年报的各版本（已发布的人人可见）")
   @GetMapping("/{year}")
   YearReports list(@PathVariable int year, Authentication authentication) {
     CurrentUser user = CurrentUser.of(authentication);
-    Period period = Period.year(year);
-    return new YearReports(year, reports.visible(Level.SCHOOL, period, user).stream()
-        .map(subject -> new UnitEntry(subject.id(), unitPath(year, subject.id()))).toList(), annual.of(period, user),
-        AnnualReports.edits(user), AnnualReports.approves(user));
+    List<Entry> visible = reports.visible(year, user);
+    return new YearReports(year, visible.stream().filter(entry -> entry.subject().level() == Level.SCHOOL)
+        .map(entry -> new UnitEntry(entry.subject().id(), unitPath(year, entry.subject().id()))).toList(),
+        visible.stream().filter(entry -> entry.subject().level() == Level.MAJOR)
+            .map(entry -> new MajorEntry(entry.subject().id(), entry.period().code(), majorTitle(entry),
+                majorPath(entry.period(), entry.subject().id()))).toList(),
+        annual.of(Period.year(year), user), AnnualReports.edits(user), AnnualReports.approves(user));
   }
 
   @Operation(summary = "单位年度自我诊断报告（Word）：本单位人员、质管办、领导小组可下载")
   @GetMapping("/{year}/units/{unitId}")
   ResponseEntity<byte[]> unitReport(@PathVariable int year, @PathVariable String unitId, Authentication authentication) {
     SelfDiagnosisReport report = reports.read(Subject.unit(unitId), Period.year(year), CurrentUser.of(authentication));
+    return file(Reports.fileName(report), DOCX, reports.selfDiagnosis(report));
+  }
+
+  @Operation(summary = "专业的诊断报告（Word）：周期为年度（如 2027）时为专业自我诊断报告，为三年（如 2025-2027）时为专业考核性诊断报告；"
+      + "本专业负责人、所在二级学院负责人、质管办、领导小组可下载")
+  @GetMapping("/{period}/majors/{code}")
+  ResponseEntity<byte[]> majorReport(@PathVariable String period, @PathVariable String code, Authentication authentication) {
+    Period parsed;
+    try {
+      parsed = Period.parse(period);
+    } catch (IllegalArgumentException e) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    SelfDiagnosisReport report = reports.read(Subject.major(code), parsed, CurrentUser.of(authentication));
     return file(Reports.fileName(report), DOCX, reports.selfDiagnosis(report));
   }
 
@@ -135,7 +158,7 @@ class ReportController {
         .body(annual.content(version));
   }
 
-  @Operation(summary = "后台生成全校各单位的自我诊断报告（质管办、领导小组）；返回进度")
+  @Operation(summary = "后台生成全校各单位、各专业的诊断报告（质管办、领导小组）；返回进度")
   @PostMapping("/{year}/runs")
   Progress startRun(@PathVariable int year, Authentication authentication) {
     Access.requireAnyGroup(authentication, "生成全校报告", SchoolUnitReports.OVERSEERS.toArray(String[]::new));
@@ -150,7 +173,7 @@ class ReportController {
     return progress == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(progress);
   }
 
-  @Operation(summary = "全校各单位自我诊断报告（zip），生成完成后可下载")
+  @Operation(summary = "全校各单位、各专业的诊断报告（zip），生成完成后可下载")
   @GetMapping("/{year}/runs/result")
   ResponseEntity<byte[]> runResult(@PathVariable int year, Authentication authentication) {
     Access.requireAnyGroup(authentication, "下载全校报告", SchoolUnitReports.OVERSEERS.toArray(String[]::new));
@@ -158,11 +181,20 @@ class ReportController {
     if (zip == null) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, year + " 年度的全校报告尚未生成完成");
     }
-    return file(year + "年度各单位自我诊断报告.zip", MediaType.parseMediaType("application/zip"), zip);
+    return file(year + "年度全校诊断报告.zip", MediaType.parseMediaType("application/zip"), zip);
   }
 
   static String unitPath(int year, String unitId) {
     return "/api/reports/" + year + "/units/" + unitId;
+  }
+
+  static String majorPath(Period period, String code) {
+    return "/api/reports/" + period.code() + "/majors/" + code;
+  }
+
+  static String majorTitle(Entry entry) {
+    return entry.period().kind() == PeriodKind.THREE_YEARS ? entry.period().label() + "专业考核性诊断报告"
+        : entry.period().label() + "专业自我诊断报告";
   }
 
   static ResponseEntity<byte[]> file(String name, MediaType type, byte[] content) {

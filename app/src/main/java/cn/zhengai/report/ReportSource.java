@@ -7,9 +7,9 @@ import cn.zhengai.spiral.Subject;
 import java.util.List;
 
 /**
- * Where one level's self-diagnosis reports come from. The school level's units are one source; the major level
- * plugs in as another (its yearly self-diagnosis, and in its assessment year the 考核性诊断 over three years) without
- * a change to the document or the pages.
+ * Where one level's self-diagnosis reports come from: the school level's units ({@link SchoolUnitReports}) and the
+ * majors ({@link MajorReports}: a year's self-diagnosis, and for a three-year period the 考核性诊断), each written by
+ * the one document.
  */
 interface ReportSource {
 

@@ -1,16 +1,21 @@
 package cn.zhengai.report;
 
 import cn.zhengai.calendar.CollegeTime;
+import cn.zhengai.integration.org.Organisation.Major;
+import cn.zhengai.org.Majors;
+import cn.zhengai.org.Majors.StoredMajor;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.report.AnnualReportRounds.OpenStep;
 import cn.zhengai.report.PublishedReports.Status;
 import cn.zhengai.report.PublishedReports.Version;
+import cn.zhengai.report.Reports.Entry;
 import cn.zhengai.security.CurrentUser;
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Period;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,19 +46,23 @@ class ReportsPage {
   private final AnnualReportRounds rounds;
   private final CollegeRun run;
   private final OrgUnitRepository units;
+  private final Majors majors;
   private final Clock clock;
 
   ReportsPage(Reports reports, AnnualReports annual, AnnualReportRounds rounds, CollegeRun run, OrgUnitRepository units,
-      Clock clock) {
+      Majors majors, Clock clock) {
     this.reports = reports;
     this.annual = annual;
     this.rounds = rounds;
     this.run = run;
     this.units = units;
+    this.majors = majors;
     this.clock = clock;
   }
 
   record UnitLink(String name, String kind, String href) {}
+
+  record MajorLink(String name, String unit, String title, String href) {}
 
   /** A version of the annual report as a row of the page; {@code decidable} while the open approval task decides on it. */
   record VersionRow(long id, String version, String status, String submitted, String decided, String sha256,
@@ -86,8 +95,18 @@ class ReportsPage {
     Map<String, OrgUnit> byId = units.findAll().stream().collect(Collectors.toMap(OrgUnit::id, Function.identity()));
     boolean overseer = SchoolUnitReports.OVERSEERS.stream().anyMatch(user::isMemberOf);
     model.addAttribute("year", shown);
-    model.addAttribute("units", reports.visible(Level.SCHOOL, period, user).stream().map(subject -> byId.get(subject.id()))
+    List<Entry> visible = reports.visible(shown, user);
+    model.addAttribute("units", visible.stream().filter(entry -> entry.subject().level() == Level.SCHOOL)
+        .map(entry -> byId.get(entry.subject().id()))
         .map(unit -> new UnitLink(unit.name(), unit.kind().label(), ReportController.unitPath(shown, unit.id()))).toList());
+    Map<String, Major> byCode = majors.findAll().stream().map(StoredMajor::major)
+        .collect(Collectors.toMap(Major::code, Function.identity()));
+    model.addAttribute("majors", visible.stream().filter(entry -> entry.subject().level() == Level.MAJOR).map(entry -> {
+      Major major = byCode.get(entry.subject().id());
+      OrgUnit unit = byId.get(major.unit());
+      return new MajorLink(MajorReports.name(major), unit == null ? major.unit() : unit.name(), ReportController.majorTitle(entry),
+          ReportController.majorPath(entry.period(), major.code()));
+    }).toList());
     OpenStep step = overseer ? rounds.openStep(shown).orElse(null) : null;
     model.addAttribute("round", step == null ? null : RoundRow.of(step));
     model.addAttribute("versions", annual.of(period, user).stream().map(version -> VersionRow.of(version, step)).toList());
@@ -137,7 +156,7 @@ class ReportsPage {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN, "无权生成全校报告：仅限 质管办、质量保证领导小组 及系统管理员");
       }
       run.start(Period.year(year));
-      return "已开始在后台生成全校各单位的自我诊断报告。";
+      return "已开始在后台生成全校各单位、各专业的诊断报告。";
     });
   }
 

@@ -40,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -109,7 +110,11 @@ class SchoolUnitReports implements ReportSource {
     LocalDate judgedOn = review != null && review.attainment() != null && review.attainment().judgedOn() != null
         ? review.attainment().judgedOn() : min(LocalDate.of(year, 12, 31), CollegeTime.today(clock));
     List<Source> sources = new ArrayList<>();
-    List<TargetLine> targets = targets(unit, year, sources);
+    Map<String, OrgUnit> owners = new HashMap<>();
+    units.findAll().forEach(each -> owners.put(each.id(), each));
+    List<TargetLine> targets = targetLines(year, target -> target.ownerUnitId().equals(unit.id()),
+        other -> owners.get(other.ownerUnitId()) != null && owners.get(other.ownerUnitId()).kind() == unit.kind(),
+        unit.kind().label(), sources);
     List<TaskLine> tasks = tasks(unit.id(), year, judgedOn, sources);
     List<WarningLine> warningLines = new ArrayList<>();
     for (Warning warning : warnings.ofYear(year)) {
@@ -120,16 +125,8 @@ class SchoolUnitReports implements ReportSource {
             correction(warning.processInstanceId()), source));
       }
     }
-    List<EscalationLine> escalationLines = new ArrayList<>();
-    for (Escalation escalation : escalations.findAll(unit.id())) {
-      String key = escalation.businessKey() == null ? "" : escalation.businessKey();
-      if (key.equals(String.valueOf(year)) || key.startsWith(year + "-") || key.startsWith(year + "/")) {
-        String at = MINUTE.format(escalation.escalatedAt());
-        String task = activityName(escalation);
-        int source = add(sources, "升级督办：" + task, "升级记录（流程 " + key + "，" + stageLabel(escalation.stage()) + "）", at);
-        escalationLines.add(new EscalationLine(task, stageLabel(escalation.stage()), escalation.escalatedTo(), at, source));
-      }
-    }
+    List<EscalationLine> escalationLines = escalationLines(unit.id(),
+        key -> key.equals(String.valueOf(year)) || key.startsWith(year + "-") || key.startsWith(year + "/"), sources);
     int reviewSource = review == null ? 0 : add(sources, "自我诊断、考核性诊断、绩效、问责、学习、创新与改进",
         "诊断记录（" + Level.SCHOOL.label() + "层面 · " + unit.id() + " · " + period.code() + "）"
             + (review.attainment() == null ? "" : "，数据测算日 " + review.attainment().judgedOn()),
@@ -138,10 +135,13 @@ class SchoolUnitReports implements ReportSource {
         escalationLines, review, reviewSource, sources);
   }
 
-  private List<TargetLine> targets(OrgUnit unit, int year, List<Source> sources) {
+  /**
+   * The year's targets a subject owns, with their values as kept, earlier years' values and the rank among the
+   * comparable targets of subjects of the same kind ({@code peerKind} names that kind, e.g. 职能部门 or 专业).
+   */
+  List<TargetLine> targetLines(int year, Predicate<YearTarget> own, Predicate<YearTarget> sameKind, String peerKind,
+      List<Source> sources) {
     List<YearTarget> all = yearData.targets(year);
-    Map<String, OrgUnit> owners = new HashMap<>();
-    units.findAll().forEach(each -> owners.put(each.id(), each));
     Map<String, Provenance> provenance = new HashMap<>();
     jdbc.query("SELECT id, code, earlier_values, updated_by, updated_at FROM target WHERE cycle_year = ?", rs -> {
       provenance.put(rs.getString("code"), new Provenance(rs.getLong("id"), rs.getString("earlier_values"),
@@ -149,7 +149,7 @@ class SchoolUnitReports implements ReportSource {
     }, year);
     List<TargetLine> lines = new ArrayList<>();
     for (YearTarget target : all) {
-      if (!target.ownerUnitId().equals(unit.id())) {
+      if (!own.test(target)) {
         continue;
       }
       Provenance row = provenance.get(target.code());
@@ -158,8 +158,7 @@ class SchoolUnitReports implements ReportSource {
               + (earlier == null || earlier.isEmpty() ? "" : "、往年数值"),
           "目标指标表第 " + row.id() + " 行（编号 " + target.code() + "），由 " + row.updatedBy() + " 录入",
           MINUTE.format(row.updatedAt().toInstant()));
-      List<YearTarget> peers = all.stream().filter(other -> comparable(target, other)
-          && owners.get(other.ownerUnitId()) != null && owners.get(other.ownerUnitId()).kind() == unit.kind()).toList();
+      List<YearTarget> peers = all.stream().filter(other -> comparable(target, other) && sameKind.test(other)).toList();
       Integer rank = null;
       Integer among = null;
       int rankSource = 0;
@@ -169,7 +168,7 @@ class SchoolUnitReports implements ReportSource {
         rank = 1 + (int) peers.stream().filter(peer -> better.compare(peer.currentValue(), target.currentValue()) < 0).count();
         among = peers.size();
         rankSource = add(sources, "目标指标 " + target.code() + " 的同类单位排名", "目标指标表中 " + year + " 年度同名指标“" + target.name()
-            + "”的当前值（" + unit.kind().label() + " " + among + " 个）", "生成报告时读取");
+            + "”的当前值（" + peerKind + " " + among + " 个）", "生成报告时读取");
       }
       lines.add(new TargetLine(target.code(), target.name(), target.unitOfMeasure(), target.indicator().comparison().symbol(),
           target.indicator().targetValue(), target.indicator().standardValue(), target.indicator().warningValue(),
@@ -201,6 +200,21 @@ class SchoolUnitReports implements ReportSource {
           .orElse("截至 " + judgedOn));
       lines.add(new TaskLine(task.kind().label(), task.title(), task.deadline(), task.person(),
           last.map(report -> report.percent()).orElse(0), outcome, source));
+    }
+    return lines;
+  }
+
+  /** The escalation ladder's rungs on a unit's tasks, of the processes whose business key {@code ofKey} accepts. */
+  List<EscalationLine> escalationLines(String unitId, Predicate<String> ofKey, List<Source> sources) {
+    List<EscalationLine> lines = new ArrayList<>();
+    for (Escalation escalation : escalations.findAll(unitId)) {
+      String key = escalation.businessKey() == null ? "" : escalation.businessKey();
+      if (ofKey.test(key)) {
+        String at = MINUTE.format(escalation.escalatedAt());
+        String task = activityName(escalation);
+        int source = add(sources, "升级督办：" + task, "升级记录（流程 " + key + "，" + stageLabel(escalation.stage()) + "）", at);
+        lines.add(new EscalationLine(task, stageLabel(escalation.stage()), escalation.escalatedTo(), at, source));
+      }
     }
     return lines;
   }
@@ -238,12 +252,12 @@ class SchoolUnitReports implements ReportSource {
     };
   }
 
-  private static int add(List<Source> sources, String what, String where, String takenAt) {
+  static int add(List<Source> sources, String what, String where, String takenAt) {
     sources.add(new Source(sources.size() + 1, what, where, takenAt));
     return sources.size();
   }
 
-  private static LocalDate min(LocalDate one, LocalDate other) {
+  static LocalDate min(LocalDate one, LocalDate other) {
     return one.isBefore(other) ? one : other;
   }
 

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -191,6 +192,8 @@ class CycleDashboardTest extends BrowserTestSupport {
     assertThat(texts(majors.get("rows"), "unit")).containsOnly("qcxy");
     assertThat(stream(majors.get("rows")).map(row -> row.at("/status/code").asText())).containsExactly("WITH_UNIT", "SUBMITTED");
     assertThat(majors.get("rows").get(1).at("/status/detail").asText()).contains("二级学院审核专业诊断");
+    assertThat(texts(majors.get("rows"), "report")).as("each major's report of the year")
+        .containsExactly("/api/reports/" + YEAR + "/majors/460702", "/api/reports/" + YEAR + "/majors/500211");
     assertThat(stream(board.get("units")).filter(unit -> unit.at("/processes/" + MajorAnnualDiagnosisProcess.KEY).isMissingNode()))
         .as("a unit's line shows its own states, not its majors'").hasSize(board.get("units").size());
     years.forEach(year -> runtimeService.deleteProcessInstance(year, "test"));
@@ -220,6 +223,13 @@ class CycleDashboardTest extends BrowserTestSupport {
       assertThat(rowText(wait, plans, "xxzx")).contains("信息中心", "已完成");
       assertThat(rowText(wait, plans, "xgc")).contains("学工处", "逾期", "已升级至质管办");
       assertThat(rowText(wait, "//table[contains(@class, 'zg-overview')]", "jwc")).contains("1 / 1", "良好");
+      // each unit's report downloads with the viewer's session; the year's 报告 page is a click away
+      WebElement report = browser.findElement(By.xpath("//table[contains(@class, 'zg-overview')]//tr[@data-unit='jwc']//a[@class='zg-report']"));
+      assertThat(report.getAttribute("href")).endsWith("/api/reports/" + YEAR + "/units/jwc");
+      assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+          + " fetch(arguments[0], { credentials: 'same-origin' }).then(r => done(r.status + ' ' + r.headers.get('Content-Disposition')));",
+          report.getAttribute("href"))).asString().startsWith("200 attachment").contains(".docx");
+      assertThat(browser.findElement(By.id("zg-reports")).getAttribute("href")).endsWith("/reports?year=" + YEAR);
       console.addAll(browser.manage().logs().get(LogType.BROWSER).getAll());
       Browser.keep(browser, "cockpit-dashboard");
 

@@ -1,6 +1,9 @@
 package cn.zhengai.major;
 
 import static cn.zhengai.support.EngineRest.variables;
+import static cn.zhengai.support.WordDocuments.cells;
+import static cn.zhengai.support.WordDocuments.headings;
+import static cn.zhengai.support.WordDocuments.tableWithHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.calendar.AcademicCalendar;
@@ -17,6 +20,8 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +29,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -32,11 +42,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The major level through the application, the way its users drive it: the rounds opened on their calendar dates,
- * every step worked through the engine REST API with the users' own accounts. Years 2031–2034 belong to these
+ * every step worked through the engine REST API with the users' own accounts; then the major's reports (Word) as
+ * its people download them. Years 2031–2034 belong to these
  * scenarios. Run on H2 in the shared app ({@link MajorLevelOnH2Test}) and on PostgreSQL
  * ({@link cn.zhengai.ScenariosOnPostgresTest}).
  */
@@ -76,7 +89,7 @@ public abstract class MajorLevelScenarios {
   }
 
   @Test
-  void aMajorsYearIsMeasuredDiagnosedReviewedAcceptedAndReadTheYearAfter() {
+  void aMajorsYearIsMeasuredDiagnosedReviewedAcceptedAndReadTheYearAfter() throws Exception {
     jdbc.update("INSERT INTO target (code, name, plan_id, comparison, target_value, warning_value, current_value, owner_unit_id,"
         + " target_period, cycle_year, major_code, updated_by, updated_at) VALUES ('QC-2031-ZY', '汽检专业就业率',"
         + " (SELECT MIN(id) FROM plan), '>=', 95, 90, 92, 'qcxy', '2031年', 2031, ?, 'test', CURRENT_TIMESTAMP)", MAJOR);
@@ -113,6 +126,7 @@ public abstract class MajorLevelScenarios {
     assertThat(review.selfAssessment().selfGrade()).isEqualTo("良好");
     assertThat(review.improvement().measures()).isEqualTo("与两家4S店共建课程");
     assertThat(review.improvement().approvedBy()).isEqualTo(ACADEMIC_AFFAIRS_HEAD);
+    theYearsReportsShowTheMajor();
 
     // the year after, the leader reads what was accepted
     majorRounds.open(calendar.dateOf(2032, Milestone.MAJOR_SELF_DIAGNOSIS_OPENS));
@@ -123,7 +137,7 @@ public abstract class MajorLevelScenarios {
   }
 
   @Test
-  void theRotationAssessesEveryMajorOnceAndAFailedMajorGoesToTheLeadingGroup() {
+  void theRotationAssessesEveryMajorOnceAndAFailedMajorGoesToTheLeadingGroup() throws Exception {
     reviews.record(Subject.major(MAJOR), Period.year(2030), new SelfAssessment("实训设备老化", null, "合格"), Instant.now(clock));
     reviews.record(Subject.major(MAJOR), Period.year(2030), new Improvement("实训设备老化", "投入不足", "分两年更新设备", null,
         ACADEMIC_AFFAIRS_HEAD), Instant.now(clock));
@@ -199,6 +213,93 @@ public abstract class MajorLevelScenarios {
     assertThat(review.improvement().approvedBy()).isEqualTo(QA_OFFICE_HEAD);
     assertThat(as(QA_OFFICE_HEAD).get("/api/majors/rotation?period=2031-2033").json().get("majors").findValues("state")
         .stream().map(JsonNode::asText).toList()).contains("已完成：不合格");
+    theAssessmentReportShowsEveryExpertsScoresTheConclusionAndTheSanction(items);
+  }
+
+  /** The major's report of 2031 as its leader reads it, refused to another major's leader; the year's reports include it. */
+  private void theYearsReportsShowTheMajor() throws Exception {
+    try (XWPFDocument report = document(MAJOR_LEADER, "/api/reports/2031/majors/" + MAJOR)) {
+      String text = new XWPFWordExtractor(report).getText();
+      assertThat(text).contains("汽车检测与维修技术（500211） 2031年度专业自我诊断报告", "目标指标共 1 项：达成 0 项，预警 1 项，未达成 0 项。",
+          "所在汽车工程学院的任务完成情况见该学院的年度自我诊断报告", "自评等级：良好", "存在问题：校企合作课程开发不足",
+          "原因分析：企业专家参与少", "改进措施：与两家4S店共建课程", "修正培养目标：增加新能源车检测能力要求", "完善课程体系：新增动力电池检测课程");
+      assertThat(cells(tableWithHeader(report, "目标值"))).contains(
+          List.of("QC-2031-ZY", "汽检专业就业率", "≥", "95", "—", "90", "92", "预警", "[1]"));
+      assertThat(cells(tableWithHeader(report, "办理人"))).extracting(row -> List.of(row.get(0), row.get(1), row.get(3)))
+          .containsExactly(List.of("环节", "办理人", "结果"), List.of("二级学院审核", UNIT_HEAD, "通过"),
+              List.of("教务处验收", ACADEMIC_AFFAIRS_HEAD, "通过"));
+      assertThat(report.getCharts()).hasSize(2);
+    }
+    download(UNIT_HEAD, "/api/reports/2031/majors/" + MAJOR, HttpStatus.OK);
+    ResponseEntity<String> refused = http.withBasicAuth("caolei", EngineRest.DEMO_PASSWORD).getForEntity("/api/reports/2031/majors/" + MAJOR,
+        String.class);
+    assertThat(refused.getStatusCode()).as("the leader of another major").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody()).contains("无权查看该专业的诊断报告");
+    assertThat(http.withBasicAuth("caolei", EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031", JsonNode.class).get("majors")).isEmpty();
+    assertThat(http.withBasicAuth(MAJOR_LEADER, EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031", JsonNode.class).get("majors")
+        .findValuesAsText("download")).containsExactly("/api/reports/2031/majors/" + MAJOR);
+
+    try (XWPFDocument annual = document(QA_OFFICE_HEAD, "/api/reports/2031/annual/draft")) {
+      assertThat(headings(annual)).contains("（二）专业层面");
+      // the year's self-diagnoses opened with the year's assessments: those majors are in, with no conclusion yet
+      assertThat(new XWPFWordExtractor(annual).getText()).contains("年度自我诊断已提交 1 个，教务处已验收 1 个；专业目标指标 1 项，达成 0 项，预警 1 项",
+          "尚未形成结论");
+      assertThat(cells(tableWithHeader(annual, "考核性诊断结论"))).contains(
+          List.of("汽车检测与维修技术（500211）", "汽车工程学院", "1", "0", "1", "0", "0.0%", "良好", "本年度不考核"));
+    }
+    try (XSSFWorkbook summary = new XSSFWorkbook(new ByteArrayInputStream(download(QA_OFFICE_HEAD, "/api/reports/2031/attainment",
+        HttpStatus.OK)))) {
+      assertThat(summary.getSheet("专业目标达成").getRow(1).getCell(0).getStringCellValue()).isEqualTo(MAJOR);
+    }
+    JsonNode run = http.withBasicAuth(QA_OFFICE_HEAD, EngineRest.DEMO_PASSWORD).postForObject("/api/reports/2031/runs", null, JsonNode.class);
+    for (int poll = 0; poll < 300 && !run.get("finished").asBoolean(); poll++) {
+      Thread.sleep(100);
+      run = http.withBasicAuth(QA_OFFICE_HEAD, EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031/runs", JsonNode.class);
+    }
+    assertThat(run.get("error").isNull()).as(run.toString()).isTrue();
+    List<String> names = new ArrayList<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(download(QA_OFFICE_HEAD,
+        "/api/reports/2031/runs/result", HttpStatus.OK)))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    assertThat(names).contains("汽车检测与维修技术（500211） 2031年度专业自我诊断报告.docx");
+  }
+
+  /** The 考核性诊断 report: every expert's score of every item with the means, the conclusion, the sanction, the 整改. */
+  private void theAssessmentReportShowsEveryExpertsScoresTheConclusionAndTheSanction(int items) throws Exception {
+    try (XWPFDocument report = document(UNIT_HEAD, "/api/reports/2031-2033/majors/" + MAJOR)) {
+      String text = new XWPFWordExtractor(report).getText();
+      assertThat(text).contains("汽车检测与维修技术（500211） 2031—2033年专业考核性诊断报告", "专家组 3 人评审，专家平均总分 " + 8 * items + " 分",
+          "状态数据分析", "就业率 92%", "诊断结论：不合格", "主要问题与整改要求：实训条件不达标", "领导小组决定：限招",
+          "决定说明：2034 年招生计划减半", "整改措施：更新实训设备", "整改效果：已完成采购", "整改复核：质管办复核通过（" + QA_OFFICE_HEAD + "）");
+      List<List<String>> scores = cells(tableWithHeader(report, "平均分"));
+      assertThat(scores.get(0)).containsExactly("评分项", "分值", "宋凯", "梁晨", "邵军", "平均分");
+      assertThat(scores).hasSize(items + 1).contains(List.of("专业考核性诊断标准", String.valueOf(100 / items), "8", "8", "8", "8"));
+      assertThat(cells(tableWithHeader(report, "专家结论"))).contains(List.of("宋凯", String.valueOf(8 * items), "不合格", "songkai：设备陈旧"));
+      assertThat(cells(tableWithHeader(report, "办理人"))).anySatisfy(row -> assertThat(row).startsWith("质管办复核整改", QA_OFFICE_HEAD));
+      assertThat(report.getCharts()).hasSize(2);
+    }
+    int assessedIn = jdbc.queryForObject("SELECT assess_year FROM major_assessment_slot WHERE period_code = '2031-2033'"
+        + " AND major_code = ?", Integer.class, MAJOR);
+    try (XWPFDocument year = document(MAJOR_LEADER, "/api/reports/" + assessedIn + "/majors/" + MAJOR)) {
+      assertThat(new XWPFWordExtractor(year).getText()).contains("考核性诊断：本年度为本专业2031—2033年周期的考核性诊断年，结论：不合格，领导小组决定：限招");
+    }
+    try (XWPFDocument annual = document(LEADING_GROUP_MEMBER, "/api/reports/" + assessedIn + "/annual/draft")) {
+      assertThat(cells(tableWithHeader(annual, "考核性诊断结论"))).anySatisfy(row -> assertThat(row)
+          .startsWith("汽车检测与维修技术（500211）").endsWith("不合格（领导小组决定：限招）"));
+    }
+  }
+
+  private XWPFDocument document(String user, String path) throws IOException {
+    return new XWPFDocument(new ByteArrayInputStream(download(user, path, HttpStatus.OK)));
+  }
+
+  private byte[] download(String user, String path, HttpStatus expected) {
+    ResponseEntity<byte[]> response = http.withBasicAuth(user, EngineRest.DEMO_PASSWORD).getForEntity(path, byte[].class);
+    assertThat(response.getStatusCode()).as(path + " as " + user).isEqualTo(expected);
+    return response.getBody();
   }
 
   private List<String> runningAssessments() {

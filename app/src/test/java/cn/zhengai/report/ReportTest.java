@@ -1,5 +1,8 @@
 package cn.zhengai.report;
 
+import static cn.zhengai.support.WordDocuments.cells;
+import static cn.zhengai.support.WordDocuments.headings;
+import static cn.zhengai.support.WordDocuments.tableWithHeader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.calendar.AcademicCalendar;
@@ -41,9 +44,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -397,24 +398,6 @@ class ReportTest {
   private void progress(long task, LocalDate on, int percent) {
     jdbc.update("INSERT INTO task_progress (task_id, reported_on, percent, reported_by, reported_at) VALUES (?, ?, ?, 'test',"
         + " CURRENT_TIMESTAMP)", task, on, percent);
-  }
-
-  private static List<String> headings(XWPFDocument document) {
-    return document.getParagraphs().stream().filter(paragraph -> paragraph.getStyle() != null
-        && paragraph.getStyle().startsWith("Heading")).map(XWPFParagraph::getText).toList();
-  }
-
-  private static XWPFTable tableWithHeader(XWPFDocument document, String header) {
-    return document.getTables().stream().filter(table -> table.getRow(0).getTableCells().stream()
-        .anyMatch(cell -> cell.getText().equals(header))).findFirst().orElseThrow();
-  }
-
-  private static List<List<String>> cells(XWPFTable table) {
-    List<List<String>> rows = new ArrayList<>();
-    for (XWPFTableRow row : table.getRows()) {
-      rows.add(row.getTableCells().stream().map(cell -> cell.getText()).toList());
-    }
-    return rows;
   }
 
   /** The document's parts but its properties (which hold when it was made), as text. */

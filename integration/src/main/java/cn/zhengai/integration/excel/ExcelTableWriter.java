@@ -31,33 +31,48 @@ public final class ExcelTableWriter {
 
   private ExcelTableWriter() {}
 
+  /** One sheet of a workbook: its layout and its rows. */
+  public record SheetRows(SheetLayout layout, Iterable<List<String>> rows) {}
+
   public static void write(OutputStream out, SheetLayout layout, Iterable<List<String>> rows) throws IOException {
+    write(out, List.of(new SheetRows(layout, rows)));
+  }
+
+  /** Several sheets in one workbook, in the order given. */
+  public static void write(OutputStream out, List<SheetRows> sheets) throws IOException {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW)) {
-      SXSSFSheet sheet = workbook.createSheet(layout.sheetName());
       CellStyle header = headerStyle(workbook);
       CellStyle text = workbook.createCellStyle();
       text.setDataFormat(workbook.createDataFormat().getFormat("@"));
-      Row headerRow = sheet.createRow(0);
-      for (int i = 0; i < layout.columns().size(); i++) {
-        if (layout.columns().get(i).kind() != ColumnKind.NUMBER) {
-          sheet.setDefaultColumnStyle(i, text);
-        }
-        Cell cell = headerRow.createCell(i);
-        cell.setCellValue(layout.columns().get(i).header());
-        cell.setCellStyle(header);
-        sheet.setColumnWidth(i, Math.min(255, Math.max(12, layout.columns().get(i).header().length() * 3 + 4)) * 256);
+      for (SheetRows each : sheets) {
+        writeSheet(workbook, each.layout(), each.rows(), header, text);
       }
-      sheet.createFreezePane(0, 1);
-      int rowIndex = 1;
-      for (List<String> values : rows) {
-        Row row = sheet.createRow(rowIndex++);
-        for (int i = 0; i < values.size(); i++) {
-          write(row.createCell(i), layout.columns().get(i), values.get(i), text);
-        }
-      }
-      addDropDowns(sheet, layout, Math.max(rowIndex, TEMPLATE_ROWS));
       workbook.write(out);
     }
+  }
+
+  private static void writeSheet(SXSSFWorkbook workbook, SheetLayout layout, Iterable<List<String>> rows, CellStyle header,
+      CellStyle text) {
+    SXSSFSheet sheet = workbook.createSheet(layout.sheetName());
+    Row headerRow = sheet.createRow(0);
+    for (int i = 0; i < layout.columns().size(); i++) {
+      if (layout.columns().get(i).kind() != ColumnKind.NUMBER) {
+        sheet.setDefaultColumnStyle(i, text);
+      }
+      Cell cell = headerRow.createCell(i);
+      cell.setCellValue(layout.columns().get(i).header());
+      cell.setCellStyle(header);
+      sheet.setColumnWidth(i, Math.min(255, Math.max(12, layout.columns().get(i).header().length() * 3 + 4)) * 256);
+    }
+    sheet.createFreezePane(0, 1);
+    int rowIndex = 1;
+    for (List<String> values : rows) {
+      Row row = sheet.createRow(rowIndex++);
+      for (int i = 0; i < values.size(); i++) {
+        write(row.createCell(i), layout.columns().get(i), values.get(i), text);
+      }
+    }
+    addDropDowns(sheet, layout, Math.max(rowIndex, TEMPLATE_ROWS));
   }
 
   private static void write(Cell cell, ColumnSpec column, String value, CellStyle text) {

@@ -2,7 +2,8 @@
 // Cockpit imports this module because config.js names it in customScripts; each object below is one plugin:
 // a page of its own (cockpit.route), its entry in Cockpit's menu (cockpit.navigation) and a card on the start page
 // (cockpit.dashboard). The page reads GET /api/dashboard/cycles/{year}: the app's own API, with the viewer's own
-// session, so each viewer sees what the app lets them see. It only reads, so it needs no CSRF token.
+// session, so each viewer sees what the app lets them see. It only reads, so it needs no CSRF token. Each unit and
+// each major links its report (Word, GET /api/reports/…, which decides who may read it) and the year's 报告 page.
 
 const PATH = '/zhengai-dashboard';
 const API = '/api/dashboard/cycles/';
@@ -91,14 +92,16 @@ function cellContent(api, cell) {
 
 function unitName(row) {
   const name = row.subject ? row.unitName + ' · ' + row.subject : row.unitName;
-  return row.running ? instanceLink(row.processInstanceId, row.activityInstanceId, name) : name;
+  const shown = row.running ? instanceLink(row.processInstanceId, row.activityInstanceId, name) : name;
+  return row.report ? [shown, el('a', { href: row.report, class: 'zg-report zg-note' }, '诊断报告（Word）')] : shown;
 }
 
 function overview(board) {
   // processes below the units (a major's) have rows of their own subjects, not a unit's state
   const unitProcesses = board.processes.filter(process => process.rows.some(row => !row.subject));
   const head = el('tr', null, el('th', null, '单位'), unitProcesses.map(process => el('th', null, process.name)),
-    el('th', null, '升级'), el('th', null, '预警（未结 / 全年）'), el('th', null, '纠偏中'), el('th', null, '年末等级'));
+    el('th', null, '升级'), el('th', null, '预警（未结 / 全年）'), el('th', null, '纠偏中'), el('th', null, '年末等级'),
+    el('th', null, '报告'));
   const rows = board.units.map(unit => el('tr', { 'data-unit': unit.unit },
     el('th', null, unit.unitName),
     unitProcesses.map(process => {
@@ -110,7 +113,8 @@ function overview(board) {
       ? instanceLink(unit.openWarningInstanceId, null, unit.openWarnings + ' / ' + unit.warnings)
       : unit.openWarnings + ' / ' + unit.warnings),
     el('td', null, String(unit.corrections)),
-    el('td', null, unit.grade || '—')));
+    el('td', null, unit.grade || '—'),
+    el('td', null, el('a', { href: unit.report, class: 'zg-report' }, '自我诊断报告（Word）'))));
   return el('section', null, el('h3', null, '各单位概览'),
     el('div', { class: 'zg-scroll' }, el('table', { class: 'zg-overview' }, el('thead', null, head), el('tbody', null, rows))));
 }
@@ -188,7 +192,8 @@ function renderBoardOf(node, api, current) {
           return;
         }
         status.textContent = board.year + ' 年，' + (board.allUnits ? '全部单位' : '本单位') + '：共 ' + board.units.length + ' 个单位。';
-        content.append(overview(board), ...board.processes.map(process => matrix(api, process)));
+        content.append(el('p', null, el('a', { id: 'zg-reports', href: '/reports?year=' + board.year }, board.year + ' 年度的全部报告')),
+          overview(board), ...board.processes.map(process => matrix(api, process)));
       })
       .catch(error => {
         status.className = 'zg-status zg-error';
