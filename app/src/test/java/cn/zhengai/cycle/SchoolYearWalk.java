@@ -327,7 +327,7 @@ public final class SchoolYearWalk {
     assertThat(personnel.path("accountability").path("decidedBy").asText()).isEqualTo(LEADING_GROUP_MEMBER);
     assertThat(personnel.path("performance").path("recordedBy").asText()).isEqualTo(LEADING_GROUP_MEMBER);
     assertThat(reviews.get("jwc").path("performance").path("recordedBy").asText()).isEqualTo(PERSONNEL_HEAD);
-    assertThat(personnel.path("selfAssessment").path("workResults").asText()).isEqualTo("重点任务的工作成效");
+    assertThat(personnel.path("selfAssessment").path("workResults").asText()).isEqualTo("重点任务的工作成效综述");
     assertThat(personnel.path("learning").path("benchmarks").asText()).isEqualTo("rsc 对标");
     assertThat(personnel.path("innovation").path("methodChanges").asText()).isEqualTo("rsc 的方法改进");
     assertThat(personnel.path("attainment").path("judgedOn").asText()).isEqualTo("2027-12-01");
