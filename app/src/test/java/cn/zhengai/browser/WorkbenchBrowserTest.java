@@ -143,6 +143,8 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
       workbenchLinkInTasklist().click();
       status("目标指标：");
       assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getText()).isEqualTo("教务处");
+      // the reports the person may read are one click away
+      assertThat(browser.findElement(By.id("reports-link")).getDomProperty("href")).isEqualTo(url("/reports"));
       // a link from a task opens the table, year and unit it names
       browser.get(url("/workbench?table=key-tasks&year=" + YEAR));
       status("表5");
