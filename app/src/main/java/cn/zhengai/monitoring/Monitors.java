@@ -14,6 +14,7 @@ import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.planning.YearData;
 import cn.zhengai.planning.YearData.YearTarget;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.security.AppAuthority;
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.statedata.Readings;
@@ -70,6 +71,7 @@ public class Monitors implements DailyWork {
   private final MonitorSettings settings;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final AppAuthority appAuthority;
   private final NodeLock nodeLock;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
@@ -77,7 +79,7 @@ public class Monitors implements DailyWork {
 
   Monitors(Readings readings, YearData yearData, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
       MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units, MonitorSettings settings,
-      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, NodeLock nodeLock, JdbcTemplate jdbc,
+      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.readings = readings;
     this.yearData = yearData;
@@ -89,6 +91,7 @@ public class Monitors implements DailyWork {
     this.settings = settings;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.appAuthority = appAuthority;
     this.nodeLock = nodeLock;
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
@@ -120,7 +123,8 @@ public class Monitors implements DailyWork {
 
   /** Evaluates every series as of the day: raises what starts firing, closes what stopped. */
   public Outcome evaluate(LocalDate day) {
-    return transaction.execute(status -> {
+    // the monitors act for the app, also when a person's upload set off the evaluation
+    return appAuthority.run(() -> transaction.execute(status -> {
       nodeLock.holdUntilCommit(LOCK);
       Map<String, MonitoredIndicator> indicators = indicators();
       List<Finding> findings = new ArrayList<>();
@@ -144,7 +148,7 @@ public class Monitors implements DailyWork {
         }
       }
       return new Outcome(raised, closed);
-    });
+    }));
   }
 
   /** The control chart of an indicator's series for a subject, with its limits if the history suffices. */
