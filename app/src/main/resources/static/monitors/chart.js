@@ -16,6 +16,7 @@ function draw(chart) {
   const marks = limits ? [line('中心线', limits.centre, '#2e7d32'), line('UCL', limits.upper, '#a12a1f'), line('LCL', limits.lower, '#a12a1f'),
     line('+2σ', limits.upper2Sigma, '#d9822b', true), line('-2σ', limits.lower2Sigma, '#d9822b', true)] : [];
   echarts.init($('control-chart')).setOption({
+    animation: false,
     tooltip: { trigger: 'axis' },
     grid: { right: 90 },
     xAxis: { type: 'category', data: chart.points.map((point) => point.label) },
@@ -23,8 +24,8 @@ function draw(chart) {
     series: [{
       name: chart.indicatorName, type: 'line', symbolSize: 9,
       data: chart.points.map((point) => ({ value: point.value,
-        itemStyle: point.flagged ? { color: '#a12a1f', borderColor: '#a12a1f' } : { color: '#1f6fb2' },
-        symbolSize: point.flagged ? 14 : 9 })),
+        symbol: point.flagged ? 'diamond' : 'circle', symbolSize: point.flagged ? 16 : 9,
+        itemStyle: point.flagged ? { color: '#a12a1f', borderColor: '#a12a1f' } : { color: '#1f6fb2' } })),
       lineStyle: { color: '#1f6fb2' },
       markLine: { symbol: 'none', silent: true, data: marks },
     }],

@@ -29,9 +29,13 @@ public class Readings {
       + " AND later.period_code = r.period_code AND (later.loaded_at > r.loaded_at OR later.loaded_at = r.loaded_at AND later.id > r.id))";
 
   private final JdbcTemplate jdbc;
+  /** Reads every reading in chunks (a cursor on PostgreSQL, inside a transaction) instead of all at once. */
+  private final JdbcTemplate streaming;
 
   Readings(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(1000);
   }
 
   /** An indicator's readings for one subject, one per period, oldest period first. */
@@ -48,7 +52,7 @@ public class Readings {
    */
   public void forEachSeries(SeriesHandler handler) {
     List<Reading> series = new ArrayList<>();
-    jdbc.query("SELECT i.code, r.subject_level, r.subject_id, r.period_code, r.reading_value, r.source_code, r.loaded_at,"
+    streaming.query("SELECT i.code, r.subject_level, r.subject_id, r.period_code, r.reading_value, r.source_code, r.loaded_at,"
         + " r.run_id, r.loaded_by FROM reading r JOIN indicator i ON i.id = r.indicator_id"
         + " ORDER BY i.code, r.subject_level, r.subject_id, r.period_end, r.period_code, r.loaded_at, r.id", rs -> {
           String code = rs.getString(1);
