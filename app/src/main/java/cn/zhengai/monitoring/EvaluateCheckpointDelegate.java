@@ -51,8 +51,8 @@ class EvaluateCheckpointDelegate implements JavaDelegate {
     }
     deviations.forEach(deviation -> warnings.record(year, checkpoint, unit, deviation, execution.getProcessInstanceId(), clock.instant()));
     LocalDate today = CollegeTime.today(clock);
-    CORRECTION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays())));
-    VERIFICATION_DUE_AT.set(execution, CollegeTime.endOfDay(today.plusDays(settings.correctionDays() + settings.verificationDays())));
+    CORRECTION_DUE_AT.set(execution, settings.correctionDueAt(today));
+    VERIFICATION_DUE_AT.set(execution, settings.verificationDueAt(today));
     // an overdue 表6 task is the daily deadline scan's to announce: the warning names only what the scan does not see
     List<Deviation> announced = deviations.stream().filter(deviation -> deviation.kind() != Deviation.Kind.TASK_OVERDUE).toList();
     if (announced.isEmpty()) {

@@ -1,5 +1,8 @@
 package cn.zhengai.monitoring;
 
+import cn.zhengai.calendar.CollegeTime;
+import java.time.LocalDate;
+import java.util.Date;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,4 +13,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param verificationDays days the QA office has to verify a correction
  */
 @ConfigurationProperties("zhengai.monitoring")
-public record MonitoringSettings(int reportDays, int correctionDays, int verificationDays) {}
+public record MonitoringSettings(int reportDays, int correctionDays, int verificationDays) {
+
+  /** When a correction asked for on the day is due. */
+  Date correctionDueAt(LocalDate day) {
+    return CollegeTime.endOfDay(day.plusDays(correctionDays));
+  }
+
+  /** When the verification of a correction asked for on the day is due. */
+  Date verificationDueAt(LocalDate day) {
+    return CollegeTime.endOfDay(day.plusDays(correctionDays + verificationDays));
+  }
+}

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo college's state data, on the first start of the default profile: four indicators of the teaching units
  * (在校生数 and 流失学生数 measured, 学生流失率 derived from them, 学生评教满意度), the national platform's export as a
- * file source, and the twelve months before the current one read from it, one run.
+ * file source, and the twelve months before the current one read from it, one run (which the monitors then judge).
  */
 @Component
 @Order(3)
@@ -79,7 +79,10 @@ class DemoReadings implements ApplicationRunner {
     LOG.info("演示数据：{} 个指标，{} 个月的读数（{} 条）", INDICATORS.size(), 12, run.rowsLoaded());
   }
 
-  /** The twelve months before this one, every teaching unit, values that drift a little month by month. */
+  /**
+   * The twelve months before this one, every teaching unit, values that drift a little month by month; one unit's
+   * last month beyond its control limits, so that the monitors warn of it.
+   */
   private List<Offered> year(Map<String, String> columns) {
     YearMonth thisMonth = YearMonth.from(CollegeTime.today(clock));
     List<Offered> offered = new ArrayList<>();
@@ -87,8 +90,9 @@ class DemoReadings implements ApplicationRunner {
     for (int back = 12; back >= 1; back--) {
       YearMonth month = thisMonth.minusMonths(back);
       for (int unit = 0; unit < TEACHING_UNITS.size(); unit++, row++) {
-        int students = 1200 + 150 * unit - 3 * (12 - back);
-        int dropouts = 2 + (unit + back) % 4;
+        int students = 1200 + 150 * unit + (back * 5 + unit) % 7 - 3;
+        // 汽车工程学院 loses far more students last month than ever before: its control chart fires a rule
+        int dropouts = unit == 0 && back == 1 ? 14 : 2 + (unit + back) % 4;
         String satisfaction = String.valueOf(90 + (unit * 7 + back * 3) % 8 - (unit == 3 && back <= 3 ? 4 : 0));
         String[] values = {String.valueOf(students), String.valueOf(dropouts), satisfaction};
         int column = 0;

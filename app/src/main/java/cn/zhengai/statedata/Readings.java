@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,9 +29,13 @@ public class Readings {
       + " AND later.period_code = r.period_code AND (later.loaded_at > r.loaded_at OR later.loaded_at = r.loaded_at AND later.id > r.id))";
 
   private final JdbcTemplate jdbc;
+  /** Reads every reading in chunks (a cursor on PostgreSQL, inside a transaction) instead of all at once. */
+  private final JdbcTemplate streaming;
 
   Readings(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+    this.streaming = new JdbcTemplate(jdbc.getDataSource());
+    this.streaming.setFetchSize(1000);
   }
 
   /** An indicator's readings for one subject, one per period, oldest period first. */
@@ -39,6 +44,41 @@ public class Readings {
         new Subject(Level.valueOf(rs.getString("subject_level")), rs.getString("subject_id")), Period.parse(rs.getString("period_code")),
         rs.getBigDecimal("reading_value").stripTrailingZeros(), rs.getString("source_code"), rs.getTimestamp("loaded_at").toInstant(),
         (Long) rs.getObject("run_id"), rs.getString("loaded_by")), indicatorCode, subject.level().name(), subject.id());
+  }
+
+  /**
+   * Every indicator's series for every subject, one after the other, each as {@link #series} gives it: read in one
+   * pass, so that a monitor evaluating them all holds one series at a time.
+   */
+  public void forEachSeries(SeriesHandler handler) {
+    List<Reading> series = new ArrayList<>();
+    streaming.query("SELECT i.code, r.subject_level, r.subject_id, r.period_code, r.reading_value, r.source_code, r.loaded_at,"
+        + " r.run_id, r.loaded_by FROM reading r JOIN indicator i ON i.id = r.indicator_id"
+        + " ORDER BY i.code, r.subject_level, r.subject_id, r.period_end, r.period_code, r.loaded_at, r.id", rs -> {
+          String code = rs.getString(1);
+          Subject subject = new Subject(Level.valueOf(rs.getString(2)), rs.getString(3));
+          String periodCode = rs.getString(4);
+          if (!series.isEmpty()) {
+            Reading last = series.get(series.size() - 1);
+            if (!last.indicatorCode().equals(code) || !last.subject().equals(subject)) {
+              handler.handle(List.copyOf(series));
+              series.clear();
+            } else if (last.period().code().equals(periodCode)) {
+              series.remove(series.size() - 1); // the period's reading loaded later counts
+            }
+          }
+          series.add(new Reading(code, subject, Period.parse(periodCode), rs.getBigDecimal(5).stripTrailingZeros(), rs.getString(6),
+              rs.getTimestamp(7).toInstant(), (Long) rs.getObject(8), rs.getString(9)));
+        });
+    if (!series.isEmpty()) {
+      handler.handle(List.copyOf(series));
+    }
+  }
+
+  /** Takes one indicator's series for one subject, oldest period first. */
+  @FunctionalInterface
+  public interface SeriesHandler {
+    void handle(List<Reading> series);
   }
 
   /**

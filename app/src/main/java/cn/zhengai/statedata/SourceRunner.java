@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,10 +53,11 @@ class SourceRunner {
   private final NodeLock nodeLock;
   private final Notifications notifications;
   private final TransactionTemplate transaction;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   SourceRunner(SourceRuns runs, ReadingLoader loader, NodeLock nodeLock, Notifications notifications,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, ApplicationEventPublisher events, Clock clock) {
     this.runs = runs;
     this.loader = loader;
     this.nodeLock = nodeLock;
@@ -63,6 +65,7 @@ class SourceRunner {
     this.transaction = new TransactionTemplate(transactions);
     // its own transaction also when a scheduled poll calls it inside the poll's
     this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.events = events;
     this.clock = clock;
   }
 
@@ -78,6 +81,7 @@ class SourceRunner {
         return loader.write(checked, new Load(source.code(), run, by, Instant.now(clock)));
       });
       runs.finish(run, Status.SUCCEEDED, read, loaded.readings(), 0, List.of());
+      events.publishEvent(new ReadingsLoaded(source.code(), run));
     } catch (ExcelImportException refused) {
       fail(source, run, read, refusedRows(refused.problems()), refused.problems().stream().map(ExcelProblem::describe).toList());
     } catch (SourceFailure failure) {

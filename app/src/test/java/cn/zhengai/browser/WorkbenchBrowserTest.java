@@ -443,6 +443,28 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     }
   }
 
+  /** The demo college's year of readings has 汽车工程学院 losing far more students last month than its history allows. */
+  @Test
+  void theQaOfficeSeesTheDemoWarningItsControlChartAndTheParetoOfWarnings() {
+    open("/monitors", "zhouqiang");
+    WebElement warning = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//tbody[@id='warnings']/tr[td[1] = '流失学生数' and td[2] = '汽车工程学院' and td[3] = '单点超出3σ控制限']")));
+    assertThat(warning.getText()).contains("学工处", "未关闭");
+    // the Pareto by unit and by rule, drawn by the chart library
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pareto-unit canvas")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#pareto-rule canvas")));
+    keep("monitors-warnings-and-pareto");
+
+    warning.findElement(By.linkText("查看控制图")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-title"), "流失学生数（DROPOUTS）· 汽车工程学院"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#control-chart canvas")));
+    assertThat(browser.findElement(By.id("signals")).getText()).startsWith("单点超出3σ控制限（向上）：");
+    assertThat(browser.findElement(By.id("chart-facts")).getText()).contains("责任单位 学工处", "越低越好", "UCL");
+    assertThat(browser.findElements(By.cssSelector("#points tr.flagged"))).hasSize(1);
+    keep("monitors-control-chart");
+    assertNoConsoleErrors();
+  }
+
   private void open(String path, String user) {
     browser = Browser.open("zh-CN");
     // the grid draws a row anew when it changes

@@ -143,6 +143,9 @@ class TrainingClockTest extends BrowserTestSupport {
   }
 
   private void startTheCycleOf2027() {
+    // the demo college's state data has a warning on the first start, whose correction task has a ladder of its own
+    runtimeService.createProcessInstanceQuery().list().forEach(old -> runtimeService.deleteProcessInstanceIfExists(old.getId(), "reset",
+        false, true, false, false));
     as("liming").post("/engine-rest/process-definition/key/" + SchoolAnnualCycleProcess.KEY + "/start",
         variables(Map.of(SchoolAnnualCycleProcess.Variables.YEAR.name(), 2027))).expect(200);
   }

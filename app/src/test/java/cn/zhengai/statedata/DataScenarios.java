@@ -2,6 +2,7 @@ package cn.zhengai.statedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.monitoring.Monitors;
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.EngineRest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -42,12 +44,14 @@ public abstract class DataScenarios {
 
   static final String QA_OFFICE_HEAD = "zhouqiang"; // 质管办
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang"; // 教务处
+  static final String CAR_COLLEGE_HEAD = "xujun"; // 汽车工程学院
   /** The national platform's export: a title row above the header, columns the mapping does not read. */
   static final String SHEET = "教学单位就业情况";
   static final List<String> HEADER = List.of("单位代码", "单位名称", "统计年月", "毕业生数", "已就业人数", "备注");
 
   @Autowired protected TestRestTemplate http;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected Monitors monitors;
   /** This test's own codes: indicators GRAD_…, EMP_…, RATE_…; source src-…; target T14-…. */
   protected String id;
 
@@ -211,6 +215,63 @@ public abstract class DataScenarios {
   }
 
   // ---- helpers
+
+  // ---- monitors
+
+  @Test
+  void aYearOfReadingsFiresAControlChartRuleOnceAsksTheOwnerForACorrectionAndClosesWhenTheDataComesBack() throws IOException {
+    indicators(null);
+    fileSource("src-" + id, null);
+    // 2025-01 … 2025-12 of 教务处: 400 graduates, employment around 94 %, and in December a fall far below the limits
+    int[] employed = {372, 380, 376, 384, 378, 374, 382, 376, 380, 378, 374, 300};
+    List<List<String>> year = new ArrayList<>();
+    for (int month = 1; month <= 12; month++) {
+      year.add(List.of("0201", "教务处", String.format("2025-%02d", month), "400", String.valueOf(employed[month - 1]), ""));
+    }
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(year)).expect(200);
+
+    // the load was judged at once: employment and its rate fell beyond 3σ (higher is better); graduates never varied
+    List<JsonNode> raised = ownWarnings("OPEN");
+    assertThat(raised).extracting(warning -> warning.get("indicator").asText() + " " + warning.get("ruleLabel").asText())
+        .containsExactlyInAnyOrder("EMP_" + id + " 单点超出3σ控制限", "RATE_" + id + " 单点超出3σ控制限");
+    JsonNode rate = raised.stream().filter(warning -> warning.get("indicator").asText().startsWith("RATE_")).findFirst().orElseThrow();
+    assertThat(rate.get("ownerName").asText()).isEqualTo("教务处");
+    assertThat(rate.get("points").get(0).get("period").asText()).isEqualTo("2025-12");
+    assertThat(rate.get("points").get(0).get("value").asText()).isEqualTo("75");
+    assertThat(rate.get("description").asText()).contains("2025年12月 75%", "中心线");
+
+    // judged again (the daily run): nothing raised twice
+    monitors.evaluate(LocalDate.now());
+    assertThat(ownWarnings("OPEN")).hasSize(2);
+
+    // 教务处 is asked for a correction that shows the chart; its chart marks December; another unit's head may not see it
+    String processInstance = rate.get("processInstanceId").asText();
+    JsonNode task = EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + processInstance).expect(200)
+        .json().get(0);
+    assertThat(task.get("name").asText()).isEqualTo("制定纠偏措施");
+    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task/" + task.get("id").asText() + "/variables/chartLink")
+        .expect(200).json().get("value").asText()).isEqualTo(rate.get("chartLink").asText());
+    JsonNode chart = EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/api" + rate.get("chartLink").asText()).expect(200).json();
+    assertThat(chart.get("limits").get("lower").asDouble()).isGreaterThan(75);
+    assertThat(chart.get("points")).hasSize(12);
+    assertThat(chart.get("points").get(11).get("flagged").asBoolean()).isTrue();
+    assertThat(chart.get("points").get(10).get("flagged").asBoolean()).isFalse();
+    assertThat(EngineRest.as(http, CAR_COLLEGE_HEAD).get("/api" + rate.get("chartLink").asText()).expect(403).json().get("message").asText()).startsWith("无权查看教务处的指标控制图");
+
+    // December corrected at the source: back within the limits, the warnings close and the correction is no longer asked
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2025-12", "400", "377", "更正")))).expect(200);
+    assertThat(ownWarnings("OPEN")).isEmpty();
+    assertThat(ownWarnings("CLOSED")).hasSize(2).allSatisfy(warning -> assertThat(warning.get("closedAt").isNull()).isFalse());
+    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + processInstance).expect(200).json())
+        .isEmpty();
+  }
+
+  /** This test's warnings in a state. */
+  private List<JsonNode> ownWarnings(String state) {
+    return StreamSupport.stream(qa().get("/api/monitors/warnings?state=" + state).expect(200).json().spliterator(), false)
+        .filter(warning -> warning.get("indicator").asText().endsWith("_" + id)).toList();
+  }
 
   protected EngineRest qa() {
     return EngineRest.as(http, QA_OFFICE_HEAD);

@@ -61,6 +61,11 @@ public final class MonitoringCheckpointProcess {
     public static final ProcessVariable<Integer> DEVIATION_COUNT = ProcessVariable.integer("deviationCount");
     /** String: the deviations, one per line, in Chinese. */
     public static final ProcessVariable<String> DEVIATIONS = ProcessVariable.text("deviations");
+    /**
+     * String: for a warning of the daily data monitors, the address of the indicator's control chart; the instance then
+     * starts at {@link Elements#TASK_CORRECT_DEVIATION}.
+     */
+    public static final ProcessVariable<String> CHART_LINK = ProcessVariable.text("chartLink");
     /** String: correction form. */
     public static final ProcessVariable<String> CAUSE = ProcessVariable.text("cause");
     public static final ProcessVariable<String> MEASURE = ProcessVariable.text("measure");
