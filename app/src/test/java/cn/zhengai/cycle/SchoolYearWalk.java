@@ -302,8 +302,10 @@ public final class SchoolYearWalk {
         .filter(notification -> (notification.get("subject").asText() + notification.get("body").asText()).contains("引进双师型教师"))
         .map(notification -> notification.get("subject").asText()).toList())
         .singleElement().asString().startsWith("【到期预警】").contains("逾期");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MonitoringCheckpointProcess.KEY).count())
-        .as("every checkpoint closed").isZero();
+    // (学工处's corrections of the demo college's data warnings, raised at startup, are not the walk's)
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(MonitoringCheckpointProcess.KEY).list().stream()
+        .map(checkpoint -> checkpoint.getBusinessKey()).filter(key -> MONITORED.containsKey(key.split("/")[1])))
+        .as("every checkpoint of the monitored units closed").isEmpty();
 
     // the escalation records of May's report, rung by rung
     List<String> rungs = new ArrayList<>();
