@@ -1,11 +1,5 @@
 // 指标控制图: an indicator's individuals chart for one subject (centre line, ±2σ, control limits, the points that fired
 // a rule), through /api/monitors/chart.
-const $ = (id) => document.getElementById(id);
-
-function say(text, error) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', Boolean(error));
-}
 
 const round = (value) => Math.round(value * 100) / 100;
 

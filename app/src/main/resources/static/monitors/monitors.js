@@ -1,25 +1,4 @@
 // 数据监测: the monitors' warnings, each with its control chart, and their Pareto for 质管办, through /api/monitors.
-const $ = (id) => document.getElementById(id);
-
-async function get(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const json = await response.json();
-  if (!response.ok) {
-    const error = new Error(json.message || `请求失败（${response.status}）`);
-    error.status = response.status;
-    throw error;
-  }
-  return json;
-}
-
-function say(text, error) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', Boolean(error));
-}
-
-function moment(iso) {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
-}
 
 async function showWarnings() {
   const warnings = await get(`/api/monitors/warnings${$('state').value ? `?state=${$('state').value}` : ''}`);

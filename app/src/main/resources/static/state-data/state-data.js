@@ -2,25 +2,6 @@
 const csrf = {
   [document.querySelector('meta[name="csrf-header"]').content]: document.querySelector('meta[name="csrf-token"]').content,
 };
-const $ = (id) => document.getElementById(id);
-
-async function get(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
-  const json = await response.json();
-  if (!response.ok) {
-    throw new Error(json.message || `请求失败（${response.status}）`);
-  }
-  return json;
-}
-
-function say(text, error) {
-  $('status').textContent = text;
-  $('status').classList.toggle('error', Boolean(error));
-}
-
-function moment(iso) {
-  return iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
-}
 
 function mapping(source) {
   const s = source.settings || {};

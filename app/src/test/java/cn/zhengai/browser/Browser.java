@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,6 +69,25 @@ public final class Browser {
     driver.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
     driver.findElement(By.id("login")).click();
     new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    reloadOnceIfTheWebappDidNotStart(driver);
+  }
+
+  /**
+   * Camunda's webapps load their plugins through RequireJS, which gives up after 7 seconds on a very busy machine and
+   * leaves a blank page ("Load timeout for modules: tasklist-plugin-…"); a person reloads it then, and so does the
+   * test, once, leaving the failed load's console behind (and saying so).
+   */
+  private static void reloadOnceIfTheWebappDidNotStart(WebDriver driver) {
+    if (!driver.getCurrentUrl().contains("/camunda/app/")) {
+      return;
+    }
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(45)).until(started -> !started.findElements(By.cssSelector(".ng-scope")).isEmpty());
+    } catch (TimeoutException blank) {
+      List<LogEntry> failedLoad = driver.manage().logs().get(LogType.BROWSER).getAll();
+      System.err.println("网页应用未启动，刷新一次：" + driver.getCurrentUrl() + "\n" + failedLoad);
+      driver.navigate().refresh();
+    }
   }
 
   /** The errors among console entries (see {@link #keep(WebDriver, String, List)}). */
