@@ -86,7 +86,8 @@ $('mark-all').addEventListener('click', () => run(async () => {
 }));
 $('more').addEventListener('click', () => run(loadMore));
 
+// the count and the first page appear together, so the page never says 未读 2 条 above an empty list
 run(async () => {
-  showUnread((await call('GET', `${API}/unread-count`)).json.unread);
-  await loadMore();
+  const [unread] = await Promise.all([call('GET', `${API}/unread-count`), loadMore()]);
+  showUnread(unread.json.unread);
 });
