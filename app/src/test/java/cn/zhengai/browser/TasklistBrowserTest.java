@@ -14,6 +14,7 @@ import cn.zhengai.spiral.ReviewStore;
 import cn.zhengai.spiral.Subject;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.TableRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -262,10 +263,7 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private void writeOutcome(String head, int year, String title, String outcome) {
     JsonNode task = StreamSupport.stream(EngineRest.as(http, head).get("/api/planning/key-tasks?year=" + year).expect(200).json()
         .spliterator(), false).filter(row -> row.get("title").asText().equals(title)).findFirst().orElseThrow();
-    Map<String, Object> row = new HashMap<>();
-    task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
-    row.put("outcome", outcome);
-    EngineRest.as(http, head).put("/api/planning/key-tasks/" + task.get("id").asText(), row).expect(200);
+    TableRows.change(EngineRest.as(http, head), "/api/planning/key-tasks", task, "outcome", outcome);
   }
 
   /** 教务处's 2028 at its year-end review, the figures measured: a target past its value, a task overdue without a report. */

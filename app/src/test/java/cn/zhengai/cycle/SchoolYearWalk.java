@@ -11,6 +11,7 @@ import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.TableRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -454,20 +455,13 @@ public final class SchoolYearWalk {
   private void writeOutcomes(String head, String unit) {
     for (JsonNode task : as(head).get("/api/planning/key-tasks?year=2027").expect(200).json()) {
       if (task.get("unit").asText().equals(UNIT_NAMES.get(unit))) {
-        Map<String, Object> row = new HashMap<>();
-        task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
-        row.put("outcome", "全年成效：" + task.get("title").asText() + "按期完成");
-        as(head).put("/api/planning/key-tasks/" + task.get("id").asText(), row).expect(200);
+        TableRows.change(as(head), "/api/planning/key-tasks", task, "outcome", "全年成效：" + task.get("title").asText() + "按期完成");
       }
     }
   }
 
   private void assignPerson(String head, String title, String person) {
-    JsonNode task = trackedTask(title);
-    Map<String, Object> row = new HashMap<>();
-    task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
-    row.put("person", person);
-    as(head).put("/api/planning/task-tracking/" + task.get("id").asText(), row).expect(200);
+    TableRows.change(as(head), "/api/planning/task-tracking", trackedTask(title), "person", person);
   }
 
   private void progress(String head, String title, LocalDate day, int percent) {
@@ -478,10 +472,7 @@ public final class SchoolYearWalk {
   private void setCurrentValue(String head, String code, String value) {
     JsonNode target = StreamSupport.stream(as(head).get("/api/planning/targets").expect(200).json().spliterator(), false)
         .filter(row -> row.get("code").asText().equals(code)).findFirst().orElseThrow();
-    Map<String, Object> row = new HashMap<>();
-    target.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
-    row.put("currentValue", value);
-    as(head).put("/api/planning/targets/" + target.get("id").asText(), row).expect(200);
+    TableRows.change(as(head), "/api/planning/targets", target, "currentValue", value);
   }
 
   private void report(String unit, LocalDate checkpoint) {

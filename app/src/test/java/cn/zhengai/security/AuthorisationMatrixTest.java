@@ -13,11 +13,11 @@ import cn.zhengai.processes.CycleDecisions;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.TableRows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,10 +138,7 @@ class AuthorisationMatrixTest {
       complete(PRESIDENTS_OFFICE, review, Map.of(DECISION.name(), DECISION_APPROVE));
       for (JsonNode task : as(unit.getValue()).get("/api/planning/task-tracking?year=2027").expect(200).json()) {
         if (task.get("unit").asText().equals(unit.getKey().equals("jwc") ? "教务处" : "人事处")) {
-          Map<String, Object> row = new HashMap<>();
-          task.fields().forEachRemaining(field -> row.put(field.getKey(), field.getValue().asText()));
-          row.put("person", unit.getKey().equals("jwc") ? "王芳" : "陈杰");
-          as(unit.getValue()).put("/api/planning/task-tracking/" + task.get("id").asText(), row).expect(200);
+          TableRows.change(as(unit.getValue()), "/api/planning/task-tracking", task, "person", unit.getKey().equals("jwc") ? "王芳" : "陈杰");
         }
       }
       complete(unit.getValue(), cycleTask(SchoolAnnualCycleProcess.Elements.TASK_ASSIGN_KEY_TASKS, unit.getKey()),

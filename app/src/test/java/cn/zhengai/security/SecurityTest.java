@@ -220,6 +220,23 @@ class SecurityTest {
   }
 
   @Test
+  void everyPageOfTheProductNamesItselfAndCarriesTheSessionsCsrfTokenForItsScripts() {
+    HttpHeaders browser = new HttpHeaders();
+    browser.add(HttpHeaders.COOKIE, logIn("zhouqiang"));
+    Map<String, String> titles = Map.of("/notifications", "消息通知", "/notifications/channels", "通知渠道",
+        "/calendar", "校历", "/majors/rotation", "专业考核性诊断轮次", "/data", "数据平台", "/monitors", "数据监测",
+        "/monitors/chart", "指标控制图");
+    for (Map.Entry<String, String> page : titles.entrySet()) {
+      ResponseEntity<String> answer = http.exchange(page.getKey(), HttpMethod.GET, new HttpEntity<>(browser), String.class);
+      assertThat(answer.getStatusCode().value()).as(page.getKey()).isEqualTo(200);
+      assertThat(answer.getBody()).as(page.getKey()).contains("<title>" + page.getValue() + " · 诊改平台</title>")
+          .containsPattern("<link rel=\"stylesheet\" href=\"/[a-z-]+/[a-z-]+\\.css\">");
+      assertThat(meta(answer, "csrf-header")).as(page.getKey()).isEqualTo("X-CSRF-TOKEN");
+      assertThat(meta(answer, "csrf-token")).as(page.getKey()).matches("[A-Za-z0-9_=-]{20,}");
+    }
+  }
+
+  @Test
   void scriptsKeepCallingTheAppsApiWithHttpBasicAndNoCsrfToken() {
     byte[] model = EngineRest.as(http, "wuqian").download("/api/models/" + AnnualWorkPlanProcess.KEY + "/xml");
     assertThat(EngineRest.as(http, "wuqian").upload("/api/models?dryRun=true", "annual-work-plan.bpmn", model).expect(200)
