@@ -1,6 +1,9 @@
 package cn.zhengai.benchmark;
 
+import cn.zhengai.calendar.AcademicCalendar;
+import cn.zhengai.calendar.Milestone;
 import cn.zhengai.integration.org.Organisation;
+import cn.zhengai.major.MajorRounds;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.org.OrganisationFiles;
@@ -18,6 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -39,8 +43,8 @@ import org.springframework.context.ApplicationContext;
  * standard in force serving it (表7), tasks of 表6 (two of them key tasks of 表5) each with a person, and build
  * schedule rows (表8).
  *
- * <p>Levels: the school's yearly cycle and the annual work plan round run per unit; majors exist only as groups of
- * the organisation, since the product has no cycle at the major level yet.
+ * <p>Levels: the school's yearly cycle with each unit's annual work plan, and the major level: every major's yearly
+ * self-diagnosis and the 考核性诊断 of the majors the rotation assesses that year ({@link #kickOff(int)}).
  *
  * <pre>SyntheticCollege college = SyntheticCollege.build(app, 60);</pre>
  */
@@ -136,17 +140,25 @@ public final class SyntheticCollege {
     return Collections.unmodifiableMap(heads);
   }
 
-  /** A line for the figures: what the college holds, and the levels it has. */
+  /** A line for the figures: what the college holds. */
   public String describe() {
     int units = unitNames.size();
-    return String.format("合成学校：%d 个单位（各有负责人、2 名职员），%d 个专业（仅为组织中的组：产品尚无专业层面的诊改流程），"
-        + "%d 年度每单位 1 项目标指标、1 项标准、%d 项表6任务（其中 %d 项表5重点任务）、%d 行表8；层面：学校年度诊改螺旋、部门年度工作计划",
+    return String.format("合成学校：%d 个单位（各有负责人、2 名职员），%d 个专业（各有专业负责人和质量保证小组），"
+        + "%d 年度每单位 1 项目标指标、1 项标准、%d 项表6任务（其中 %d 项表5重点任务）、%d 行表8",
         units, majors, YEAR, TASKS_PER_UNIT, KEY_TASKS_PER_UNIT, SCHEDULE_ROWS_PER_UNIT);
   }
 
-  /** Kicks the year off as its people do: starts the cycle and takes it through its school-wide steps. */
-  public void kickOff(int year) {
+  /**
+   * Kicks off every level's cycle of the year: the school's cycle taken through its school-wide steps, then the major
+   * level's rounds as the daily job opens them once the year's opening dates have come (every major's yearly
+   * self-diagnosis, the 考核性诊断 of the majors assessed that year). Answers how many major rounds opened.
+   */
+  public MajorRounds.Opened kickOff(int year) {
     startCycle(year);
+    AcademicCalendar calendar = app.getBean(AcademicCalendar.class);
+    LocalDate bothOpen = Collections.max(List.of(calendar.dateOf(year, Milestone.MAJOR_SELF_DIAGNOSIS_OPENS),
+        calendar.dateOf(year, Milestone.MAJOR_ASSESSMENT_OPENS)));
+    return app.getBean(MajorRounds.class).open(bothOpen);
   }
 
   /** Starts the school's yearly cycle and takes it through its school-wide steps, up to every unit's work plan task. */

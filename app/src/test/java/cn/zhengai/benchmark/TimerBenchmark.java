@@ -59,7 +59,7 @@ final class TimerBenchmark implements Benchmark {
       executor.shutdown();
       SyntheticCollege college = SyntheticCollege.build(app, KickOffBenchmark.UNITS);
       figures.note("P3 " + college.describe());
-      college.kickOff(SyntheticCollege.YEAR);
+      college.startCycle(SyntheticCollege.YEAR);
       college.organiseEveryUnit();
       int ladders = startLadders(app, (TIMERS - TIMERS_PER_UNIT_AND_YEAR * college.units().size()) / RUNGS);
       long productTimers = app.getBean(ManagementService.class).createJobQuery().timers().count();
