@@ -157,7 +157,7 @@ public class Monitors implements DailyWork {
     if (indicator == null) {
       return Optional.empty();
     }
-    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods());
+    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods(), indicator.bounds());
     return Optional.of(new Chart(indicator, subject, chart, chart.warnings(indicator.higherIsBetter())));
   }
 
@@ -187,7 +187,7 @@ public class Monitors implements DailyWork {
 
   private List<Finding> chartFindings(MonitoredIndicator indicator, List<Reading> series) {
     Subject subject = series.get(0).subject();
-    ControlChart chart = ControlChart.of(points(series), settings.spcMinPeriods());
+    ControlChart chart = ControlChart.of(points(series), settings.spcMinPeriods(), indicator.bounds());
     List<Finding> findings = new ArrayList<>();
     for (Signal signal : chart.warnings(indicator.higherIsBetter())) {
       ControlChart.Limits limits = chart.limits().orElseThrow();
@@ -260,10 +260,11 @@ public class Monitors implements DailyWork {
 
   private Map<String, MonitoredIndicator> indicators() {
     Map<String, MonitoredIndicator> byCode = new HashMap<>();
-    jdbc.query("SELECT id, code, name, unit_of_measure, better, owner_unit_id FROM indicator", rs -> {
+    jdbc.query("SELECT id, code, name, unit_of_measure, better, owner_unit_id, formula FROM indicator", rs -> {
+      String unitOfMeasure = rs.getString("unit_of_measure") == null ? "" : rs.getString("unit_of_measure");
       byCode.put(rs.getString("code"), new MonitoredIndicator(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-          rs.getString("unit_of_measure") == null ? "" : rs.getString("unit_of_measure"), "HIGHER".equals(rs.getString("better")),
-          rs.getString("owner_unit_id")));
+          unitOfMeasure, "HIGHER".equals(rs.getString("better")), rs.getString("owner_unit_id"),
+          ControlChart.Bounds.of(unitOfMeasure, rs.getString("name"), rs.getString("formula"))));
     });
     return byCode;
   }
@@ -289,8 +290,9 @@ public class Monitors implements DailyWork {
   /** How many warnings an evaluation raised and closed. */
   public record Outcome(int raised, int closed) {}
 
-  /** An indicator as the monitors judge it. */
-  record MonitoredIndicator(long id, String code, String name, String unitOfMeasure, boolean higherIsBetter, String ownerUnitId) {
+  /** An indicator as the monitors judge it, with the range its values cannot leave. */
+  record MonitoredIndicator(long id, String code, String name, String unitOfMeasure, boolean higherIsBetter, String ownerUnitId,
+      ControlChart.Bounds bounds) {
 
     String label() {
       return "「" + name + "」";

@@ -459,7 +459,9 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-title"), "流失学生数（DROPOUTS）· 汽车工程学院"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#control-chart canvas")));
     assertThat(browser.findElement(By.id("signals")).getText()).startsWith("单点超出3σ控制限（向上）：");
-    assertThat(browser.findElement(By.id("chart-facts")).getText()).contains("责任单位 学工处", "越低越好", "UCL");
+    // a count of students cannot be negative: the lower limit stops at 0 and says so
+    assertThat(browser.findElement(By.id("chart-facts")).getText()).contains("责任单位 学工处", "越低越好", "取值范围 0 ~ 不限", "UCL",
+        "LCL 0（取值界限）");
     assertThat(browser.findElements(By.cssSelector("#points tr.flagged"))).hasSize(1);
     keep("monitors-control-chart");
     assertNoConsoleErrors();
