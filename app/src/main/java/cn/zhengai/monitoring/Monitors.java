@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -71,6 +72,7 @@ public class Monitors implements DailyWork {
   private final MonitorSettings settings;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final HistoryService historyService;
   private final AppAuthority appAuthority;
   private final NodeLock nodeLock;
   private final JdbcTemplate jdbc;
@@ -79,7 +81,7 @@ public class Monitors implements DailyWork {
 
   Monitors(Readings readings, YearData yearData, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
       MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units, MonitorSettings settings,
-      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
+      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, @Lazy HistoryService historyService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.readings = readings;
     this.yearData = yearData;
@@ -91,6 +93,7 @@ public class Monitors implements DailyWork {
     this.settings = settings;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.historyService = historyService;
     this.appAuthority = appAuthority;
     this.nodeLock = nodeLock;
     this.jdbc = jdbc;
@@ -243,19 +246,40 @@ public class Monitors implements DailyWork {
 
   /**
    * Closes a warning whose rule no longer fires. A correction not yet written is no longer asked for (its instance
-   * ends with the reason); one already written stays with 质管办 to verify, the note on its task.
+   * ends with the reason); one already written stays with 质管办 to verify, the note on its task. The unit's heads are
+   * told, and 质管办 too if the warning reached it (a correction to verify, or a rung of the task's escalation ladder).
    */
   private void close(Warning warning, LocalDate day) {
     warnings.close(warning.id(), clock.instant());
-    if (warning.processInstanceId() == null) {
-      return;
+    String note = CLOSED_NOTE + "（" + day + "）";
+    String correction = "";
+    boolean qaOfficeTold = false;
+    if (warning.processInstanceId() != null) {
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(warning.processInstanceId()).list();
+      qaOfficeTold = qaOfficeTold(warning.processInstanceId());
+      if (tasks.stream().anyMatch(task -> MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION.equals(task.getTaskDefinitionKey()))) {
+        runtimeService.deleteProcessInstance(warning.processInstanceId(), note);
+        correction = "\n尚未提交的纠偏措施已撤回，无需再提交。";
+      } else {
+        tasks.forEach(task -> taskService.createComment(task.getId(), warning.processInstanceId(), note));
+        correction = tasks.isEmpty() ? "" : "\n已提交的纠偏措施仍由质管办核实。";
+      }
     }
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(warning.processInstanceId()).list();
-    if (tasks.stream().anyMatch(task -> MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION.equals(task.getTaskDefinitionKey()))) {
-      runtimeService.deleteProcessInstance(warning.processInstanceId(), CLOSED_NOTE + "（" + day + "）");
-    } else {
-      tasks.forEach(task -> taskService.createComment(task.getId(), warning.processInstanceId(), CLOSED_NOTE + "（" + day + "）"));
+    String subject = cut("【预警解除】" + unitName(warning.ownerUnitId()) + "：" + warning.indicatorName() + "（"
+        + subjectName(warning.subject()) + "）" + warning.rule().label(), 200);
+    String body = note + "。\n原预警：" + warning.description() + correction + "\n控制图：" + chartLink(warning.indicatorCode(), warning.subject());
+    notifications.send(OrgGroups.headsOf(warning.ownerUnitId()), Notifications.Kind.DEVIATION, subject, body, warning.processInstanceId());
+    if (qaOfficeTold && !OrgGroups.QA_OFFICE.equals(warning.ownerUnitId())) {
+      notifications.send(OrgGroups.QA_OFFICE, Notifications.Kind.DEVIATION, subject, body, warning.processInstanceId());
     }
+  }
+
+  /** Whether 质管办 has heard of a warning's correction: it was given to verify, or escalated to it. */
+  private boolean qaOfficeTold(String processInstanceId) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).count() > 0
+        || jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE process_instance_id = ? AND escalated_to = ?",
+            Integer.class, processInstanceId, OrgGroups.QA_OFFICE) > 0;
   }
 
   private Map<String, MonitoredIndicator> indicators() {

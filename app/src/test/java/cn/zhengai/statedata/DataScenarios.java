@@ -258,13 +258,42 @@ public abstract class DataScenarios {
     assertThat(chart.get("points").get(10).get("flagged").asBoolean()).isFalse();
     assertThat(EngineRest.as(http, CAR_COLLEGE_HEAD).get("/api" + rate.get("chartLink").asText()).expect(403).json().get("message").asText()).startsWith("无权查看教务处的指标控制图");
 
-    // December corrected at the source: back within the limits, the warnings close and the correction is no longer asked
+    // 教务处 writes the rate's correction, which goes to 质管办 to verify; the employment's stays unwritten
+    EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + task.get("id").asText() + "/complete",
+        EngineRest.variables(Map.of("cause", "12 月统计口径有误", "measure", "按学籍系统核对后重新上报",
+            "newDate", LocalDate.now().plusDays(30).toString()))).expect(204);
+    String employment = raised.stream().filter(warning -> warning.get("indicator").asText().startsWith("EMP_")).findFirst().orElseThrow()
+        .get("processInstanceId").asText();
+
+    // December corrected at the source: back within the limits, the warnings close and the unwritten correction is no
+    // longer asked; the written one stays with 质管办
     qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
         List.of("0201", "教务处", "2025-12", "400", "377", "更正")))).expect(200);
     assertThat(ownWarnings("OPEN")).isEmpty();
     assertThat(ownWarnings("CLOSED")).hasSize(2).allSatisfy(warning -> assertThat(warning.get("closedAt").isNull()).isFalse());
-    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + processInstance).expect(200).json())
+    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + employment).expect(200).json())
         .isEmpty();
+    assertThat(qa().get("/engine-rest/task?processInstanceId=" + processInstance).expect(200).json())
+        .singleElement().satisfies(verify -> assertThat(verify.get("name").asText()).isEqualTo("核实纠偏措施"));
+
+    // 教务处's heads are told of both; 质管办 only of the one it was given to verify
+    String rateClosed = "【预警解除】教务处：就业率 " + id + "（教务处）单点超出3σ控制限";
+    String employmentClosed = "【预警解除】教务处：已就业人数 " + id + "（教务处）单点超出3σ控制限";
+    List<JsonNode> toHeads = notifications(ACADEMIC_AFFAIRS_HEAD, "【预警解除】");
+    assertThat(toHeads).extracting(notification -> notification.get("subject").asText())
+        .containsExactlyInAnyOrder(rateClosed, employmentClosed);
+    assertThat(toHeads).filteredOn(notification -> notification.get("subject").asText().equals(employmentClosed)).singleElement()
+        .satisfies(notification -> assertThat(notification.get("body").asText())
+            .startsWith("数据已回到控制限内、不再触发预警规则，预警已自行关闭").contains("尚未提交的纠偏措施已撤回，无需再提交"));
+    assertThat(notifications(QA_OFFICE_HEAD, "【预警解除】")).extracting(notification -> notification.get("subject").asText())
+        .containsExactly(rateClosed);
+  }
+
+  /** A person's notifications about this test's indicators whose subject starts so. */
+  private List<JsonNode> notifications(String user, String prefix) {
+    return StreamSupport.stream(EngineRest.as(http, user).get("/api/notifications?size=200").expect(200).json().spliterator(), false)
+        .filter(notification -> notification.get("subject").asText().startsWith(prefix)
+            && notification.get("subject").asText().contains(" " + id + "（")).toList();
   }
 
   /** This test's warnings in a state. */
