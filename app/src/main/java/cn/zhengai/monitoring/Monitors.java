@@ -64,6 +64,7 @@ public class Monitors implements DailyWork {
 
   private final Readings readings;
   private final YearData yearData;
+  private final ServedTargets servedTargets;
   private final MonitorWarnings warnings;
   private final DeviationWarnings deviationWarnings;
   private final MonitoringCheckpoints checkpoints;
@@ -79,12 +80,13 @@ public class Monitors implements DailyWork {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  Monitors(Readings readings, YearData yearData, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
+  Monitors(Readings readings, YearData yearData, ServedTargets servedTargets, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
       MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units, MonitorSettings settings,
       @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, @Lazy HistoryService historyService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.readings = readings;
     this.yearData = yearData;
+    this.servedTargets = servedTargets;
     this.warnings = warnings;
     this.deviationWarnings = deviationWarnings;
     this.checkpoints = checkpoints;
@@ -205,9 +207,7 @@ public class Monitors implements DailyWork {
 
   /** Today's rule: a target of the year served by an indicator whose current value crossed its warning value. */
   private List<Finding> targetFindings(LocalDate day, Map<String, MonitoredIndicator> indicators) {
-    Map<String, String> servedBy = new HashMap<>();
-    jdbc.query("SELECT it.target_code, i.code FROM indicator_target it JOIN indicator i ON i.id = it.indicator_id",
-        rs -> { servedBy.put(rs.getString(1), rs.getString(2)); });
+    Map<String, String> servedBy = servedTargets.indicatorByTarget();
     List<Finding> findings = new ArrayList<>();
     for (YearTarget target : yearData.targets(day.getYear())) {
       MonitoredIndicator indicator = indicators.get(servedBy.get(target.code()));

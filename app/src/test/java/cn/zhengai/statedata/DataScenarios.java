@@ -2,7 +2,9 @@ package cn.zhengai.statedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.monitoring.Monitors;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.EngineRest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +25,10 @@ import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +58,11 @@ public abstract class DataScenarios {
   @Autowired protected TestRestTemplate http;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected Monitors monitors;
+  @Autowired protected MonitoringCheckpoints checkpoints;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected TaskService taskService;
   /** This test's own codes: indicators GRAD_…, EMP_…, RATE_…; source src-…; target T14-…. */
   protected String id;
 
@@ -287,6 +298,41 @@ public abstract class DataScenarios {
             .startsWith("数据已回到控制限内、不再触发预警规则，预警已自行关闭").contains("尚未提交的纠偏措施已撤回，无需再提交"));
     assertThat(notifications(QA_OFFICE_HEAD, "【预警解除】")).extracting(notification -> notification.get("subject").asText())
         .containsExactly(rateClosed);
+  }
+
+  @Test
+  void aServedTargetPastItsWarningValueIsWarnedOfOnceByTheMonitorsAndNotAgainByTheMonthlyCheckpoint() throws IOException {
+    String target = target();
+    indicators(target);
+    fileSource("src-" + id, null);
+    // 教务处's employment rate falls to 85 %, past the target's warning value of 92 %
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-04", "400", "340", "")))).expect(200);
+    assertThat(ownWarnings("OPEN")).singleElement().satisfies(warning -> {
+      assertThat(warning.get("rule").asText()).isEqualTo("TARGET_WARNING");
+      assertThat(warning.get("description").asText()).contains("目标「毕业生就业率 " + id + "」当前值 85%，预警值 92%");
+    });
+
+    // 教务处's monthly checkpoint sees the same target past its warning value and leaves it to the monitors' correction
+    LocalDate day = LocalDate.of(2026, 4, 30);
+    checkpoints.start(2026, day, List.of("jwc"));
+    String checkpoint = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2026-04/jwc").singleResult().getId();
+    managementService.createJobQuery().processInstanceId(checkpoint).list().forEach(job -> managementService.executeJob(job.getId()));
+    String report = EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + checkpoint).expect(200).json()
+        .get(0).get("id").asText();
+    EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + report + "/submit-form",
+        EngineRest.variables(Map.of("progressSummary", "本月进度已填报"))).expect(204);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(checkpoint).variableName("deviations").singleResult()
+        .getValue()).asString().doesNotContain(id);
+    monitors.evaluate(day);
+
+    // one warning of the year for this target, one correction
+    assertThat(StreamSupport.stream(qa().get("/api/cycles/2026/warnings?size=2000").expect(200).json().spliterator(), false)
+        .filter(warning -> warning.get("subject").asText().contains(id)).map(warning -> warning.get("kind").asText()))
+        .containsExactly("INDICATOR");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).list())
+        .filteredOn(task -> String.valueOf(taskService.getVariable(task.getId(), "deviations")).contains(id)).hasSize(1);
+    runtimeService.deleteProcessInstanceIfExists(checkpoint, "test", false, true, false, false);
   }
 
   /** A person's notifications about this test's indicators whose subject starts so. */
