@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.monitoring.Monitors;
+import cn.zhengai.planning.targetchain.TargetTable;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.security.CurrentUser;
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.EngineRest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +65,7 @@ public abstract class DataScenarios {
   @Autowired protected ManagementService managementService;
   @Autowired protected HistoryService historyService;
   @Autowired protected TaskService taskService;
+  @Autowired protected TargetTable targetTable;
   /** This test's own codes: indicators GRAD_…, EMP_…, RATE_…; source src-…; target T14-…. */
   protected String id;
 
@@ -335,6 +338,36 @@ public abstract class DataScenarios {
     runtimeService.deleteProcessInstanceIfExists(checkpoint, "test", false, true, false, false);
   }
 
+  @Test
+  void aServedTargetCarriedForwardIntoTheNextYearStaysServedByItsIndicator() throws IOException {
+    // a year of its own (2041), so that the hand-over carries forward no other test's targets
+    String target = target(2041);
+    indicators(target);
+    fileSource("src-" + id, null);
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-05", "400", "372", "")))).expect(200);
+    assertThat(currentValue(target)).isEqualTo("93");
+
+    // the school cycle's hand-over drafts 2042's targets from 2041's
+    targetTable.carryForward(2041, new CurrentUser("school-annual-cycle", List.of("camunda-admin")));
+    String carried = target + "-2042";
+    assertThat(only(qa().get("/api/planning/indicators").expect(200).json(), "code", "RATE_" + id).get("targets").asText())
+        .contains(target, carried);
+    assertThat(currentValue(carried)).as("the indicator's latest reading").isEqualTo("93");
+    assertThat(targetRow(carried).get("earlierValues").asText()).contains("2041");
+
+    // the next load reaches the carried target, and the monitors judge it in its year
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-06", "400", "340", "")))).expect(200);
+    assertThat(currentValue(carried)).isEqualTo("85");
+    monitors.evaluate(LocalDate.of(2042, 1, 10));
+    assertThat(ownWarnings("OPEN")).singleElement().satisfies(warning -> assertThat(warning.get("description").asText())
+        .contains("越过目标预警值：目标「毕业生就业率 " + id + "」当前值 85%"));
+    // back to today: 2042's target is not judged now
+    monitors.evaluate(LocalDate.now());
+    assertThat(ownWarnings("OPEN")).isEmpty();
+  }
+
   /** A person's notifications about this test's indicators whose subject starts so. */
   private List<JsonNode> notifications(String user, String prefix) {
     return StreamSupport.stream(EngineRest.as(http, user).get("/api/notifications?size=200").expect(200).json().spliterator(), false)
@@ -375,14 +408,18 @@ public abstract class DataScenarios {
 
   /** A 2026 target of 教务处: 就业率 ≥ 95, standard 90, warning 92. */
   private String target() {
+    return target(2026);
+  }
+
+  private String target(int year) {
     String plan = qa().get("/api/planning/plans").expect(200).json().get(0).get("name").asText();
     String code = "T14-" + id;
     qa().post("/api/planning/targets", Map.of("code", code, "name", "毕业生就业率 " + id, "plan", plan, "unitOfMeasure", "%",
-        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", "2026年"))
+        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", year + "年"))
         .expect(201);
     JsonNode row = targetRow(code);
     Map<String, Object> withYear = withoutId(row);
-    withYear.put("cycleYear", "2026");
+    withYear.put("cycleYear", String.valueOf(year));
     qa().put("/api/planning/targets/" + row.get("id").asLong(), withYear).expect(200);
     return code;
   }
