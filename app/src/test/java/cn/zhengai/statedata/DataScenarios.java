@@ -147,6 +147,41 @@ public abstract class DataScenarios {
   }
 
   @Test
+  void aFileSourcesMappingIsCheckedWholeAndARefusedOneSavesNothing() {
+    indicators(null);
+    fileSource("src-" + id, null);
+    List<Map<String, String>> rows = List.of(Map.of("column", "毕业生数", "indicator", "GRAD_" + id),
+        Map.of("column", "", "indicator", "EMP_" + id), Map.of("column", "毕业生数", "indicator", "NOPE_" + id),
+        Map.of("column", "就业率", "indicator", "RATE_" + id), Map.of("column", "统计年月", "indicator", "GRAD_" + id));
+    JsonNode refused = qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称",
+        "periodColumn", "统计年月", "columns", rows)).expect(400).json();
+    assertThat(refused.get("message").asText()).isEqualTo("未写入任何数据：共 6 处问题");
+    assertThat(texts(refused.get("problems"))).containsExactly(
+        "对应关系第 2 行「列名」：请填写文件中的列名",
+        "对应关系第 3 行「列名」：列「毕业生数」与第 1 行重复",
+        "对应关系第 3 行「指标编号」：指标“NOPE_" + id + "”不存在（指标在工作台的“指标”表中维护）",
+        "对应关系第 4 行「指标编号」：指标「就业率 " + id + "」（RATE_" + id + "）由计算公式得出，不从文件载入",
+        "对应关系第 5 行「列名」：列「统计年月」已用作周期列",
+        "对应关系第 5 行「指标编号」：指标「毕业生数 " + id + "」（GRAD_" + id + "）已由第 1 行载入，同一读数不能载入两次");
+    assertThat(texts(qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称",
+        "period", "2026-13", "columns", rows.subList(0, 1))).expect(400).json().get("problems")))
+        .containsExactly("「整份文件的周期」：“2026-13”不在校历之内：月度周期的序号 13 无效");
+    // nothing of either was saved
+    assertThat(source("src-" + id).get("settings").get("columns").toString()).contains("已就业人数").doesNotContain("统计年月");
+
+    qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称", "period", "2026年3月",
+        "columns", List.of(Map.of("column", "已就业人数", "indicator", "EMP_" + id), Map.of("column", "毕业生数", "indicator", "GRAD_" + id))))
+        .expect(200);
+    JsonNode saved = source("src-" + id).get("settings");
+    assertThat(saved.get("period").asText()).isEqualTo("2026年3月");
+    assertThat(saved.get("columns").fieldNames()).toIterable().containsExactly("已就业人数", "毕业生数");
+  }
+
+  private JsonNode source(String code) {
+    return only(qa().get("/api/data/sources?size=2000").expect(200).json(), "code", code);
+  }
+
+  @Test
   void aCollegeSystemsCsvDroppedIntoTheFolderIsLoadedAndMovedAside(@TempDir Path folder) throws IOException {
     indicators(null);
     Map<String, Object> settings = new LinkedHashMap<>();
