@@ -14,7 +14,10 @@ function draw(chart) {
     tooltip: { trigger: 'axis' },
     grid: { right: 90 },
     xAxis: { type: 'category', data: chart.points.map((point) => point.label) },
-    yAxis: { type: 'value', name: chart.unitOfMeasure, scale: true },
+    // the axis reaches the control limits, also a lower limit stopped at 0 below every point
+    yAxis: { type: 'value', name: chart.unitOfMeasure, scale: true,
+      min: (extent) => (limits ? Math.floor(Math.min(extent.min, limits.lower)) : extent.min),
+      max: (extent) => (limits ? Math.ceil(Math.max(extent.max, limits.upper)) : extent.max) },
     series: [{
       name: chart.indicatorName, type: 'line', symbolSize: 9,
       data: chart.points.map((point) => ({ value: point.value,
