@@ -80,9 +80,10 @@ public class Monitors implements DailyWork {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  Monitors(Readings readings, YearData yearData, ServedTargets servedTargets, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
-      MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units, MonitorSettings settings,
-      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, @Lazy HistoryService historyService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
+  Monitors(Readings readings, YearData yearData, ServedTargets servedTargets, MonitorWarnings warnings,
+      DeviationWarnings deviationWarnings, MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units,
+      MonitorSettings settings, @Lazy RuntimeService runtimeService, @Lazy TaskService taskService,
+      @Lazy HistoryService historyService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.readings = readings;
     this.yearData = yearData;
@@ -162,7 +163,8 @@ public class Monitors implements DailyWork {
     if (indicator == null) {
       return Optional.empty();
     }
-    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods(), indicator.bounds());
+    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods(),
+        indicator.bounds());
     return Optional.of(new Chart(indicator, subject, chart, chart.warnings(indicator.higherIsBetter())));
   }
 
@@ -267,8 +269,10 @@ public class Monitors implements DailyWork {
     }
     String subject = cut("【预警解除】" + unitName(warning.ownerUnitId()) + "：" + warning.indicatorName() + "（"
         + subjectName(warning.subject()) + "）" + warning.rule().label(), 200);
-    String body = note + "。\n原预警：" + warning.description() + correction + "\n控制图：" + chartLink(warning.indicatorCode(), warning.subject());
-    notifications.send(OrgGroups.headsOf(warning.ownerUnitId()), Notifications.Kind.DEVIATION, subject, body, warning.processInstanceId());
+    String body = note + "。\n原预警：" + warning.description() + correction + "\n控制图："
+        + chartLink(warning.indicatorCode(), warning.subject());
+    notifications.send(OrgGroups.headsOf(warning.ownerUnitId()), Notifications.Kind.DEVIATION, subject, body,
+        warning.processInstanceId());
     if (qaOfficeTold && !OrgGroups.QA_OFFICE.equals(warning.ownerUnitId())) {
       notifications.send(OrgGroups.QA_OFFICE, Notifications.Kind.DEVIATION, subject, body, warning.processInstanceId());
     }
