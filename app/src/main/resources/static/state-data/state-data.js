@@ -70,7 +70,6 @@ function renumberMappingRows() {
 
 function addMappingRow(column, indicator) {
   const tr = $('mapping-rows').insertRow();
-  tr.className = 'mapping-row';
   tr.insertCell();
   [['column', column, '文件中的列名'], ['indicator', indicator, '指标编号']].forEach(([name, value, label]) => {
     const input = Object.assign(document.createElement('input'), { name, value: value ?? '' });
@@ -101,23 +100,27 @@ $('mapping-form').addEventListener('submit', async (event) => {
   mapping.columns = [...$('mapping-rows').rows].map((tr) => ({
     column: tr.querySelector('input[name="column"]').value, indicator: tr.querySelector('input[name="indicator"]').value }));
   const code = $('mapping-source').value;
-  say('正在检查并保存对应关系…');
-  const response = await fetch(`/api/data/sources/${encodeURIComponent(code)}/mapping`, {
-    method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrf }, body: JSON.stringify(mapping),
-  });
-  const answer = await response.json();
-  $('mapping-problems').replaceChildren(...(answer.problems || []).map((problem) => {
-    const item = document.createElement('li');
-    item.textContent = problem;
-    return item;
-  }));
-  $('mapping-problems').hidden = response.ok || !(answer.problems || []).length;
-  if (!response.ok) {
-    say(answer.message || `保存失败（${response.status}）`, true);
+  if (!code) {
+    say('尚无文件来源：请先建立文件来源，再编辑其对应关系', true);
     return;
   }
-  await load(code);
-  say(`已保存「${answer.name}」的对应关系`);
+  say('正在检查并保存对应关系…');
+  try {
+    const response = await fetch(`/api/data/sources/${encodeURIComponent(code)}/mapping`, {
+      method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrf }, body: JSON.stringify(mapping),
+    });
+    const answer = await response.json();
+    const problems = answer.problems || [];
+    $('mapping-problems').replaceChildren(...problems.map((problem) => Object.assign(document.createElement('li'), { textContent: problem })));
+    $('mapping-problems').hidden = response.ok || !problems.length;
+    if (!response.ok) {
+      throw new Error(answer.message || `保存失败（${response.status}）`);
+    }
+    await load(code);
+    say(`已保存「${answer.name}」的对应关系`);
+  } catch (error) {
+    say(error.message, true);
+  }
 });
 
 async function load(mappingSource) {
