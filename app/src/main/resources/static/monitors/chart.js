@@ -14,7 +14,10 @@ function draw(chart) {
     tooltip: { trigger: 'axis' },
     grid: { right: 90 },
     xAxis: { type: 'category', data: chart.points.map((point) => point.label) },
-    yAxis: { type: 'value', name: chart.unitOfMeasure, scale: true },
+    // the axis reaches the control limits, also a lower limit stopped at 0 below every point
+    yAxis: { type: 'value', name: chart.unitOfMeasure, scale: true,
+      min: (extent) => (limits ? Math.floor(Math.min(extent.min, limits.lower)) : extent.min),
+      max: (extent) => (limits ? Math.ceil(Math.max(extent.max, limits.upper)) : extent.max) },
     series: [{
       name: chart.indicatorName, type: 'line', symbolSize: 9,
       data: chart.points.map((point) => ({ value: point.value,
@@ -37,8 +40,12 @@ async function show() {
   document.title = `${chart.indicatorName}（${chart.subjectName}）· 指标控制图`;
   $('chart-title').textContent = `${chart.indicatorName}（${chart.indicator}）· ${chart.subjectName}`;
   const limits = chart.limits;
-  $('chart-facts').textContent = `责任单位 ${chart.ownerName}；${chart.better}；单值-移动极差图，控制限由最新一期之前的各期计算（至少 ${chart.minPeriods} 期）`
-    + (limits ? `：中心线 ${round(limits.centre)}，UCL ${round(limits.upper)}，LCL ${round(limits.lower)}。` : '。');
+  // a limit stopped at the quantity's bound says so: nothing can lie beyond it
+  const clamped = (value, isClamped) => `${round(value)}${isClamped ? '（取值界限）' : ''}`;
+  $('chart-facts').textContent = `责任单位 ${chart.ownerName}；${chart.better}；${chart.bounds ? `${chart.bounds}；` : ''}`
+    + `单值-移动极差图，控制限由最新一期之前的各期计算（至少 ${chart.minPeriods} 期）`
+    + (limits ? `：中心线 ${round(limits.centre)}，UCL ${clamped(limits.upper, limits.upperClamped)}，`
+      + `LCL ${clamped(limits.lower, limits.lowerClamped)}。` : '。');
   $('signals').replaceChildren(...(chart.signals.length ? chart.signals.map((signal) => {
     const li = document.createElement('li');
     li.textContent = `${signal.ruleLabel}（${signal.direction}）：${signal.periods.join('、')}`;

@@ -59,14 +59,84 @@ async function loadRuns() {
   return runs;
 }
 
-async function load() {
+// 文件来源的对应关系: 质管办 edits a file source's mapping; the server checks it whole and saves all or nothing.
+const MAPPING_FIELDS = { sheet: 'mapping-sheet', subjectColumn: 'mapping-subject-column', periodColumn: 'mapping-period-column',
+  period: 'mapping-period', folder: 'mapping-folder', indicatorColumn: 'mapping-indicator-column', valueColumn: 'mapping-value-column' };
+let fileSources = [];
+
+function renumberMappingRows() {
+  [...$('mapping-rows').rows].forEach((tr, i) => { tr.cells[0].textContent = i + 1; });
+}
+
+function addMappingRow(column, indicator) {
+  const tr = $('mapping-rows').insertRow();
+  tr.insertCell();
+  [['column', column, '文件中的列名'], ['indicator', indicator, '指标编号']].forEach(([name, value, label]) => {
+    const input = Object.assign(document.createElement('input'), { name, value: value ?? '' });
+    input.setAttribute('aria-label', label);
+    tr.insertCell().append(input);
+  });
+  const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: '删除', className: 'remove' });
+  remove.addEventListener('click', () => { tr.remove(); renumberMappingRows(); });
+  tr.insertCell().append(remove);
+  renumberMappingRows();
+}
+
+function showMapping() {
+  const source = fileSources.find((candidate) => candidate.code === $('mapping-source').value);
+  const settings = (source && source.settings) || {};
+  Object.entries(MAPPING_FIELDS).forEach(([field, id]) => { $(id).value = settings[field] ?? ''; });
+  $('mapping-rows').replaceChildren();
+  Object.entries(settings.columns || {}).forEach(([column, indicator]) => addMappingRow(column, indicator));
+  $('mapping-problems').hidden = true;
+}
+
+$('mapping-source').addEventListener('change', showMapping);
+$('mapping-add').addEventListener('click', () => addMappingRow('', ''));
+
+$('mapping-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const mapping = Object.fromEntries(Object.entries(MAPPING_FIELDS).map(([field, id]) => [field, $(id).value]));
+  mapping.columns = [...$('mapping-rows').rows].map((tr) => ({
+    column: tr.querySelector('input[name="column"]').value, indicator: tr.querySelector('input[name="indicator"]').value }));
+  const code = $('mapping-source').value;
+  if (!code) {
+    say('尚无文件来源：请先建立文件来源，再编辑其对应关系', true);
+    return;
+  }
+  say('正在检查并保存对应关系…');
+  try {
+    const response = await fetch(`/api/data/sources/${encodeURIComponent(code)}/mapping`, {
+      method: 'PUT', headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...csrf }, body: JSON.stringify(mapping),
+    });
+    const answer = await response.json();
+    const problems = answer.problems || [];
+    $('mapping-problems').replaceChildren(...problems.map((problem) => Object.assign(document.createElement('li'), { textContent: problem })));
+    $('mapping-problems').hidden = response.ok || !problems.length;
+    if (!response.ok) {
+      throw new Error(answer.message || `保存失败（${response.status}）`);
+    }
+    await load(code);
+    say(`已保存「${answer.name}」的对应关系`);
+  } catch (error) {
+    say(error.message, true);
+  }
+});
+
+async function load(mappingSource) {
   const sources = await get('/api/data/sources');
   $('sources').replaceChildren();
   sources.forEach((source) => {
     const tr = row($('sources'), [source.code, source.name, source.kindLabel, source.schedule, mapping(source), source.enabled ? '是' : '否']);
     tr.cells[4].className = 'mapping';
   });
-  $('upload-source').replaceChildren(...sources.filter((source) => source.kind === 'FILE').map((source) => new Option(source.name, source.code)));
+  fileSources = sources.filter((source) => source.kind === 'FILE');
+  $('upload-source').replaceChildren(...fileSources.map((source) => new Option(source.name, source.code)));
+  $('mapping-source').replaceChildren(...fileSources.map((source) => new Option(source.name, source.code)));
+  if (mappingSource) {
+    $('mapping-source').value = mappingSource;
+  }
+  showMapping();
   await loadRuns();
   say('');
 }

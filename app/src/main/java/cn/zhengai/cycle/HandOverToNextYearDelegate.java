@@ -3,7 +3,6 @@ package cn.zhengai.cycle;
 import static cn.zhengai.processes.SchoolAnnualCycleProcess.Variables.*;
 
 import cn.zhengai.deployment.ModelBean;
-import cn.zhengai.planning.TableScope;
 import cn.zhengai.planning.targetchain.TargetTable;
 import cn.zhengai.org.OrgUnitRepository;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
@@ -52,7 +51,7 @@ class HandOverToNextYearDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     int year = YEAR.get(execution);
-    targets.save(targets.carriedForward(year), CYCLE, TableScope.ALL);
+    targets.carryForward(year, CYCLE);
     String nextYear = String.valueOf(year + 1);
     if (runtimeService.createProcessInstanceQuery().processDefinitionKey(SchoolAnnualCycleProcess.KEY)
         .processInstanceBusinessKey(nextYear).count() == 0) {

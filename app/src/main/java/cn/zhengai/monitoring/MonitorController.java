@@ -65,12 +65,12 @@ class MonitorController {
     chart.warnings().forEach(signal -> signal.points().forEach(point -> flagged.add(point.period())));
     List<ShownPoint> points = chart.chart().points().stream()
         .map(point -> new ShownPoint(point.period(), point.label(), point.value(), flagged.contains(point.period()))).toList();
-    ShownLimits limits = chart.chart().limits().map(l -> new ShownLimits(l.centre(), l.upper(), l.lower(), l.centre() + 2 * l.sigma(),
-        l.centre() - 2 * l.sigma())).orElse(null);
+    ShownLimits limits = chart.chart().limits().map(l -> new ShownLimits(l.centre(), l.upper(), l.lower(), l.above(2), l.below(2),
+        l.upperClamped(), l.lowerClamped())).orElse(null);
     return new ShownChart(monitored.code(), monitored.name(), monitored.unitOfMeasure(), monitored.higherIsBetter() ? "越高越好" : "越低越好",
         of.level().name(), of.id(), subjectName, monitored.ownerUnitId(), monitors.unitName(monitored.ownerUnitId()),
-        settings.spcMinPeriods(), limits, points, chart.warnings().stream().map(MonitorController::shown).toList(),
-        warnings.openOf(indicator, of).stream().map(this::shown).toList(),
+        monitored.bounds().label(), settings.spcMinPeriods(), limits, points,
+        chart.warnings().stream().map(MonitorController::shown).toList(), warnings.openOf(indicator, of).stream().map(this::shown).toList(),
         limits == null ? "历史不足 " + settings.spcMinPeriods() + " 个周期（另加最新一期），暂不计算控制限" : null);
   }
 
@@ -141,7 +141,9 @@ class MonitorController {
         warning.processInstanceId(), Monitors.chartLink(warning.indicatorCode(), warning.subject()));
   }
 
-  record ShownLimits(double centre, double upper, double lower, double upper2Sigma, double lower2Sigma) {}
+  /** The limits as drawn; a limit that would pass the quantity's bound stops at it (clamped). */
+  record ShownLimits(double centre, double upper, double lower, double upper2Sigma, double lower2Sigma, boolean upperClamped,
+      boolean lowerClamped) {}
 
   record ShownPoint(String period, String label, double value, boolean flagged) {}
 
@@ -152,7 +154,7 @@ class MonitorController {
       String state, String stateLabel, Instant raisedAt, Instant closedAt, String processInstanceId, String chartLink) {}
 
   record ShownChart(String indicator, String indicatorName, String unitOfMeasure, String better, String subjectLevel, String subject,
-      String subjectName, String owner, String ownerName, int minPeriods, ShownLimits limits, List<ShownPoint> points,
+      String subjectName, String owner, String ownerName, String bounds, int minPeriods, ShownLimits limits, List<ShownPoint> points,
       List<ShownSignal> signals, List<ShownWarning> openWarnings, String message) {}
 
   record Bar(String name, long count, double cumulativePercent) {}

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -63,6 +64,7 @@ public class Monitors implements DailyWork {
 
   private final Readings readings;
   private final YearData yearData;
+  private final ServedTargets servedTargets;
   private final MonitorWarnings warnings;
   private final DeviationWarnings deviationWarnings;
   private final MonitoringCheckpoints checkpoints;
@@ -71,18 +73,21 @@ public class Monitors implements DailyWork {
   private final MonitorSettings settings;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final HistoryService historyService;
   private final AppAuthority appAuthority;
   private final NodeLock nodeLock;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  Monitors(Readings readings, YearData yearData, MonitorWarnings warnings, DeviationWarnings deviationWarnings,
-      MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units, MonitorSettings settings,
-      @Lazy RuntimeService runtimeService, @Lazy TaskService taskService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
+  Monitors(Readings readings, YearData yearData, ServedTargets servedTargets, MonitorWarnings warnings,
+      DeviationWarnings deviationWarnings, MonitoringCheckpoints checkpoints, Notifications notifications, OrgUnitRepository units,
+      MonitorSettings settings, @Lazy RuntimeService runtimeService, @Lazy TaskService taskService,
+      @Lazy HistoryService historyService, AppAuthority appAuthority, NodeLock nodeLock, JdbcTemplate jdbc,
       PlatformTransactionManager transactions, Clock clock) {
     this.readings = readings;
     this.yearData = yearData;
+    this.servedTargets = servedTargets;
     this.warnings = warnings;
     this.deviationWarnings = deviationWarnings;
     this.checkpoints = checkpoints;
@@ -91,6 +96,7 @@ public class Monitors implements DailyWork {
     this.settings = settings;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.historyService = historyService;
     this.appAuthority = appAuthority;
     this.nodeLock = nodeLock;
     this.jdbc = jdbc;
@@ -157,7 +163,8 @@ public class Monitors implements DailyWork {
     if (indicator == null) {
       return Optional.empty();
     }
-    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods());
+    ControlChart chart = ControlChart.of(points(readings.series(indicatorCode, subject)), settings.spcMinPeriods(),
+        indicator.bounds());
     return Optional.of(new Chart(indicator, subject, chart, chart.warnings(indicator.higherIsBetter())));
   }
 
@@ -187,7 +194,7 @@ public class Monitors implements DailyWork {
 
   private List<Finding> chartFindings(MonitoredIndicator indicator, List<Reading> series) {
     Subject subject = series.get(0).subject();
-    ControlChart chart = ControlChart.of(points(series), settings.spcMinPeriods());
+    ControlChart chart = ControlChart.of(points(series), settings.spcMinPeriods(), indicator.bounds());
     List<Finding> findings = new ArrayList<>();
     for (Signal signal : chart.warnings(indicator.higherIsBetter())) {
       ControlChart.Limits limits = chart.limits().orElseThrow();
@@ -202,9 +209,7 @@ public class Monitors implements DailyWork {
 
   /** Today's rule: a target of the year served by an indicator whose current value crossed its warning value. */
   private List<Finding> targetFindings(LocalDate day, Map<String, MonitoredIndicator> indicators) {
-    Map<String, String> servedBy = new HashMap<>();
-    jdbc.query("SELECT it.target_code, i.code FROM indicator_target it JOIN indicator i ON i.id = it.indicator_id",
-        rs -> { servedBy.put(rs.getString(1), rs.getString(2)); });
+    Map<String, String> servedBy = servedTargets.indicatorByTarget();
     List<Finding> findings = new ArrayList<>();
     for (YearTarget target : yearData.targets(day.getYear())) {
       MonitoredIndicator indicator = indicators.get(servedBy.get(target.code()));
@@ -243,27 +248,51 @@ public class Monitors implements DailyWork {
 
   /**
    * Closes a warning whose rule no longer fires. A correction not yet written is no longer asked for (its instance
-   * ends with the reason); one already written stays with 质管办 to verify, the note on its task.
+   * ends with the reason); one already written stays with 质管办 to verify, the note on its task. The unit's heads are
+   * told, and 质管办 too if the warning reached it (a correction to verify, or a rung of the task's escalation ladder).
    */
   private void close(Warning warning, LocalDate day) {
     warnings.close(warning.id(), clock.instant());
-    if (warning.processInstanceId() == null) {
-      return;
+    String note = CLOSED_NOTE + "（" + day + "）";
+    String correction = "";
+    boolean qaOfficeTold = false;
+    if (warning.processInstanceId() != null) {
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(warning.processInstanceId()).list();
+      qaOfficeTold = qaOfficeTold(warning.processInstanceId());
+      if (tasks.stream().anyMatch(task -> MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION.equals(task.getTaskDefinitionKey()))) {
+        runtimeService.deleteProcessInstance(warning.processInstanceId(), note);
+        correction = "\n尚未提交的纠偏措施已撤回，无需再提交。";
+      } else {
+        tasks.forEach(task -> taskService.createComment(task.getId(), warning.processInstanceId(), note));
+        correction = tasks.isEmpty() ? "" : "\n已提交的纠偏措施仍由质管办核实。";
+      }
     }
-    List<Task> tasks = taskService.createTaskQuery().processInstanceId(warning.processInstanceId()).list();
-    if (tasks.stream().anyMatch(task -> MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION.equals(task.getTaskDefinitionKey()))) {
-      runtimeService.deleteProcessInstance(warning.processInstanceId(), CLOSED_NOTE + "（" + day + "）");
-    } else {
-      tasks.forEach(task -> taskService.createComment(task.getId(), warning.processInstanceId(), CLOSED_NOTE + "（" + day + "）"));
+    String subject = cut("【预警解除】" + unitName(warning.ownerUnitId()) + "：" + warning.indicatorName() + "（"
+        + subjectName(warning.subject()) + "）" + warning.rule().label(), 200);
+    String body = note + "。\n原预警：" + warning.description() + correction + "\n控制图："
+        + chartLink(warning.indicatorCode(), warning.subject());
+    notifications.send(OrgGroups.headsOf(warning.ownerUnitId()), Notifications.Kind.DEVIATION, subject, body,
+        warning.processInstanceId());
+    if (qaOfficeTold && !OrgGroups.QA_OFFICE.equals(warning.ownerUnitId())) {
+      notifications.send(OrgGroups.QA_OFFICE, Notifications.Kind.DEVIATION, subject, body, warning.processInstanceId());
     }
+  }
+
+  /** Whether 质管办 has heard of a warning's correction: it was given to verify, or escalated to it. */
+  private boolean qaOfficeTold(String processInstanceId) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_VERIFY_CORRECTION).count() > 0
+        || jdbc.queryForObject("SELECT COUNT(*) FROM escalation_record WHERE process_instance_id = ? AND escalated_to = ?",
+            Integer.class, processInstanceId, OrgGroups.QA_OFFICE) > 0;
   }
 
   private Map<String, MonitoredIndicator> indicators() {
     Map<String, MonitoredIndicator> byCode = new HashMap<>();
-    jdbc.query("SELECT id, code, name, unit_of_measure, better, owner_unit_id FROM indicator", rs -> {
+    jdbc.query("SELECT id, code, name, unit_of_measure, better, owner_unit_id, formula FROM indicator", rs -> {
+      String unitOfMeasure = rs.getString("unit_of_measure") == null ? "" : rs.getString("unit_of_measure");
       byCode.put(rs.getString("code"), new MonitoredIndicator(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-          rs.getString("unit_of_measure") == null ? "" : rs.getString("unit_of_measure"), "HIGHER".equals(rs.getString("better")),
-          rs.getString("owner_unit_id")));
+          unitOfMeasure, "HIGHER".equals(rs.getString("better")), rs.getString("owner_unit_id"),
+          ControlChart.Bounds.of(unitOfMeasure, rs.getString("name"), rs.getString("formula"))));
     });
     return byCode;
   }
@@ -289,8 +318,9 @@ public class Monitors implements DailyWork {
   /** How many warnings an evaluation raised and closed. */
   public record Outcome(int raised, int closed) {}
 
-  /** An indicator as the monitors judge it. */
-  record MonitoredIndicator(long id, String code, String name, String unitOfMeasure, boolean higherIsBetter, String ownerUnitId) {
+  /** An indicator as the monitors judge it, with the range its values cannot leave. */
+  record MonitoredIndicator(long id, String code, String name, String unitOfMeasure, boolean higherIsBetter, String ownerUnitId,
+      ControlChart.Bounds bounds) {
 
     String label() {
       return "「" + name + "」";

@@ -2,6 +2,7 @@ package cn.zhengai.statedata;
 
 import cn.zhengai.api.Paging;
 import cn.zhengai.statedata.DataSources.Kind;
+import cn.zhengai.statedata.DataSources.MappingRequest;
 import cn.zhengai.statedata.DataSources.Source;
 import cn.zhengai.statedata.DataSources.SourceRequest;
 import cn.zhengai.statedata.SourceRuns.Run;
@@ -67,6 +68,13 @@ class DataController {
   Map<String, Object> save(@PathVariable String code, @RequestBody SourceRequest request, Authentication authentication) {
     CurrentUser user = mayManage(authentication);
     return sources.shown(sources.save(code, request, user.userId()));
+  }
+
+  @Operation(summary = "修改文件来源的对应关系（质管办）：工作表、对象列、周期、各列对应的指标；整体检查，有任何问题则不保存，答复 400 并列出每处问题")
+  @PutMapping("/sources/{code}/mapping")
+  Map<String, Object> saveMapping(@PathVariable String code, @RequestBody MappingRequest request, Authentication authentication) {
+    CurrentUser user = mayManage(authentication);
+    return sources.shown(sources.saveMapping(code, request, user.userId()));
   }
 
   @Operation(summary = "立即运行数据来源：数据库查询执行一次，文件来源载入文件夹中的文件（质管办）")

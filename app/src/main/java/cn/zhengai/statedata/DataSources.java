@@ -1,5 +1,7 @@
 package cn.zhengai.statedata;
 
+import cn.zhengai.integration.excel.ExcelImportException;
+import cn.zhengai.integration.excel.ExcelProblem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +32,13 @@ class DataSources {
 
   private final JdbcTemplate jdbc;
   private final ObjectMapper json;
+  private final Indicators indicators;
   private final Clock clock;
 
-  DataSources(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+  DataSources(JdbcTemplate jdbc, ObjectMapper json, Indicators indicators, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
+    this.indicators = indicators;
     this.clock = clock;
   }
 
@@ -61,6 +68,17 @@ class DataSources {
       return "「" + name + "」（" + code + "）";
     }
   }
+
+  /**
+   * A file source's mapping as 质管办 edits it on the 数据平台 page: the sheet, the subject and period columns (or one
+   * period for the whole file), the folder, and one row per column holding an indicator, in the form's order; or an
+   * indicator column and a value column.
+   */
+  record MappingRequest(String sheet, String subjectColumn, String periodColumn, String period, String folder,
+      String indicatorColumn, String valueColumn, List<ColumnMapping> columns) {}
+
+  /** One row of a mapping: a column of the file and the indicator it holds. */
+  record ColumnMapping(String column, String indicator) {}
 
   /** What 质管办 sends to create or change a source; a push source's secret only when it is set or changed. */
   record SourceRequest(String name, String kind, String schedule, Boolean enabled, Settings settings, String secret) {}
@@ -126,17 +144,102 @@ class DataSources {
     return require(code);
   }
 
-  private static void checkSettings(Kind kind, Settings settings) {
+  /**
+   * Replaces a file source's mapping after checking it whole, as an import is checked: every problem named by the
+   * place it is in (对应关系第 n 行「指标编号」…), nothing saved while there is one.
+   */
+  Source saveMapping(String code, MappingRequest request, String editor) {
+    Source source = require(code);
+    if (source.kind() != Kind.FILE) {
+      throw badRequest("数据来源" + source.label() + "不是文件来源，没有文件的对应关系");
+    }
+    List<ColumnMapping> rows = request.columns() == null ? List.of() : request.columns();
+    List<String> problems = mappingProblems(request.sheet(), request.subjectColumn(), request.periodColumn(), request.period(),
+        request.indicatorColumn(), request.valueColumn(), rows);
+    if (!problems.isEmpty()) {
+      throw new ExcelImportException(problems.stream().map(ExcelProblem::ofFile).toList());
+    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    rows.forEach(row -> columns.put(row.column().strip(), row.indicator().strip()));
+    Settings settings = new Settings(stripped(request.folder()), stripped(request.sheet()), stripped(request.subjectColumn()),
+        stripped(request.periodColumn()), stripped(request.period()), stripped(request.indicatorColumn()),
+        stripped(request.valueColumn()), columns.isEmpty() ? null : columns, null, null, null, null);
+    return save(code, new SourceRequest(source.name(), source.kind().name(), source.schedule(), source.enabled(), settings, null),
+        editor);
+  }
+
+  /**
+   * What is wrong with a file mapping, each problem saying where: a sheet, subject or period left out, a row without
+   * its column or indicator, an indicator that does not exist or is computed by a formula, a column or an indicator
+   * mapped twice, a column already read as the subject or the period.
+   */
+  private List<String> mappingProblems(String sheet, String subjectColumn, String periodColumn, String period,
+      String indicatorColumn, String valueColumn, List<ColumnMapping> rows) {
+    List<String> problems = new ArrayList<>();
+    if (blank(sheet)) {
+      problems.add("「工作表」：请填写文件中的工作表名称");
+    }
+    if (blank(subjectColumn)) {
+      problems.add("「对象列」：请填写写有部门、教学单位或专业的列名");
+    }
+    if (blank(periodColumn) && blank(period)) {
+      problems.add("「周期列」：请填写写有周期的列名，或填写整份文件的周期");
+    } else if (blank(periodColumn)) {
+      try {
+        ReadingLoader.parsePeriod(period.strip());
+      } catch (IllegalArgumentException e) {
+        problems.add("「整份文件的周期」：“" + period.strip() + "”不在校历之内：" + e.getMessage());
+      }
+    }
+    if (rows.isEmpty() && (blank(indicatorColumn) || blank(valueColumn))) {
+      problems.add("「对应关系」：请至少添加一行（列名 → 指标编号），或填写指标列和数值列");
+    }
+    Map<String, Indicators.Definition> known = indicators.byCode();
+    Map<String, Integer> columnRows = new HashMap<>();
+    Map<String, Integer> indicatorRows = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      int number = i + 1;
+      String column = rows.get(i).column() == null ? "" : rows.get(i).column().strip();
+      String indicator = rows.get(i).indicator() == null ? "" : rows.get(i).indicator().strip();
+      String where = "对应关系第 " + number + " 行";
+      if (column.isEmpty()) {
+        problems.add(where + "「列名」：请填写文件中的列名");
+      } else if (column.equals(stripped(subjectColumn)) || column.equals(stripped(periodColumn))) {
+        problems.add(where + "「列名」：列「" + column + "」已用作" + (column.equals(stripped(subjectColumn)) ? "对象列" : "周期列"));
+      } else if (columnRows.containsKey(column)) {
+        problems.add(where + "「列名」：列「" + column + "」与第 " + columnRows.get(column) + " 行重复");
+      } else {
+        columnRows.put(column, number);
+      }
+      Indicators.Definition definition = known.get(indicator);
+      if (indicator.isEmpty()) {
+        problems.add(where + "「指标编号」：请填写指标编号");
+      } else if (definition == null) {
+        problems.add(where + "「指标编号」：指标“" + indicator + "”不存在（指标在工作台的“指标”表中维护）");
+      } else if (definition.derived()) {
+        problems.add(where + "「指标编号」：指标" + definition.label() + "由计算公式得出，不从文件载入");
+      } else if (indicatorRows.containsKey(indicator)) {
+        problems.add(where + "「指标编号」：指标" + definition.label() + "已由第 " + indicatorRows.get(indicator) + " 行载入，同一读数不能载入两次");
+      } else {
+        indicatorRows.put(indicator, number);
+      }
+    }
+    return problems;
+  }
+
+  private static String stripped(String value) {
+    return blank(value) ? null : value.strip();
+  }
+
+  private void checkSettings(Kind kind, Settings settings) {
     switch (kind) {
       case FILE -> {
-        require(settings.sheet(), "工作表（settings.sheet）");
-        require(settings.subjectColumn(), "对象列（settings.subjectColumn）");
-        if (blank(settings.periodColumn()) && blank(settings.period())) {
-          throw badRequest("请填写周期列（settings.periodColumn）或整份文件的周期（settings.period）");
-        }
         boolean wide = settings.columns() != null && !settings.columns().isEmpty();
-        if (!wide && (blank(settings.indicatorColumn()) || blank(settings.valueColumn()))) {
-          throw badRequest("请填写指标列的对应（settings.columns：列名 → 指标编号），或指标列和数值列（settings.indicatorColumn、settings.valueColumn）");
+        List<String> problems = mappingProblems(settings.sheet(), settings.subjectColumn(), settings.periodColumn(), settings.period(),
+            settings.indicatorColumn(), settings.valueColumn(), wide ? settings.columns().entrySet().stream()
+                .map(entry -> new ColumnMapping(entry.getKey(), entry.getValue())).toList() : List.of());
+        if (!problems.isEmpty()) {
+          throw new ExcelImportException(problems.stream().map(ExcelProblem::ofFile).toList());
         }
       }
       case JDBC -> {

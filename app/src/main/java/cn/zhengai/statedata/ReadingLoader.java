@@ -135,12 +135,8 @@ class ReadingLoader {
 
   private static Period period(String text, Place place, LocalDate today, List<ExcelProblem> problems) {
     String plain = CellValues.normalise(text == null ? "" : text).strip();
-    Matcher month = CHINESE_MONTH.matcher(plain);
-    Matcher year = CHINESE_YEAR.matcher(plain);
-    String code = month.matches() ? month.group(1) + "-" + (month.group(2).length() == 1 ? "0" : "") + month.group(2)
-        : year.matches() ? year.group(1) : plain;
     try {
-      Period period = Period.parse(code);
+      Period period = parsePeriod(plain);
       if (Readings.start(period).isAfter(today)) {
         problems.add(place.problem(place.periodColumn(), "周期“" + plain + "”（" + period.label() + "）尚未开始，不能有读数"));
         return null;
@@ -150,6 +146,14 @@ class ReadingLoader {
       problems.add(place.problem(place.periodColumn(), "周期“" + plain + "”不在校历之内：" + e.getMessage()));
       return null;
     }
+  }
+
+  /** A period as files write it: 2027-03, 2027年3月, 2027.03, 2027年, 2026-2027-1; refused with the reason. */
+  static Period parsePeriod(String plain) {
+    Matcher month = CHINESE_MONTH.matcher(plain);
+    Matcher year = CHINESE_YEAR.matcher(plain);
+    return Period.parse(month.matches() ? month.group(1) + "-" + (month.group(2).length() == 1 ? "0" : "") + month.group(2)
+        : year.matches() ? year.group(1) : plain);
   }
 
   private static BigDecimal value(String text, Place place, List<ExcelProblem> problems) {

@@ -43,6 +43,14 @@ class TargetReadings implements MeasuredValues {
     return Optional.empty();
   }
 
+  @Override
+  public void serveCarriedForward(String targetCode, String carriedCode) {
+    // a target is served by one indicator at most: a carried target already served keeps its indicator
+    jdbc.update("INSERT INTO indicator_target (indicator_id, target_code) SELECT indicator_id, ? FROM indicator_target"
+        + " WHERE target_code = ? AND NOT EXISTS (SELECT 1 FROM indicator_target WHERE target_code = ?)", carriedCode, targetCode,
+        carriedCode);
+  }
+
   private record Served(String code, String ownerUnitId, String cycleYear, BigDecimal stored) {}
 
   /** Writes the readings of these indicators into the current value of the targets they serve. */

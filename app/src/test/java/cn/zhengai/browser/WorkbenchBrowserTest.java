@@ -379,6 +379,71 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     }
   }
 
+  @Test
+  void theQaOfficeEditsAFileSourcesMappingOnTheDataPageAndTheNextDroppedFileLoadsByIt(@TempDir Path folder) throws IOException {
+    String id = Long.toString(System.nanoTime(), 36).toUpperCase();
+    CurrentUser qaOffice = new CurrentUser("zhouqiang", List.of("zgb"));
+    tables.get("indicators").save(List.of(
+        new TableRow(2, null, List.of("STAFF_" + id, "专任教师数 " + id, "人", "学校", "越高越好", "人事处", "", "", "")),
+        new TableRow(3, null, List.of("PARTTIME_" + id, "兼职教师数 " + id, "人", "学校", "越高越好", "人事处", "", "", ""))),
+        qaOffice, TableScope.ALL);
+    // the mapping as first set up: 兼职教师 under the name of an older export, which the platform's file no longer has
+    putAs("zhouqiang", "/api/data/sources/teachers-" + id, "{\"name\": \"教师信息 " + id + "\", \"kind\": \"FILE\", \"settings\":"
+        + " {\"folder\": " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(folder.toString())
+        + ", \"sheet\": \"教师队伍\", \"subjectColumn\": \"单位\", \"period\": \"" + (YEAR - 1) + "\", \"columns\":"
+        + " {\"专任教师\": \"STAFF_" + id + "\", \"外聘教师\": \"PARTTIME_" + id + "\"}}}");
+    open("/data", "zhouqiang");
+    try {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mapping-source option[value='teachers-" + id + "']")));
+      new Select(browser.findElement(By.id("mapping-source"))).selectByValue("teachers-" + id);
+      wait.until(driver -> browser.findElements(By.cssSelector("#mapping-rows tr")).size() == 2);
+      assertThat(browser.findElement(By.id("mapping-sheet")).getAttribute("value")).isEqualTo("教师队伍");
+      // 质管办 deletes the old column, adds 兼职教师 with a mistyped indicator code: refused, nothing saved
+      mappingRow(2).findElement(By.xpath(".//button[normalize-space(.) = '删除']")).click();
+      browser.findElement(By.id("mapping-add")).click();
+      mappingRow(2).findElement(By.name("column")).sendKeys("兼职教师");
+      mappingRow(2).findElement(By.name("indicator")).sendKeys("PARTIME_" + id);
+      browser.findElement(By.id("mapping-save")).click();
+      status("未写入任何数据");
+      assertThat(browser.findElement(By.id("mapping-problems")).getText())
+          .contains("对应关系第 2 行「指标编号」：指标“PARTIME_" + id + "”不存在");
+      keep("data-mapping-refused");
+      assertThat(jdbc.queryForObject("SELECT settings FROM data_source WHERE code = ?", String.class, "teachers-" + id))
+          .contains("外聘教师").doesNotContain("兼职教师");
+
+      WebElement indicator = mappingRow(2).findElement(By.name("indicator"));
+      indicator.clear();
+      indicator.sendKeys("PARTTIME_" + id);
+      browser.findElement(By.id("mapping-save")).click();
+      status("已保存「教师信息 " + id + "」的对应关系");
+      assertThat(browser.findElement(By.id("sources")).getText()).contains("专任教师 → STAFF_" + id + "；兼职教师 → PARTTIME_" + id)
+          .doesNotContain("外聘教师");
+      keep("data-mapping-saved");
+      // the refused save answers 400, which the browser reports as a failed request
+      assertNoConsoleErrors("/mapping");
+    } catch (RuntimeException | AssertionError e) {
+      Browser.keep(browser, "data-mapping-failure");
+      throw e;
+    }
+
+    // the next file dropped into the source's folder loads by the new mapping
+    writeTeachers(folder.resolve("教师队伍（采集平台导出）.xlsx"), "400");
+    HttpResponse<String> run = sendAs("zhouqiang", "POST", "/api/data/sources/teachers-" + id + "/run", null);
+    assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reading r JOIN indicator i ON i.id = r.indicator_id WHERE i.code = ?",
+        Integer.class, "PARTTIME_" + id)).isEqualTo(2);
+
+    // a unit's head may not change it
+    HttpResponse<String> refused = sendAs("wangfang", "PUT", "/api/data/sources/teachers-" + id + "/mapping",
+        "{\"sheet\": \"教师队伍\", \"subjectColumn\": \"单位\", \"period\": \"" + (YEAR - 1) + "\", \"columns\": []}");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("无权管理数据来源");
+  }
+
+  private WebElement mappingRow(int number) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#mapping-rows tr:nth-child(" + number + ")")));
+  }
+
   /** The national platform's 教师队伍 table: a title row, the header, two units; 专任教师 of the first as given. */
   private static void writeTeachers(Path file, String firstStaff) throws IOException {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
@@ -397,12 +462,18 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   }
 
   private void putAs(String user, String path, String json) {
+    HttpResponse<String> response = sendAs(user, "PUT", path, json);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  /** A JSON request as a script sends it, with HTTP Basic. */
+  private HttpResponse<String> sendAs(String user, String method, String path, String json) {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Basic "
           + Base64.getEncoder().encodeToString((user + ":zhengai2026").getBytes(StandardCharsets.UTF_8)))
-          .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build();
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+          .header("Content-Type", "application/json").header("Accept", "application/json")
+          .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+      return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -459,7 +530,9 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chart-title"), "流失学生数（DROPOUTS）· 汽车工程学院"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#control-chart canvas")));
     assertThat(browser.findElement(By.id("signals")).getText()).startsWith("单点超出3σ控制限（向上）：");
-    assertThat(browser.findElement(By.id("chart-facts")).getText()).contains("责任单位 学工处", "越低越好", "UCL");
+    // a count of students cannot be negative: the lower limit stops at 0 and says so
+    assertThat(browser.findElement(By.id("chart-facts")).getText()).contains("责任单位 学工处", "越低越好", "取值范围 0 ~ 不限", "UCL",
+        "LCL 0（取值界限）");
     assertThat(browser.findElements(By.cssSelector("#points tr.flagged"))).hasSize(1);
     keep("monitors-control-chart");
     assertNoConsoleErrors();

@@ -3,6 +3,7 @@ package cn.zhengai.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import cn.zhengai.monitoring.ControlChart.Bounds;
 import cn.zhengai.monitoring.ControlChart.Point;
 import cn.zhengai.monitoring.ControlChart.Signal;
 import java.util.ArrayList;
@@ -92,6 +93,51 @@ class ControlChartTest {
     assertThat(tooShort.signals()).isEmpty();
     double[] eight = DoubleStream.of(STABLE).limit(8).toArray();
     assertThat(rules(ControlChart.of(series(eight, 40), MIN_PERIODS).signals())).containsExactly(MonitorRule.BEYOND_3_SIGMA);
+  }
+
+  @Test
+  void limitsStopAtTheBoundsOfAQuantityThatCannotLeaveThem() {
+    // a small unit's dropouts per month, 2 … 5: centre ≈ 3.55, 3σ ≈ 4.26, so the lower limit would be ≈ -0.7 students
+    double[] dropouts = {2, 5, 4, 3, 2, 5, 4, 3, 2, 5, 4};
+    Bounds count = Bounds.of("人", "流失学生数", null);
+    assertThat(ControlChart.of(series(dropouts, 0), MIN_PERIODS).limits().orElseThrow().lower()).isNegative();
+    ControlChart.Limits counted = ControlChart.of(series(dropouts, 0), MIN_PERIODS, count).limits().orElseThrow();
+    assertThat(counted.lower()).isZero();
+    assertThat(counted.lowerClamped()).isTrue();
+    assertThat(counted.upperClamped()).isFalse();
+    assertThat(counted.upper()).isCloseTo(3.545 + 2.66 * 1.6, offset(0.01));
+    // a month without dropouts lies on the limit, not beyond it; the upper limit still fires
+    assertThat(ControlChart.of(series(dropouts, 0), MIN_PERIODS, count).signals()).isEmpty();
+    assertThat(rules(ControlChart.of(series(dropouts, 14), MIN_PERIODS, count).signals())).containsExactly(MonitorRule.BEYOND_3_SIGMA);
+
+    // a satisfaction rate near its maximum: the upper limit and the +2σ line stop at 100 %, and 100 % is not beyond them
+    double[] satisfaction = {97, 100, 98, 99, 96, 100, 98, 97, 99, 100};
+    Bounds percent = Bounds.of("%", "学生评教满意度", null);
+    ControlChart.Limits percentLimits = ControlChart.of(series(satisfaction, 100), MIN_PERIODS, percent).limits().orElseThrow();
+    assertThat(percentLimits.upper()).isEqualTo(100.0);
+    assertThat(percentLimits.above(2)).isEqualTo(100.0);
+    assertThat(percentLimits.upperClamped()).isTrue();
+    assertThat(ControlChart.of(series(satisfaction, 100, 100), MIN_PERIODS, percent).signals()).isEmpty();
+    // a limit inside the range is not moved, and a point beyond it fires
+    assertThat(percentLimits.lowerClamped()).isFalse();
+    assertThat(percentLimits.lower()).isCloseTo(98.4 - 2.66 * 19 / 9, offset(0.01));
+    assertThat(rules(ControlChart.of(series(satisfaction, 90), MIN_PERIODS, percent).signals())).containsExactly(MonitorRule.BEYOND_3_SIGMA);
+  }
+
+  @Test
+  void theBoundsComeFromTheUnitOfMeasureAndTheDefinition() {
+    assertThat(Bounds.of("%", "学生流失率", "RATIO(DROPOUTS, STUDENTS) * 100")).isEqualTo(new Bounds(0.0, 100.0));
+    assertThat(Bounds.of("%", "就业率", "RATIO([JY-02], [JY-01]) * 100")).isEqualTo(new Bounds(0.0, 100.0));
+    assertThat(Bounds.of("‰", "违纪率", null)).isEqualTo(new Bounds(0.0, 1000.0));
+    assertThat(Bounds.of("", "就业率", null)).isEqualTo(new Bounds(0.0, 1.0));
+    assertThat(Bounds.of("人次", "企业实践人次", null)).isEqualTo(new Bounds(0.0, null));
+    assertThat(Bounds.of("%", "招生计划完成率", null)).isEqualTo(new Bounds(0.0, null));
+    // what can be negative or exceed 100 %: a growth, a difference, an amount of money, a ratio without a unit
+    assertThat(Bounds.of("%", "在校生数同比增长率", null)).isEqualTo(Bounds.NONE);
+    assertThat(Bounds.of("人", "净增学生数", "STUDENTS - LAST_STUDENTS")).isEqualTo(Bounds.NONE);
+    assertThat(Bounds.of("万元", "经费结余", null)).isEqualTo(Bounds.NONE);
+    assertThat(Bounds.of("", "生师比", "RATIO(STUDENTS, TEACHERS)")).isEqualTo(Bounds.NONE);
+    assertThat(Bounds.of("%", "学生流失率", null).label()).isEqualTo("取值范围 0 ~ 100");
   }
 
   private static List<Point> series(double[] history, double... latest) {

@@ -2,7 +2,11 @@ package cn.zhengai.statedata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.monitoring.MonitoringCheckpoints;
 import cn.zhengai.monitoring.Monitors;
+import cn.zhengai.planning.targetchain.TargetTable;
+import cn.zhengai.processes.MonitoringCheckpointProcess;
+import cn.zhengai.security.CurrentUser;
 import cn.zhengai.support.EngineRest;
 import cn.zhengai.support.EngineRest.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +27,10 @@ import java.util.stream.StreamSupport;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +60,12 @@ public abstract class DataScenarios {
   @Autowired protected TestRestTemplate http;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired protected Monitors monitors;
+  @Autowired protected MonitoringCheckpoints checkpoints;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected TargetTable targetTable;
   /** This test's own codes: indicators GRAD_…, EMP_…, RATE_…; source src-…; target T14-…. */
   protected String id;
 
@@ -130,6 +144,41 @@ public abstract class DataScenarios {
     JsonNode missing = qa().upload("/api/data/sources/src2-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
         List.of("0201", "教务处", "2026-03", "400", "372", "")))).expect(400).json();
     assertThat(texts(missing.get("problems"))).singleElement().asString().contains("表头缺少必填列「已就业人数（人）」");
+  }
+
+  @Test
+  void aFileSourcesMappingIsCheckedWholeAndARefusedOneSavesNothing() {
+    indicators(null);
+    fileSource("src-" + id, null);
+    List<Map<String, String>> rows = List.of(Map.of("column", "毕业生数", "indicator", "GRAD_" + id),
+        Map.of("column", "", "indicator", "EMP_" + id), Map.of("column", "毕业生数", "indicator", "NOPE_" + id),
+        Map.of("column", "就业率", "indicator", "RATE_" + id), Map.of("column", "统计年月", "indicator", "GRAD_" + id));
+    JsonNode refused = qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称",
+        "periodColumn", "统计年月", "columns", rows)).expect(400).json();
+    assertThat(refused.get("message").asText()).isEqualTo("未写入任何数据：共 6 处问题");
+    assertThat(texts(refused.get("problems"))).containsExactly(
+        "对应关系第 2 行「列名」：请填写文件中的列名",
+        "对应关系第 3 行「列名」：列「毕业生数」与第 1 行重复",
+        "对应关系第 3 行「指标编号」：指标“NOPE_" + id + "”不存在（指标在工作台的“指标”表中维护）",
+        "对应关系第 4 行「指标编号」：指标「就业率 " + id + "」（RATE_" + id + "）由计算公式得出，不从文件载入",
+        "对应关系第 5 行「列名」：列「统计年月」已用作周期列",
+        "对应关系第 5 行「指标编号」：指标「毕业生数 " + id + "」（GRAD_" + id + "）已由第 1 行载入，同一读数不能载入两次");
+    assertThat(texts(qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称",
+        "period", "2026-13", "columns", rows.subList(0, 1))).expect(400).json().get("problems")))
+        .containsExactly("「整份文件的周期」：“2026-13”不在校历之内：月度周期的序号 13 无效");
+    // nothing of either was saved
+    assertThat(source("src-" + id).get("settings").get("columns").toString()).contains("已就业人数").doesNotContain("统计年月");
+
+    qa().put("/api/data/sources/src-" + id + "/mapping", Map.of("sheet", SHEET, "subjectColumn", "单位名称", "period", "2026年3月",
+        "columns", List.of(Map.of("column", "已就业人数", "indicator", "EMP_" + id), Map.of("column", "毕业生数", "indicator", "GRAD_" + id))))
+        .expect(200);
+    JsonNode saved = source("src-" + id).get("settings");
+    assertThat(saved.get("period").asText()).isEqualTo("2026年3月");
+    assertThat(saved.get("columns").fieldNames()).toIterable().containsExactly("已就业人数", "毕业生数");
+  }
+
+  private JsonNode source(String code) {
+    return only(qa().get("/api/data/sources?size=2000").expect(200).json(), "code", code);
   }
 
   @Test
@@ -258,13 +307,107 @@ public abstract class DataScenarios {
     assertThat(chart.get("points").get(10).get("flagged").asBoolean()).isFalse();
     assertThat(EngineRest.as(http, CAR_COLLEGE_HEAD).get("/api" + rate.get("chartLink").asText()).expect(403).json().get("message").asText()).startsWith("无权查看教务处的指标控制图");
 
-    // December corrected at the source: back within the limits, the warnings close and the correction is no longer asked
+    // 教务处 writes the rate's correction, which goes to 质管办 to verify; the employment's stays unwritten
+    EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + task.get("id").asText() + "/complete",
+        EngineRest.variables(Map.of("cause", "12 月统计口径有误", "measure", "按学籍系统核对后重新上报",
+            "newDate", LocalDate.now().plusDays(30).toString()))).expect(204);
+    String employment = raised.stream().filter(warning -> warning.get("indicator").asText().startsWith("EMP_")).findFirst().orElseThrow()
+        .get("processInstanceId").asText();
+
+    // December corrected at the source: back within the limits, the warnings close and the unwritten correction is no
+    // longer asked; the written one stays with 质管办
     qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
         List.of("0201", "教务处", "2025-12", "400", "377", "更正")))).expect(200);
     assertThat(ownWarnings("OPEN")).isEmpty();
     assertThat(ownWarnings("CLOSED")).hasSize(2).allSatisfy(warning -> assertThat(warning.get("closedAt").isNull()).isFalse());
-    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + processInstance).expect(200).json())
+    assertThat(EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + employment).expect(200).json())
         .isEmpty();
+    assertThat(qa().get("/engine-rest/task?processInstanceId=" + processInstance).expect(200).json())
+        .singleElement().satisfies(verify -> assertThat(verify.get("name").asText()).isEqualTo("核实纠偏措施"));
+
+    // 教务处's heads are told of both; 质管办 only of the one it was given to verify
+    String rateClosed = "【预警解除】教务处：就业率 " + id + "（教务处）单点超出3σ控制限";
+    String employmentClosed = "【预警解除】教务处：已就业人数 " + id + "（教务处）单点超出3σ控制限";
+    List<JsonNode> toHeads = notifications(ACADEMIC_AFFAIRS_HEAD, "【预警解除】");
+    assertThat(toHeads).extracting(notification -> notification.get("subject").asText())
+        .containsExactlyInAnyOrder(rateClosed, employmentClosed);
+    assertThat(toHeads).filteredOn(notification -> notification.get("subject").asText().equals(employmentClosed)).singleElement()
+        .satisfies(notification -> assertThat(notification.get("body").asText())
+            .startsWith("数据已回到控制限内、不再触发预警规则，预警已自行关闭").contains("尚未提交的纠偏措施已撤回，无需再提交"));
+    assertThat(notifications(QA_OFFICE_HEAD, "【预警解除】")).extracting(notification -> notification.get("subject").asText())
+        .containsExactly(rateClosed);
+  }
+
+  @Test
+  void aServedTargetPastItsWarningValueIsWarnedOfOnceByTheMonitorsAndNotAgainByTheMonthlyCheckpoint() throws IOException {
+    String target = target();
+    indicators(target);
+    fileSource("src-" + id, null);
+    // 教务处's employment rate falls to 85 %, past the target's warning value of 92 %
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-04", "400", "340", "")))).expect(200);
+    assertThat(ownWarnings("OPEN")).singleElement().satisfies(warning -> {
+      assertThat(warning.get("rule").asText()).isEqualTo("TARGET_WARNING");
+      assertThat(warning.get("description").asText()).contains("目标「毕业生就业率 " + id + "」当前值 85%，预警值 92%");
+    });
+
+    // 教务处's monthly checkpoint sees the same target past its warning value and leaves it to the monitors' correction
+    LocalDate day = LocalDate.of(2026, 4, 30);
+    checkpoints.start(2026, day, List.of("jwc"));
+    String checkpoint = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2026-04/jwc").singleResult().getId();
+    managementService.createJobQuery().processInstanceId(checkpoint).list().forEach(job -> managementService.executeJob(job.getId()));
+    String report = EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + checkpoint).expect(200).json()
+        .get(0).get("id").asText();
+    EngineRest.as(http, ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + report + "/submit-form",
+        EngineRest.variables(Map.of("progressSummary", "本月进度已填报"))).expect(204);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(checkpoint).variableName("deviations").singleResult()
+        .getValue()).asString().doesNotContain(id);
+    monitors.evaluate(day);
+
+    // one warning of the year for this target, one correction
+    assertThat(StreamSupport.stream(qa().get("/api/cycles/2026/warnings?size=2000").expect(200).json().spliterator(), false)
+        .filter(warning -> warning.get("subject").asText().contains(id)).map(warning -> warning.get("kind").asText()))
+        .containsExactly("INDICATOR");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(MonitoringCheckpointProcess.Elements.TASK_CORRECT_DEVIATION).list())
+        .filteredOn(task -> String.valueOf(taskService.getVariable(task.getId(), "deviations")).contains(id)).hasSize(1);
+    runtimeService.deleteProcessInstanceIfExists(checkpoint, "test", false, true, false, false);
+  }
+
+  @Test
+  void aServedTargetCarriedForwardIntoTheNextYearStaysServedByItsIndicator() throws IOException {
+    // a year of its own (2041), so that the hand-over carries forward no other test's targets
+    String target = target(2041);
+    indicators(target);
+    fileSource("src-" + id, null);
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-05", "400", "372", "")))).expect(200);
+    assertThat(currentValue(target)).isEqualTo("93");
+
+    // the school cycle's hand-over drafts 2042's targets from 2041's
+    targetTable.carryForward(2041, new CurrentUser("school-annual-cycle", List.of("camunda-admin")));
+    String carried = target + "-2042";
+    assertThat(only(qa().get("/api/planning/indicators").expect(200).json(), "code", "RATE_" + id).get("targets").asText())
+        .contains(target, carried);
+    assertThat(currentValue(carried)).as("the indicator's latest reading").isEqualTo("93");
+    assertThat(targetRow(carried).get("earlierValues").asText()).contains("2041");
+
+    // the next load reaches the carried target, and the monitors judge it in its year
+    qa().upload("/api/data/sources/src-" + id + "/upload", "状态数据导出.xlsx", export(List.of(
+        List.of("0201", "教务处", "2026-06", "400", "340", "")))).expect(200);
+    assertThat(currentValue(carried)).isEqualTo("85");
+    monitors.evaluate(LocalDate.of(2042, 1, 10));
+    assertThat(ownWarnings("OPEN")).singleElement().satisfies(warning -> assertThat(warning.get("description").asText())
+        .contains("越过目标预警值：目标「毕业生就业率 " + id + "」当前值 85%"));
+    // back to today: 2042's target is not judged now
+    monitors.evaluate(LocalDate.now());
+    assertThat(ownWarnings("OPEN")).isEmpty();
+  }
+
+  /** A person's notifications about this test's indicators whose subject starts so. */
+  private List<JsonNode> notifications(String user, String prefix) {
+    return StreamSupport.stream(EngineRest.as(http, user).get("/api/notifications?size=200").expect(200).json().spliterator(), false)
+        .filter(notification -> notification.get("subject").asText().startsWith(prefix)
+            && notification.get("subject").asText().contains(" " + id + "（")).toList();
   }
 
   /** This test's warnings in a state. */
@@ -300,14 +443,18 @@ public abstract class DataScenarios {
 
   /** A 2026 target of 教务处: 就业率 ≥ 95, standard 90, warning 92. */
   private String target() {
+    return target(2026);
+  }
+
+  private String target(int year) {
     String plan = qa().get("/api/planning/plans").expect(200).json().get(0).get("name").asText();
     String code = "T14-" + id;
     qa().post("/api/planning/targets", Map.of("code", code, "name", "毕业生就业率 " + id, "plan", plan, "unitOfMeasure", "%",
-        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", "2026年"))
+        "comparison", "≥", "targetValue", "95", "standardValue", "90", "warningValue", "92", "owner", "教务处", "period", year + "年"))
         .expect(201);
     JsonNode row = targetRow(code);
     Map<String, Object> withYear = withoutId(row);
-    withYear.put("cycleYear", "2026");
+    withYear.put("cycleYear", String.valueOf(year));
     qa().put("/api/planning/targets/" + row.get("id").asLong(), withYear).expect(200);
     return code;
   }

@@ -12,4 +12,7 @@ public interface MeasuredValues {
 
   /** The target's measured current value, if an indicator serving it has a reading for it. */
   Optional<BigDecimal> currentValue(String targetCode, String ownerUnitId, String cycleYear);
+
+  /** The indicator serving a target serves the target carried forward from it into the next year too. */
+  void serveCarriedForward(String targetCode, String carriedCode);
 }

@@ -9,6 +9,7 @@ import cn.zhengai.planning.RowProblems;
 import cn.zhengai.planning.StoredRow;
 import cn.zhengai.planning.TableRow;
 import cn.zhengai.planning.TableScope;
+import cn.zhengai.security.CurrentUser;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The targets of the plans, with their indicators: each belongs to a plan of 表4, serves a target above it, and
@@ -251,11 +253,28 @@ public class TargetTable extends PlanningTable {
   }
 
   /**
+   * Drafts next year's annual targets from a year's ({@link #carriedForward}) and saves them. A target an indicator
+   * serves stays served by it under its new code, so that its current value is the indicator's latest reading and the
+   * monitors judge it.
+   */
+  @Transactional
+  public void carryForward(int year, CurrentUser by) {
+    List<TableRow> next = carriedForward(year);
+    Set<String> drafted = new HashSet<>(next.stream().map(row -> row.value(CODE)).toList());
+    String thisYear = String.valueOf(year);
+    String nextYear = String.valueOf(year + 1);
+    rows(TableScope.ALL).stream().filter(row -> row.value(CYCLE_YEAR).equals(thisYear)
+            && drafted.contains(nextCode(row.value(CODE), thisYear, nextYear)))
+        .forEach(row -> measured.serveCarriedForward(row.value(CODE), nextCode(row.value(CODE), thisYear, nextYear)));
+    save(next, by, TableScope.ALL);
+  }
+
+  /**
    * Next year's draft of a year's annual targets: the same targets under the next year's code (2027 becomes 2028 in
    * it, or the year is appended), this year's value added to the earlier years', no current value yet. Targets
    * already drafted for next year are left out.
    */
-  public List<TableRow> carriedForward(int year) {
+  List<TableRow> carriedForward(int year) {
     String thisYear = String.valueOf(year);
     String nextYear = String.valueOf(year + 1);
     List<StoredRow> stored = rows(TableScope.ALL);
