@@ -3,9 +3,12 @@ package cn.zhengai.cycle;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.deployment.ModelBean;
 import cn.zhengai.processes.CycleDecisions;
+import cn.zhengai.processes.MajorVariables;
+import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.tasks.FormChecks;
 import cn.zhengai.tasks.FormValueException;
 import cn.zhengai.tasks.ReturnedWork;
+import cn.zhengai.tasks.StepTaker;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,22 +22,30 @@ import org.springframework.stereotype.Component;
  * A review is approved, or returned with a reason. A return hands the reason to the unit, gives the returned work
  * {@code revisionDays} from today, or its first due date if that is later (so the escalation ladder does not
  * count it overdue at a due date that passed while it was under review), and
- * lets the next review start empty.
+ * lets the next review start empty. Nobody reviews their own work: where the work has owners ({@code ownerGroup},
+ * e.g. a major's leaders, who may also sit in the 二级学院's working group that reviews it), an owner's decision is
+ * refused and another member of the reviewing group takes it.
  */
 @ModelBean("检查评审结论：通过，或退回并写明理由；退回后重做的工作自退回之日起另有修改期限")
 @Component(CycleDecisions.CHECK_DECISION)
 class CheckCycleDecisionListener implements TaskListener {
 
   private final CycleSettings settings;
+  private final StepTaker stepTaker;
   private final Clock clock;
 
-  CheckCycleDecisionListener(CycleSettings settings, Clock clock) {
+  CheckCycleDecisionListener(CycleSettings settings, StepTaker stepTaker, Clock clock) {
     this.settings = settings;
+    this.stepTaker = stepTaker;
     this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
+    if (MajorVariables.OWNER_GROUP.find(task).filter(stepTaker::belongsTo).isPresent()) {
+      throw new FormValueException(List.of("您是「" + SharedVariables.SUBJECT_NAME.find(task).orElse(task.getName())
+          + "」的负责人，不能审核自己的工作，请由本组其他成员办理"));
+    }
     List<String> problems = new ArrayList<>();
     FormChecks.requireChoice(task.getVariables(), CycleDecisions.DECISION, "结论", List.of(CycleDecisions.APPROVE, CycleDecisions.RETURN), problems);
     if (CycleDecisions.RETURN.equals(task.getVariable(CycleDecisions.DECISION))) {

@@ -89,11 +89,18 @@ class EscalationLadder implements TaskListener {
     return user == null ? userId : EngineUserNames.fullName(user);
   }
 
-  /** The unit whose heads answer for a group's tasks: the unit it heads, a major's 二级学院, else the group itself. */
+  /**
+   * The unit whose heads answer for a group's tasks: the unit it heads, the 二级学院 of a working group or of a
+   * major, else the group itself.
+   */
   private String unitAnswering(String group) {
     String headed = OrgGroups.unitHeadedBy(group);
     if (headed != null) {
       return headed;
+    }
+    String workingGroupsUnit = OrgGroups.unitOfWorkingGroup(group);
+    if (workingGroupsUnit != null) {
+      return workingGroupsUnit;
     }
     String major = OrgGroups.majorLedBy(group);
     return major == null ? group : majors.findByCode(major).map(stored -> stored.major().unit()).orElse(group);

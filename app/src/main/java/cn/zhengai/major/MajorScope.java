@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens a major's scope in either major-level model: the major's name, its owners (the 专业（课程）负责人) and the
- * body above them (its 二级学院's heads, who review its work), and the 二级学院 itself, all looked up from the subject.
+ * body above them (its 二级学院's 质量保证工作组, which reviews its work and submits its assessment materials), and the
+ * 二级学院 itself with its heads, whom the escalation ladder reminds, all looked up from the subject.
  */
 @Component
 class MajorScope {

@@ -53,7 +53,7 @@ class AccessGrants {
     Map<Grant, Set<Permission>> wanted = wanted(organisation);
     List<String> changes = new ArrayList<>();
     wanted.forEach((grant, permissions) -> ensure(grant, permissions, changes));
-    for (String group : organisation.groupIds()) {
+    for (String group : grantedGroups(organisation)) {
       for (Authorization existing : authorizationService.createAuthorizationQuery()
           .authorizationType(AUTH_TYPE_GRANT).groupIdIn(group).list()) {
         Grant grant = new Grant(group, existing.getResourceType(), existing.getResourceId());
@@ -69,7 +69,7 @@ class AccessGrants {
 
   private static Map<Grant, Set<Permission>> wanted(Organisation organisation) {
     Map<Grant, Set<Permission>> wanted = new LinkedHashMap<>();
-    for (String group : organisation.groupIds()) {
+    for (String group : grantedGroups(organisation)) {
       // every member of staff and every student works in Tasklist, with its shared filters
       grant(wanted, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(wanted, group, Resources.FILTER, ANY, Permissions.READ);
@@ -118,6 +118,10 @@ class AccessGrants {
       for (Major major : organisation.majors()) {
         grant(wanted, OrgGroups.majorLeadersOf(major.code()), Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
       }
+      // the 二级学院's working group reviews its majors' self-diagnoses and submits their assessment materials
+      for (String workingGroup : organisation.workingGroupIds()) {
+        grant(wanted, workingGroup, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ);
+      }
     }
     grant(wanted, OrgGroups.EXPERTS, Resources.PROCESS_DEFINITION, MajorAssessmentProcess.KEY, ProcessDefinitionPermissions.READ);
     // the annual quality report's round opens by itself on its calendar date, or 质管办 starts it (报告 page, Tasklist);
@@ -127,9 +131,16 @@ class AccessGrants {
     return wanted;
   }
 
-  /** The departments' and QA bodies' staff, every unit's heads, and the roles that run the QA system. */
+  /** The groups the files own and the teaching units' working groups, which the 工作组 sheet fills. */
+  private static Set<String> grantedGroups(Organisation organisation) {
+    Set<String> groups = new LinkedHashSet<>(organisation.groupIds());
+    groups.addAll(organisation.workingGroupIds());
+    return groups;
+  }
+
+  /** The departments' and QA bodies' staff (the working groups too), every unit's heads, and the roles that run the QA system. */
   private static Set<String> staffGroups(Organisation organisation) {
-    Set<String> staff = new LinkedHashSet<>();
+    Set<String> staff = new LinkedHashSet<>(organisation.workingGroupIds());
     for (Unit unit : organisation.units()) {
       if (unit.kind() == UnitKind.FUNCTIONAL_DEPARTMENT || unit.kind() == UnitKind.LEADERSHIP || unit.kind() == UnitKind.QA_BODY) {
         staff.add(unit.id());

@@ -1,7 +1,9 @@
 package cn.zhengai.org;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
@@ -22,5 +24,23 @@ final class EngineGroups {
     group.setType(type);
     identityService.saveGroup(group);
     changes.add("组 " + id + " " + name);
+  }
+
+  /** Makes the group hold exactly these people; adds each membership it adds or removes to {@code changes}. */
+  static void holdExactly(IdentityService identityService, String group, Set<String> wanted, List<String> changes) {
+    Set<String> current = new HashSet<>();
+    identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> current.add(user.getId()));
+    for (String person : wanted) {
+      if (!current.contains(person)) {
+        identityService.createMembership(person, group);
+        changes.add("成员 " + person + " → " + group);
+      }
+    }
+    for (String person : current) {
+      if (!wanted.contains(person)) {
+        identityService.deleteMembership(person, group);
+        changes.add("移出 " + person + " ← " + group);
+      }
+    }
   }
 }

@@ -134,20 +134,7 @@ public class Majors {
   }
 
   private void holdExactly(String group, Set<String> wanted, List<String> changes) {
-    Set<String> current = new HashSet<>();
-    identityService.createUserQuery().memberOfGroup(group).list().forEach(user -> current.add(user.getId()));
-    for (String person : wanted) {
-      if (!current.contains(person)) {
-        identityService.createMembership(person, group);
-        changes.add("成员 " + person + " → " + group);
-      }
-    }
-    for (String person : current) {
-      if (!wanted.contains(person)) {
-        identityService.deleteMembership(person, group);
-        changes.add("移出 " + person + " ← " + group);
-      }
-    }
+    EngineGroups.holdExactly(identityService, group, wanted, changes);
   }
 
   private void deleteGroups(String code, List<String> changes) {

@@ -62,4 +62,15 @@ public final class OrgGroups {
   public static String majorQaGroupOf(String code) {
     return Organisation.majorQaGroupOf(code);
   }
+
+  /** A teaching unit's 二级学院质量保证工作组: its heads and the members the 工作组 sheet names. */
+  public static String workingGroupOf(String teachingUnitId) {
+    return Organisation.workingGroupOf(teachingUnitId);
+  }
+
+  /** The teaching unit whose working group this is, or null when the group is not one. */
+  public static String unitOfWorkingGroup(String group) {
+    String prefix = workingGroupOf("");
+    return group.startsWith(prefix) ? group.substring(prefix.length()) : null;
+  }
 }

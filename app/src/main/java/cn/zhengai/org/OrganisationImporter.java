@@ -5,6 +5,7 @@ import cn.zhengai.integration.org.Organisation.Major;
 import cn.zhengai.integration.org.Organisation.Person;
 import cn.zhengai.integration.org.Organisation.Unit;
 import cn.zhengai.integration.org.OrganisationFileReader;
+import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.security.Access;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -30,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the organisation files. Idempotent: a second run over the same files changes nothing; a run over changed files
  * applies the changes. The files are checked whole first, so a broken file changes nothing. Majors are kept in the
  * 专业 sheet after the first start: a start adds the files' majors not kept yet and leaves the others as the sheet
- * made them; only an explicit re-import brings them back to the files.
+ * made them; only an explicit re-import brings them back to the files. The teaching units' working groups are kept
+ * the same way in the 工作组 sheet ({@link WorkingGroups}), seeded from the people file's {@code memberOf}.
  */
 @Service
 public class OrganisationImporter {
@@ -55,11 +58,13 @@ public class OrganisationImporter {
   private final NodeLock nodeLock;
   private final Majors majors;
   private final ExternalExperts experts;
+  private final WorkingGroups workingGroups;
   private final Clock clock;
 
   OrganisationImporter(OrganisationProperties properties, DemoProperties demo, ResourceLoader resources,
       IdentityService identityService, OrgUnitRepository units, AccessGrants accessGrants,
-      TasklistFilters tasklistFilters, NodeLock nodeLock, Majors majors, ExternalExperts experts, Clock clock) {
+      TasklistFilters tasklistFilters, NodeLock nodeLock, Majors majors, ExternalExperts experts,
+      WorkingGroups workingGroups, Clock clock) {
     this.properties = properties;
     this.demo = demo;
     this.resources = resources;
@@ -70,6 +75,7 @@ public class OrganisationImporter {
     this.nodeLock = nodeLock;
     this.majors = majors;
     this.experts = experts;
+    this.workingGroups = workingGroups;
     this.clock = clock;
   }
 
@@ -88,7 +94,7 @@ public class OrganisationImporter {
     return importFiles(false);
   }
 
-  private ImportReport importFiles(boolean majorsFromFiles) {
+  private ImportReport importFiles(boolean fromFiles) {
     Organisation organisation = read();
     nodeLock.holdUntilCommit(NodeLock.ORGANISATION_IMPORT);
     List<String> changes = new ArrayList<>();
@@ -102,12 +108,23 @@ public class OrganisationImporter {
     Instant now = Instant.now(clock);
     for (Major major : organisation.majors()) {
       Long stored = majors.findByCode(major.code()).map(Majors.StoredMajor::id).orElse(null);
-      if (stored == null || majorsFromFiles) {
+      if (stored == null || fromFiles) {
         changes.addAll(majors.save(stored, major, FILE_EDITOR, now));
       }
     }
     changes.addAll(majors.removeGroupsOfFormerMajors());
-    organisation.people().forEach(person -> saveMemberships(person, managedGroups, changes));
+    Set<String> keptInSheets = organisation.workingGroupIds();
+    organisation.people().forEach(person -> saveMemberships(person, managedGroups, keptInSheets, changes));
+    for (Unit unit : organisation.units()) {
+      if (unit.kind() == UnitKind.TEACHING_UNIT) {
+        Long stored = workingGroups.findByUnit(unit.id()).map(WorkingGroups.StoredWorkingGroup::id).orElse(null);
+        if (stored == null || fromFiles) {
+          changes.addAll(workingGroups.save(stored, unit.id(), organisation.workingGroupMembersOf(unit.id()), FILE_EDITOR, now));
+        }
+      }
+    }
+    // a unit's new head joins its working group, a former head leaves it
+    changes.addAll(workingGroups.holdEveryUnitsMembers());
     changes.addAll(experts.holdExactly(organisation.people()));
     changes.addAll(accessGrants.apply(organisation));
     changes.addAll(tasklistFilters.ensure());
@@ -161,10 +178,12 @@ public class OrganisationImporter {
     }
   }
 
-  private void saveMemberships(Person person, Set<String> managedGroups, List<String> changes) {
+  /** The person's groups as the people file says, except those a sheet keeps ({@code keptInSheets}). */
+  private void saveMemberships(Person person, Set<String> managedGroups, Set<String> keptInSheets, List<String> changes) {
     Set<String> current = new HashSet<>();
     identityService.createGroupQuery().groupMember(person.id()).list().forEach(group -> current.add(group.getId()));
-    Set<String> wanted = person.groupIds();
+    Set<String> wanted = new LinkedHashSet<>(person.groupIds());
+    wanted.removeAll(keptInSheets);
     for (String group : wanted) {
       if (!current.contains(group)) {
         identityService.createMembership(person.id(), group);

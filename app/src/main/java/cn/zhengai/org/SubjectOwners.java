@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * Who owns a cycle's subject, and the next body up, which reviews the owners' own work so that nobody reviews
  * themselves: a unit (学校层面) is owned by its heads and answers to 质管办, and 质管办 to the QA leading group; a
- * major (专业层面) is owned by its leaders and answers to its 二级学院's heads.
+ * major (专业层面) is owned by its leaders and answers to its 二级学院's 质量保证工作组 (led by the 二级学院's heads).
  */
 @Component
 public class SubjectOwners {
@@ -30,7 +30,7 @@ public class SubjectOwners {
   public String nextBodyUpOf(Subject subject) {
     return switch (subject.level()) {
       case SCHOOL -> OrgGroups.QA_OFFICE.equals(subject.id()) ? OrgGroups.LEADING_GROUP : OrgGroups.QA_OFFICE;
-      case MAJOR -> OrgGroups.headsOf(majors.findByCode(subject.id())
+      case MAJOR -> OrgGroups.workingGroupOf(majors.findByCode(subject.id())
           .orElseThrow(() -> new IllegalArgumentException("没有专业代码为 " + subject.id() + " 的专业")).major().unit());
       default -> throw notYet(subject);
     };

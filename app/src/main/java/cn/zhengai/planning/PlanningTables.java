@@ -14,10 +14,10 @@ public class PlanningTables {
 
   /**
    * The seed's order: the work package (表1–3), the target chain (表4, targets, 表5), tracking (表6), 表7, 表8; then
-   * the organisation's majors.
+   * the organisation's majors and the teaching units' working groups.
    */
   private static final List<String> ORDER = List.of("duties", "work-items", "work-standards", "plans", "targets", "indicators",
-      "key-tasks", "task-tracking", "standards", "schedule", "majors");
+      "key-tasks", "task-tracking", "standards", "schedule", "majors", "working-groups");
 
   private final Map<String, PlanningTable> byId = new LinkedHashMap<>();
 

@@ -147,13 +147,14 @@ class MajorReports implements ReportSource {
     return rotation.assessedIn(year).stream().map(major -> Subject.major(major.code())).filter(begun::contains).toList();
   }
 
-  /** The major's leaders, its 二级学院's heads, and the bodies that oversee all. */
+  /** The major's leaders, its 二级学院's heads and 质量保证工作组, and the bodies that oversee all. */
   @Override
   public boolean sees(CurrentUser user, Subject subject) {
     if (SchoolUnitReports.OVERSEERS.stream().anyMatch(user::isMemberOf) || user.isMemberOf(OrgGroups.majorLeadersOf(subject.id()))) {
       return true;
     }
-    return majors.findByCode(subject.id()).map(found -> user.isMemberOf(OrgGroups.headsOf(found.major().unit()))).orElse(false);
+    return majors.findByCode(subject.id()).map(found -> found.major().unit())
+        .map(unit -> user.isMemberOf(OrgGroups.headsOf(unit)) || user.isMemberOf(OrgGroups.workingGroupOf(unit))).orElse(false);
   }
 
   @Override

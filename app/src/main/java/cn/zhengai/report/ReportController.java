@@ -82,7 +82,7 @@ class ReportController {
   }
 
   @Operation(summary = "专业的诊断报告（Word）：周期为年度（如 2027）时为专业自我诊断报告，为三年（如 2025-2027）时为专业考核性诊断报告；"
-      + "本专业负责人、所在二级学院负责人、质管办、领导小组可下载")
+      + "本专业负责人、所在二级学院负责人及其质量保证工作组、质管办、领导小组可下载")
   @GetMapping("/{period}/majors/{code}")
   ResponseEntity<byte[]> majorReport(@PathVariable String period, @PathVariable String code, Authentication authentication) {
     Period parsed;

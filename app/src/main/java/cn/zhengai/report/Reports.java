@@ -76,7 +76,7 @@ class Reports {
     ReportSource source = source(subject.level());
     if (!source.sees(user, subject)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, subject.level() == Level.MAJOR
-          ? "无权查看该专业的诊断报告：仅限本专业负责人、所在二级学院负责人、质管办、质量保证领导小组及系统管理员"
+          ? "无权查看该专业的诊断报告：仅限本专业负责人、所在二级学院负责人及其质量保证工作组、质管办、质量保证领导小组及系统管理员"
           : "无权查看该单位的自我诊断报告：仅限本单位人员、质管办、质量保证领导小组及系统管理员");
     }
     return source.read(subject, period);

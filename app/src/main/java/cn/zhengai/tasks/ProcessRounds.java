@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,6 +34,12 @@ public class ProcessRounds {
     return jdbc.queryForList("SELECT process_instance_id FROM process_round WHERE process_key = ? AND business_key = ?",
         String.class, processKey, businessKey).stream()
         .anyMatch(holder -> runtimeService.createProcessInstanceQuery().processInstanceId(holder).count() > 0);
+  }
+
+  /** The latest round of this process and business key, running or not, or empty when none was ever claimed. */
+  public Optional<String> latest(String processKey, String businessKey) {
+    return jdbc.queryForList("SELECT process_instance_id FROM process_round WHERE process_key = ? AND business_key = ?",
+        String.class, processKey, businessKey).stream().findFirst();
   }
 
   /**

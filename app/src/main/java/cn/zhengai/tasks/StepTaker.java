@@ -27,4 +27,10 @@ public class StepTaker {
     String user = userId();
     return user == null ? body : user;
   }
+
+  /** Whether the signed-in person belongs to the group; false when a script takes the step. */
+  public boolean belongsTo(String group) {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && authentication.getGroupIds() != null && authentication.getGroupIds().contains(group);
+  }
 }

@@ -24,8 +24,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a plan: called by the school's cycle for one unit, with the cycle's year and due date; or, started on its own
- * by 院办, a year's round: checks the year, makes it the business key, refuses a second running round for the same
+ * Opens a plan: called by the school's cycle for one unit, with the cycle's year and due date, unless the unit's plan
+ * is already in the round 院办 opened for the year, which the call then joins ({@link YearsRound}); or, started on its
+ * own by 院办, a year's round: checks the year, makes it the business key, refuses a second running round for the same
  * year and a round beside that year's cycle (whose 计划 step asks every unit already), lists the units that submit a
  * plan and takes the due date from the academic calendar (or the start form).
  */
@@ -36,12 +37,15 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
   private final AcademicCalendar calendar;
   private final OrgUnitRepository units;
   private final ProcessRounds rounds;
+  private final YearsRound yearsRound;
   private final Clock clock;
 
-  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, ProcessRounds rounds, Clock clock) {
+  PrepareAnnualPlanRoundDelegate(AcademicCalendar calendar, OrgUnitRepository units, ProcessRounds rounds,
+      YearsRound yearsRound, Clock clock) {
     this.calendar = calendar;
     this.units = units;
     this.rounds = rounds;
+    this.yearsRound = yearsRound;
     this.clock = clock;
   }
 
@@ -49,9 +53,12 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Optional<String> callingUnit = CALLING_UNIT.find(execution);
     if (callingUnit.isPresent()) {
-      // the cycle gives the year and the due date
-      execution.setProcessBusinessKey(YEAR.get(execution) + "/" + callingUnit.get());
-      PARTICIPATING_UNITS.set(execution, new ArrayList<>(callingUnit.stream().toList()));
+      // the cycle gives the year and the due date; a unit already asked by the year's round is not asked again
+      int year = YEAR.get(execution);
+      execution.setProcessBusinessKey(AnnualWorkPlanProcess.unitPlanKey(year, callingUnit.get()));
+      String planInRound = yearsRound.planOf(year, callingUnit.get());
+      PLAN_IN_ROUND.set(execution, planInRound);
+      PARTICIPATING_UNITS.set(execution, new ArrayList<>(PLAN_IN_ROUND_NONE.equals(planInRound) ? List.of(callingUnit.get()) : List.of()));
       return;
     }
     List<String> problems = new ArrayList<>();
@@ -81,6 +88,7 @@ class PrepareAnnualPlanRoundDelegate implements JavaDelegate {
     rounds.claim(AnnualWorkPlanProcess.KEY, String.valueOf(year), execution.getProcessInstanceId(), year + " 年度工作计划征集已在进行中，不能重复发起");
     execution.setProcessBusinessKey(String.valueOf(year));
     YEAR.set(execution, year);
+    PLAN_IN_ROUND.set(execution, PLAN_IN_ROUND_NONE);
     PARTICIPATING_UNITS.set(execution, new ArrayList<>(participating));
     SUBMISSION_DUE_AT.set(execution, CollegeTime.endOfDay(due));
   }

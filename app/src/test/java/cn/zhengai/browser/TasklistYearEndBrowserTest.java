@@ -161,16 +161,24 @@ class TasklistYearEndBrowserTest extends TasklistTestSupport {
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("专业考核性诊断轮次：2034—2036年");
       keepWithoutConsoleErrors("major-rotation-page");
 
-      // the 二级学院's head reviews it with the major's report of the year a tab away
+      // a member of the 二级学院's working group, not its head, reviews it with the major's report of the year a tab away
       browser.manage().deleteAllCookies();
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      Browser.logIn(browser, "xujun");
+      Browser.logIn(browser, "caolei");
       openTask(wait, "二级学院审核专业诊断");
       wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '诊断报告']"))).click();
       WebElement report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.zhengai-report-link")));
       assertThat(report.getText()).isEqualTo("下载汽车检测与维修技术 2034 年度专业自我诊断报告（Word）");
       assertThat(report.getAttribute("href")).endsWith("/api/reports/2034/majors/500211");
       keepWithoutConsoleErrors("tasklist-major-report");
+      wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.) = '表单']"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+      choose(wait, "通过");
+      keepWithoutConsoleErrors("tasklist-major-working-group-review");
+      completeForm(wait);
+      wait.until(driver -> taskService.createTaskQuery().processInstanceId(year)
+          .taskDefinitionKey(MajorAnnualDiagnosisProcess.Elements.TASK_ACCEPT_BY_ACADEMIC_AFFAIRS).count() == 1);
     } catch (RuntimeException | AssertionError e) {
       Browser.keep(browser, "tasklist-major-self-diagnosis-failure");
       throw e;

@@ -75,7 +75,7 @@ class EscalationBodiesTest {
 
     assertThat(rungs(Elements.TASK_FORM_PANEL)).as("质管办's own task: the leading group is told at the due date, once")
         .containsExactly("REMINDER→head-zgb", "LEADING_GROUP→qa-leading-group");
-    assertThat(rungs(Elements.TASK_SUBMIT_MATERIALS)).as("the 二级学院's task").containsExactly(
+    assertThat(rungs(Elements.TASK_SUBMIT_MATERIALS)).as("the 二级学院 working group's task, reminded to its heads").containsExactly(
         "REMINDER→head-qcxy", "QA_OFFICE→zgb", "LEADING_GROUP→qa-leading-group");
     assertThat(rungs(Elements.TASK_DECIDE_SANCTION)).as("the leading group's own task").containsExactly(
         "REMINDER→qa-leading-group");

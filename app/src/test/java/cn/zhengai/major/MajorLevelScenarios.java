@@ -58,6 +58,8 @@ public abstract class MajorLevelScenarios {
   static final String MAJOR = "500211";
   static final String MAJOR_LEADER = "hetao";
   static final String UNIT_HEAD = "xujun";
+  /** In 汽车工程学院's 质量保证工作组 as the leader of another of its majors (460702), not a head. */
+  static final String WORKING_GROUP_MEMBER = "caolei";
   static final String ACADEMIC_AFFAIRS_HEAD = "wangfang";
   static final String QA_OFFICE_HEAD = "zhouqiang";
   static final String LEADING_GROUP_MEMBER = "sunhua";
@@ -118,7 +120,11 @@ public abstract class MajorLevelScenarios {
     diagnosis.put("selfGrade", "良好");
     as(MAJOR_LEADER).post("/engine-rest/task/" + selfDiagnosis + "/submit-form", variables(diagnosis)).expect(204);
 
-    approve(UNIT_HEAD, year.getId());
+    // the 二级学院's working group reviews it; the major's own leader sits in it too, but may not review himself
+    String workingGroupReview = taskAt(WORKING_GROUP_MEMBER, year.getId(), MajorAnnualDiagnosisProcess.Elements.TASK_REVIEW_BY_WORKING_GROUP);
+    assertThat(refusal(MAJOR_LEADER, workingGroupReview, Map.of(CycleDecisions.DECISION, CycleDecisions.APPROVE)))
+        .contains("您是「500211 汽车检测与维修技术」的负责人，不能审核自己的工作，请由本组其他成员办理");
+    approve(WORKING_GROUP_MEMBER, year.getId());
     approve(ACADEMIC_AFFAIRS_HEAD, year.getId());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(year.getId()).count()).isZero();
     Review review = reviews.find(Subject.major(MAJOR), Period.year(2031)).orElseThrow();
@@ -172,10 +178,11 @@ public abstract class MajorLevelScenarios {
     assertThat(refusal(QA_OFFICE_HEAD, panel, Map.of("expertIds", "songkai"))).contains("校外专家至少 2 名，现有 1 名");
     submit(QA_OFFICE_HEAD, panel, Map.of("expertIds", String.join("\n", EXTERNAL_EXPERTS), "panelNote", "行企政三方"));
 
-    String materials = taskAt(UNIT_HEAD, assessment, Elements.TASK_SUBMIT_MATERIALS);
-    assertThat(as(UNIT_HEAD).get("/engine-rest/task/" + materials + "/form-variables").json().get("yearlyDiagnoses")
+    // the 二级学院's working group submits the materials: any member, not only its head
+    String materials = taskAt(WORKING_GROUP_MEMBER, assessment, Elements.TASK_SUBMIT_MATERIALS);
+    assertThat(as(WORKING_GROUP_MEMBER).get("/engine-rest/task/" + materials + "/form-variables").json().get("yearlyDiagnoses")
         .get("value").asText()).contains("2030年度").contains("实训设备老化").contains("分两年更新设备");
-    submit(UNIT_HEAD, materials, Map.of("stateData", "就业率 92%", "marketSurvey", "区域需求稳定", "graduateTracking", "对口率 80%",
+    submit(WORKING_GROUP_MEMBER, materials, Map.of("stateData", "就业率 92%", "marketSurvey", "区域需求稳定", "graduateTracking", "对口率 80%",
         "employerSatisfaction", "满意度 88%"));
     String visit = taskAt(QA_OFFICE_HEAD, assessment, Elements.TASK_SCHEDULE_SITE_VISIT);
     submit(QA_OFFICE_HEAD, visit, Map.of("siteVisitDate", LocalDate.now(clock).plusDays(3).toString(), "siteVisitPlan", "听课、查看实训室"));
@@ -226,18 +233,21 @@ public abstract class MajorLevelScenarios {
       assertThat(cells(tableWithHeader(report, "目标值"))).contains(
           List.of("QC-2031-ZY", "汽检专业就业率", "≥", "95", "—", "90", "92", "预警", "[1]"));
       assertThat(cells(tableWithHeader(report, "办理人"))).extracting(row -> List.of(row.get(0), row.get(1), row.get(3)))
-          .containsExactly(List.of("环节", "办理人", "结果"), List.of("二级学院审核", UNIT_HEAD, "通过"),
+          .containsExactly(List.of("环节", "办理人", "结果"), List.of("二级学院审核", WORKING_GROUP_MEMBER, "通过"),
               List.of("教务处验收", ACADEMIC_AFFAIRS_HEAD, "通过"));
       assertThat(report.getCharts()).hasSize(2);
     }
     download(UNIT_HEAD, "/api/reports/2031/majors/" + MAJOR, HttpStatus.OK);
-    ResponseEntity<String> refused = http.withBasicAuth("caolei", EngineRest.DEMO_PASSWORD).getForEntity("/api/reports/2031/majors/" + MAJOR,
+    download(WORKING_GROUP_MEMBER, "/api/reports/2031/majors/" + MAJOR, HttpStatus.OK);
+    ResponseEntity<String> refused = http.withBasicAuth("linfeng", EngineRest.DEMO_PASSWORD).getForEntity("/api/reports/2031/majors/" + MAJOR,
         String.class);
-    assertThat(refused.getStatusCode()).as("the leader of another major").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getStatusCode()).as("a teacher of the 二级学院 outside its working group").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refused.getBody()).contains("无权查看该专业的诊断报告");
-    assertThat(http.withBasicAuth("caolei", EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031", JsonNode.class).get("majors")).isEmpty();
+    assertThat(http.withBasicAuth("linfeng", EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031", JsonNode.class).get("majors")).isEmpty();
     assertThat(http.withBasicAuth(MAJOR_LEADER, EngineRest.DEMO_PASSWORD).getForObject("/api/reports/2031", JsonNode.class).get("majors")
-        .findValuesAsText("download")).containsExactly("/api/reports/2031/majors/" + MAJOR);
+        .findValuesAsText("download")).as("his major's, and as a member of its working group his 二级学院's majors'")
+        .contains("/api/reports/2031/majors/" + MAJOR)
+        .allMatch(download -> List.of("500211", "460702", "460704", "460701").stream().anyMatch(download::endsWith));
 
     try (XWPFDocument annual = document(QA_OFFICE_HEAD, "/api/reports/2031/annual/draft")) {
       assertThat(headings(annual)).contains("（二）专业层面");

@@ -21,7 +21,7 @@ public final class OrganisationFiles {
         new OrganisationProperties(structure.toUri().toString(), people.toUri().toString()), app.getBean(DemoProperties.class), app,
         app.getBean(IdentityService.class), app.getBean(OrgUnitRepository.class), app.getBean(AccessGrants.class),
         app.getBean(TasklistFilters.class), app.getBean(NodeLock.class), app.getBean(Majors.class),
-        app.getBean(ExternalExperts.class), app.getBean(java.time.Clock.class));
+        app.getBean(ExternalExperts.class), app.getBean(WorkingGroups.class), app.getBean(java.time.Clock.class));
     return new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).execute(status -> importer.importConfigured());
   }
 }

@@ -101,9 +101,9 @@ class OrganisationImportTest {
     assertThat(inspection.get("chiefTeachers").findValuesAsText("name")).containsExactly("熊伟");
     assertThat(inspection.get("qaGroup").findValuesAsText("id")).containsExactly("hetao", "xiongwei", "linfeng", "guojing");
     assertThat(inspection.get("leadersGroup").asText()).isEqualTo("major-leaders-500211");
-    // a major's cycle goes to its leaders, and what they do themselves to the heads of its 二级学院
+    // a major's cycle goes to its leaders, and what they do themselves to its 二级学院's working group
     assertThat(subjectOwners.ownerGroupOf(Subject.major("500211"))).isEqualTo("major-leaders-500211");
-    assertThat(subjectOwners.nextBodyUpOf(Subject.major("500211"))).isEqualTo("head-qcxy");
+    assertThat(subjectOwners.nextBodyUpOf(Subject.major("500211"))).isEqualTo("qa-wg-qcxy");
     assertThat(subjectOwners.ownerGroupOf(Subject.unit("jwc"))).isEqualTo("head-jwc");
     assertThat(subjectOwners.nextBodyUpOf(Subject.unit("jwc"))).isEqualTo("zgb");
     assertThat(subjectOwners.nextBodyUpOf(Subject.unit("zgb"))).isEqualTo("qa-leading-group");
@@ -113,10 +113,16 @@ class OrganisationImportTest {
     assertThat(members("major-500211")).contains("zhangxiaoyu");
     assertThat(identityService.createGroupQuery().groupId("major-qa-500211").singleResult().getName()).isEqualTo("汽车检测与维修技术专业质量保证小组");
     assertThat(identityService.createGroupQuery().groupType("专业负责人").count()).isEqualTo(17);
-    // every teaching unit's QA working group has its dean and its majors' leaders
+    // every teaching unit's QA working group has its dean and its majors' leaders, kept in its sheet
     for (String unit : List.of("qcxy", "znzz", "dzxx", "jjgl", "rwys", "jcb")) {
       assertThat(members("qa-wg-" + unit)).as(unit).hasSizeGreaterThanOrEqualTo(3);
     }
+    assertThat(members("qa-wg-qcxy")).containsExactlyInAnyOrder("xujun", "hetao", "caolei", "pengjing", "yuangang");
+    assertThat(EngineRest.as(http, "linfeng").get("/api/planning/working-groups").expect(200).json())
+        .extracting(row -> row.get("unit").asText() + "：" + row.get("members").asText())
+        .contains("汽车工程学院：何涛（hetao）、曹磊（caolei）、彭静（pengjing）、袁刚（yuangang）").hasSize(6);
+    assertThat(authorizationService.isUserAuthorized("caolei", List.of("qa-wg-qcxy"), Permissions.READ,
+        Resources.PROCESS_DEFINITION, "major-annual-diagnosis")).isTrue();
 
     JsonNode expertList = EngineRest.as(http, "zhouqiang").get("/api/organisation/experts").expect(200).json();
     assertThat(expertList.findValuesAsText("sector")).hasSizeGreaterThanOrEqualTo(6).contains("行企", "政府", "用人单位");
@@ -183,6 +189,39 @@ class OrganisationImportTest {
     }
     assertThat(identityService.createGroupQuery().groupId("major-leaders-460706").count()).isZero();
     assertThat(members("major-leaders-460704")).containsExactly("pengjing");
+  }
+
+  @Test
+  void theWorkingGroupsSheetIsCheckedWholeImportedAllOrNothingAndKeptOverAStart() throws IOException {
+    EngineRest qa = EngineRest.as(http, "zhouqiang");
+    byte[] export = qa.download("/api/planning/working-groups/export");
+    List<String> before = members("qa-wg-qcxy");
+
+    byte[] broken = withRows(export, Map.of("汽车工程学院", List.of("汽车工程学院", "林峰、无名氏")), List.of("教务处", "wangfang"));
+    JsonNode refusal = qa.upload("/api/planning/working-groups/import", "工作组.xlsx", broken).expect(400).json();
+    assertThat(texts(refusal.get("problems"))).containsExactlyInAnyOrder(
+        "工作表「二级学院质量保证工作组」第 2 行「工作组成员」列：“无名氏”不是本校人员的账号或姓名",
+        "工作表「二级学院质量保证工作组」第 8 行「二级学院」列：“教务处”不是教学单位（二级学院），只有二级学院设质量保证工作组");
+    assertThat(members("qa-wg-qcxy")).containsExactlyInAnyOrderElementsOf(before);
+
+    // the dean chooses the members; a teacher of the unit may not
+    byte[] good = withRows(export, Map.of("汽车工程学院", List.of("汽车工程学院", "林峰、郭静（guojing）")));
+    assertThat(EngineRest.as(http, "linfeng").upload("/api/planning/working-groups/import", "工作组.xlsx", good).expect(403).body())
+        .contains("无权修改：此行属于「汽车工程学院」，只有该教学单位负责人、质管办和系统管理员可以修改");
+    try {
+      JsonNode report = EngineRest.as(http, "xujun").upload("/api/planning/working-groups/import", "工作组.xlsx", good).expect(200).json();
+      assertThat(report.get("changed").asInt()).isEqualTo(1);
+      assertThat(members("qa-wg-qcxy")).as("the dean leads it without being named").containsExactlyInAnyOrder("xujun", "linfeng", "guojing");
+      assertThat(subjectOwners.nextBodyUpOf(Subject.major("460702"))).isEqualTo("qa-wg-qcxy");
+
+      assertThat(importer.importAtStart().changes()).as("a start keeps the sheet's members").isEmpty();
+      assertThat(importer.importConfigured().changes()).containsExactlyInAnyOrder("工作组 qcxy", "成员 hetao → qa-wg-qcxy",
+          "成员 caolei → qa-wg-qcxy", "成员 pengjing → qa-wg-qcxy", "成员 yuangang → qa-wg-qcxy", "移出 linfeng ← qa-wg-qcxy",
+          "移出 guojing ← qa-wg-qcxy");
+    } finally {
+      importer.importConfigured();
+    }
+    assertThat(members("qa-wg-qcxy")).containsExactlyInAnyOrderElementsOf(before);
   }
 
   /** The workbook with the rows of some codes replaced and rows added, as a person edits it in Excel. */

@@ -82,6 +82,8 @@ class AuthorisationMatrixTest {
   static final String RSC_CYCLE_PLAN = "人事处落实说明：双师型教师认定由陈杰负责";
   /** Every unit of the round has a plan variable; two units wrote theirs. */
   static final int UNITS = 19;
+  /** The year of the annual work plan round, another than the cycle's. */
+  static final int ROUND_YEAR = 2028;
 
   @Autowired TestRestTemplate http;
   @Autowired RuntimeService runtimeService;
@@ -95,11 +97,13 @@ class AuthorisationMatrixTest {
 
   @BeforeAll
   void aRoundWithTheSubmittedPlansOfTwoUnits() {
+    // the round is of 2028: a round of the cycle's year would be the units' plan of 2027, which the cycle then takes
+    // instead of asking again, and the matrix reads the cycle's own plans
     String round = as(PRESIDENTS_OFFICE).post("/engine-rest/process-definition/key/" + AnnualWorkPlanProcess.KEY + "/submit-form",
-        variables(Map.of(YEAR.name(), 2027))).expect(200).json().get("id").asText();
+        variables(Map.of(YEAR.name(), ROUND_YEAR))).expect(200).json().get("id").asText();
     ids.put("round", round);
-    ids.put("jwcSubmit", submit(round, "jwc", UNIT_HEAD, JWC_PLAN));
-    ids.put("rscSubmit", submit(round, "rsc", OTHER_UNIT_HEAD, RSC_PLAN));
+    ids.put("jwcSubmit", submit(round, ROUND_YEAR, "jwc", UNIT_HEAD, JWC_PLAN));
+    ids.put("rscSubmit", submit(round, ROUND_YEAR, "rsc", OTHER_UNIT_HEAD, RSC_PLAN));
     as(PRESIDENTS_OFFICE).post("/engine-rest/task/" + taskOf(round, Elements.TASK_REVIEW_WORK_PLAN, "jwc") + "/submit-form",
         variables(Map.of(DECISION.name(), DECISION_RETURN, RETURN_REASON.name(), "请写明指标值", REVISION_DUE_DATE.name(),
             LocalDate.now().plusDays(7).toString()))).expect(204);
@@ -132,6 +136,7 @@ class AuthorisationMatrixTest {
     for (Map.Entry<String, String> unit : Map.of("jwc", UNIT_HEAD, "rsc", OTHER_UNIT_HEAD).entrySet()) {
       String plan = taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
           .processInstanceBusinessKey("2027/" + unit.getKey()).singleResult().getId();
+      keyTask(2027, unit.getKey(), unit.getValue(), unit.getKey().equals("jwc") ? JWC_PLAN : RSC_PLAN);
       complete(unit.getValue(), plan, Map.of());
       String review = taskService.createTaskQuery().processDefinitionKey(AnnualWorkPlanProcess.KEY)
           .processInstanceBusinessKey("2027/" + unit.getKey()).singleResult().getId();
@@ -384,12 +389,22 @@ class AuthorisationMatrixTest {
         .row(LEADING_GROUP, status(200))
         .row(PROCESS_OWNER, status(200))
         .row(ADMIN, status(200));
-    resource(rows, "应用接口：诊改驾驶舱", get("/api/dashboard/cycles/2027"))
+    resource(rows, "应用接口：诊改驾驶舱（年度工作计划）", get("/api/dashboard/cycles/" + ROUND_YEAR))
         .row(STUDENT, forbidden().sees("无权查看诊改驾驶舱"))
         .row(TEACHER, forbidden())
         .row(UNIT_HEAD, ok().sees("教务处", "已退回").hides("人事处"))
         .row(OTHER_UNIT_HEAD, ok().sees("人事处", "已提交").hides("教务处"))
         .row(PRESIDENTS_OFFICE, ok().sees("院办").hides("教务处", "人事处"))
+        .row(QA_OFFICE, ok().sees("教务处", "人事处", "年度工作计划"))
+        .row(LEADING_GROUP, ok().sees("教务处", "人事处"))
+        .row(PROCESS_OWNER, ok().sees("教务处", "人事处"))
+        .row(ADMIN, ok().sees("教务处", "人事处"));
+    resource(rows, "应用接口：诊改驾驶舱（诊改螺旋）", get("/api/dashboard/cycles/2027"))
+        .row(STUDENT, forbidden().sees("无权查看诊改驾驶舱"))
+        .row(TEACHER, forbidden())
+        .row(UNIT_HEAD, ok().sees("教务处").hides("人事处"))
+        .row(OTHER_UNIT_HEAD, ok().sees("人事处").hides("教务处"))
+        .row(PRESIDENTS_OFFICE, ok().hides("教务处", "人事处"))
         .row(QA_OFFICE, ok().sees("教务处", "人事处", "学校年度诊改螺旋", "重点任务落实到岗到人", "全校"))
         .row(LEADING_GROUP, ok().sees("教务处", "人事处"))
         .row(PROCESS_OWNER, ok().sees("教务处", "人事处"))
@@ -685,12 +700,17 @@ class AuthorisationMatrixTest {
   }
 
   /** The unit's head enters the plan as a key task in 表5 and submits it, with the plan again as its note. */
-  private String submit(String round, String unit, String head, String plan) {
+  private String submit(String round, int year, String unit, String head, String plan) {
     String task = taskOf(round, Elements.TASK_SUBMIT_WORK_PLAN, unit);
-    as(head).post("/api/planning/key-tasks?year=2027", Map.of("title", plan, "unit", unit.equals("jwc") ? "教务处" : "人事处",
-        "measures", "逐项落实", "deadline", "2027-12-31")).expect(201);
+    keyTask(year, unit, head, plan);
     as(head).post("/engine-rest/task/" + task + "/submit-form", variables(Map.of(PLAN_NOTE.name(), plan))).expect(204);
     return task;
+  }
+
+  /** The unit's key task of the year in 表5, which its plan of the year is. */
+  private void keyTask(int year, String unit, String head, String title) {
+    as(head).post("/api/planning/key-tasks?year=" + year, Map.of("title", title, "unit", unit.equals("jwc") ? "教务处" : "人事处",
+        "measures", "逐项落实", "deadline", year + "-12-31")).expect(201);
   }
 
   private void target(String code, String name, String plan, String owner) {

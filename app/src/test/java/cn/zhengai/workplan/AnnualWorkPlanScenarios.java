@@ -9,14 +9,17 @@ import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.support.EngineRest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,6 +48,7 @@ public abstract class AnnualWorkPlanScenarios {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
 
   @Autowired JdbcTemplate jdbc;
 
@@ -204,6 +208,46 @@ public abstract class AnnualWorkPlanScenarios {
     String far = startRound(2031, null).expect(200).json().get("id").asText();
     JsonNode tasks = as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processInstanceId=" + far).expect(200).json();
     assertThat(instant(tasks.get(0).get("due").asText())).isEqualTo(Instant.parse("2031-02-28T15:59:59Z"));
+  }
+
+  @Test
+  void aUnitAskedByTheYearsRoundIsNotAskedAgainWhenTheCycleReachesItsPlanStep() {
+    String round = startRound(2027, null).expect(200).json().get("id").asText();
+    // the school cycle's 计划 step calls the model for 教务处, as its call activity does
+    String call = callForUnit(2027, "jwc");
+    assertThat(as(ACADEMIC_AFFAIRS_HEAD).get("/engine-rest/task?processDefinitionKey=" + AnnualWorkPlanProcess.KEY).json())
+        .as("one plan task for 教务处 this year, the round's").singleElement()
+        .satisfies(task -> assertThat(task.get("processInstanceId").asText()).isEqualTo(round));
+    assertThat(waitingAt(call)).containsExactly(Elements.EVENT_PLAN_APPROVED_IN_ROUND);
+
+    keyTask("计划测试：一年一次的计划", "按月推进", "2027-12-31");
+    as(ACADEMIC_AFFAIRS_HEAD).post("/engine-rest/task/" + onlyTask(ACADEMIC_AFFAIRS_HEAD, round, Elements.TASK_SUBMIT_WORK_PLAN)
+        + "/submit-form", variables(Map.of())).expect(204);
+    as(PRESIDENTS_OFFICE_HEAD).post("/engine-rest/task/" + taskOfUnit(PRESIDENTS_OFFICE_HEAD, round, Elements.TASK_REVIEW_WORK_PLAN, "教务处")
+        + "/submit-form", variables(Map.of(DECISION.name(), DECISION_APPROVE))).expect(204);
+    assertThat(ended(call)).as("the cycle takes the approved plan and goes on").isTrue();
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(call)
+        .activityId(Elements.END_PLAN_TAKEN_FROM_ROUND).count()).isOne();
+
+    // a call after the approval ends at once; once the round is cancelled, a call asks the unit itself
+    assertThat(ended(callForUnit(2027, "jwc"))).isTrue();
+    runtimeService.deleteProcessInstance(round, "院办撤销征集");
+    String afterCancel = callForUnit(2027, "jwc");
+    assertThat(onlyTask(ACADEMIC_AFFAIRS_HEAD, afterCancel, Elements.TASK_SUBMIT_WORK_PLAN)).isNotNull();
+  }
+
+  /** Starts the model as the school cycle's 计划 step calls it for one unit: its year, the unit and the due date. */
+  String callForUnit(int year, String unit) {
+    return runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(YEAR.name(), year, CALLING_UNIT.name(), unit,
+        SUBMISSION_DUE_AT.name(), Date.from(Instant.now().plus(Duration.ofDays(30))))).getId();
+  }
+
+  List<String> waitingAt(String processInstanceId) {
+    return runtimeService.getActiveActivityIds(processInstanceId);
+  }
+
+  boolean ended(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
   }
 
   @Test

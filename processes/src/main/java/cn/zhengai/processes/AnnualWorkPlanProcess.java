@@ -10,7 +10,9 @@ import java.util.Map;
  * <p>A unit's plan for the year is its key tasks in 表5 (年度重点工作任务分解): the unit's heads enter them in the
  * chains' tables and submit them by the due date; 院办 approves each plan or returns it for revision with a reason.
  * The school's yearly cycle ({@link SchoolAnnualCycleProcess}) calls this model for each unit in its 计划 step; a
- * college that does not run the cycle yet has 院办 open a round for every unit that submits a plan. Every task
+ * college that does not run the cycle yet has 院办 open a round for every unit that submits a plan. A unit plans once a
+ * year: when the cycle calls for a unit whose plan is already in a round 院办 opened for the year, the call asks for
+ * nothing more and ends once that plan is approved (at once if it was). Every task
  * climbs the escalation ladder ({@link TaskEscalationProcess}), which reminds before the due date and escalates after
  * it.
  */
@@ -22,10 +24,22 @@ public final class AnnualWorkPlanProcess {
 
   private AnnualWorkPlanProcess() {}
 
+  /** The message a cycle's call for one unit waits for, correlated by the call's business key ({@link #unitPlanKey}). */
+  public static final String MESSAGE_PLAN_APPROVED_IN_ROUND = "zhengai.planApprovedInRound";
+
+  /** {@code 2027/jwc}: a cycle's call for one unit's plan. A round 院办 opens has the year alone. */
+  public static String unitPlanKey(int year, String unit) {
+    return year + "/" + unit;
+  }
+
   /** Element ids in the model. */
   public static final class Elements {
     public static final String START_ROUND_OPENED = "Start_PlanRoundOpened";
     public static final String TASK_PREPARE_ROUND = "Task_PrepareRound";
+    public static final String GATEWAY_PLAN_IN_YEARS_ROUND = "Gateway_PlanInYearsRound";
+    public static final String EVENT_PLAN_APPROVED_IN_ROUND = "Event_PlanApprovedInRound";
+    public static final String END_PLAN_TAKEN_FROM_ROUND = "End_PlanTakenFromRound";
+    public static final String END_PLAN_APPROVED_IN_ROUND = "End_PlanApprovedInRound";
     public static final String SUB_PROCESS_UNIT_PLAN = "SubProcess_UnitPlan";
     public static final String START_UNIT_PLAN = "Start_UnitPlanOpened";
     public static final String TASK_OPEN_UNIT_PLAN = "Task_OpenUnitPlan";
@@ -34,6 +48,7 @@ public final class AnnualWorkPlanProcess {
     public static final String TASK_REVIEW_WORK_PLAN = "Task_ReviewWorkPlan";
     public static final String GATEWAY_PLAN_APPROVED = "Gateway_PlanApproved";
     public static final String TASK_REVISE_WORK_PLAN = "Task_ReviseWorkPlan";
+    public static final String TASK_RELEASE_WAITING_CYCLE = "Task_ReleaseWaitingCycle";
     public static final String END_PLAN_APPROVED = "End_PlanApproved";
     public static final String END_ROUND_CLOSED = "End_RoundClosed";
 
@@ -53,6 +68,15 @@ public final class AnnualWorkPlanProcess {
     public static final ProcessVariable<String> SUBMISSION_DUE_DATE = ProcessVariable.text("submissionDueDate");
     /** The ids of the units that must submit a plan. */
     public static final ProcessVariable<List<String>> PARTICIPATING_UNITS = ProcessVariable.texts("participatingUnits");
+    /**
+     * Where a calling cycle's unit stands in a round 院办 opened for the year: {@link #PLAN_IN_ROUND_NONE} (not in one:
+     * the call asks for the plan itself; also every round's own value), {@link #PLAN_IN_ROUND_OPEN} (the call waits for
+     * that plan's approval) or {@link #PLAN_IN_ROUND_APPROVED} (the call ends at once).
+     */
+    public static final ProcessVariable<String> PLAN_IN_ROUND = ProcessVariable.text("planInRound");
+    public static final String PLAN_IN_ROUND_NONE = "none";
+    public static final String PLAN_IN_ROUND_OPEN = "open";
+    public static final String PLAN_IN_ROUND_APPROVED = "approved";
     /** When plans are due; a calling cycle gives its own. */
     public static final ProcessVariable<Date> SUBMISSION_DUE_AT = ProcessVariable.moment("submissionDueAt");
 
@@ -111,6 +135,8 @@ public final class AnnualWorkPlanProcess {
   public static final class Beans {
     public static final String PREPARE_ROUND = "prepareAnnualPlanRoundDelegate";
     public static final String OPEN_UNIT_PLAN = "openUnitPlanDelegate";
+    /** Tells a cycle's call waiting for this unit's plan ({@link #MESSAGE_PLAN_APPROVED_IN_ROUND}) that it was approved. */
+    public static final String RELEASE_WAITING_CYCLE = "releaseWaitingCycleDelegate";
     public static final String VALIDATE_WORK_PLAN = "validateWorkPlanListener";
     public static final String CHECK_REVIEW_DECISION = "checkReviewDecisionListener";
     public static final String SHOW_UNIT_IN_TASKLIST = "showUnitInTasklistListener";

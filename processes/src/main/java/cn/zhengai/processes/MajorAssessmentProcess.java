@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * 专业考核性诊断 (seed 五(二), 表7 专业考核性诊断标准): every major's 专业建设方案 assessed once in three years by a
  * panel of external experts, business key {@code 2025-2027/500211} (period and 专业代码). 质管办 forms the panel while
- * the 二级学院 submits the materials; after the site visit each expert scores the standard's items in their own
+ * the 二级学院's 质量保证工作组 submits the materials; after the site visit each expert scores the standard's items in their own
  * task; 质管办 draws the panel's conclusion (合格 / 基本合格 / 不合格); a 不合格 goes to the leading group (预警, 限招,
  * 停招); anything short of 合格 is rectified by the major by a deadline and checked by 质管办.
  */

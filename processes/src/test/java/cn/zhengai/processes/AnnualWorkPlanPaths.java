@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -20,9 +21,11 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The annual work plan model, path by path, with its delegates replaced by recording mocks. Subclasses say which
@@ -45,9 +48,19 @@ abstract class AnnualWorkPlanPaths {
         .deploy().getId();
   }
 
+  /** Each concrete test class's flow-node coverage of the model, checked after all its tests. */
+  private static final Map<Class<?>, FlowNodeCoverage> COVERAGE = new ConcurrentHashMap<>();
+
   @AfterEach
   void undeployModel() {
+    COVERAGE.computeIfAbsent(getClass(), type -> new FlowNodeCoverage(AnnualWorkPlanProcess.MODEL))
+        .record(engineExtension().getProcessEngine());
     engineExtension().getProcessEngine().getRepositoryService().deleteDeployment(deploymentId, true);
+  }
+
+  @AfterAll
+  static void coverageIsComplete(TestInfo testClass) {
+    COVERAGE.get(testClass.getTestClass().orElseThrow()).assertComplete();
   }
 
   private static final String ACADEMIC_AFFAIRS = "jwc";
@@ -57,15 +70,28 @@ abstract class AnnualWorkPlanPaths {
   /** What the escalation ladder's listener was told: activity and event. */
   private final List<String> ladder = new ArrayList<>();
   private final Date dueAt = Date.from(Instant.now().plus(Duration.ofDays(30)));
+  /** Where a cycle's call finds its unit in the year's round, as the prepare delegate tells the model. */
+  private String planInRound = PLAN_IN_ROUND_NONE;
+  /** The units whose approved plan was handed to a cycle's call that might wait for it. */
+  private final List<String> released = new ArrayList<>();
 
   @BeforeEach
   void bindDelegates() {
     engine = engineExtension().getProcessEngine();
     Mocks.register(Beans.PREPARE_ROUND, (JavaDelegate) execution -> {
+      String callingUnit = CALLING_UNIT.find(execution).orElse(null);
+      if (callingUnit != null) {
+        execution.setProcessBusinessKey(AnnualWorkPlanProcess.unitPlanKey(YEAR.get(execution), callingUnit));
+        PLAN_IN_ROUND.set(execution, planInRound);
+        PARTICIPATING_UNITS.set(execution, planInRound.equals(PLAN_IN_ROUND_NONE) ? List.of(callingUnit) : List.of());
+        return;
+      }
       execution.setProcessBusinessKey(String.valueOf(YEAR.get(execution)));
+      PLAN_IN_ROUND.set(execution, PLAN_IN_ROUND_NONE);
       PARTICIPATING_UNITS.set(execution, List.of(ACADEMIC_AFFAIRS, HUMAN_RESOURCES));
       SUBMISSION_DUE_AT.set(execution, dueAt);
     });
+    Mocks.register(Beans.RELEASE_WAITING_CYCLE, (JavaDelegate) execution -> released.add(UNIT.get(execution)));
     Mocks.register(Beans.OPEN_UNIT_PLAN, (JavaDelegate) execution -> {
       String unit = UNIT.get(execution);
       UNIT_NAME.setLocal(execution, unit.toUpperCase());
@@ -116,6 +142,8 @@ abstract class AnnualWorkPlanPaths {
 
     assertThat(isEnded(round)).isTrue();
     assertThat(passedThrough(round, END_ROUND_CLOSED)).isTrue();
+    // each approved plan is handed on to a cycle's call that may be waiting for it
+    assertThat(released).containsExactly(ACADEMIC_AFFAIRS, HUMAN_RESOURCES);
     // every task climbs the one escalation ladder; the model has no reminder or overdue path of its own
     assertThat(ladder).containsExactly(
         TASK_SUBMIT_WORK_PLAN + " create", TASK_SUBMIT_WORK_PLAN + " create",
@@ -147,6 +175,50 @@ abstract class AnnualWorkPlanPaths {
     assertThat(passedThrough(round, TASK_REVISE_WORK_PLAN)).isTrue();
     assertThat(openTasksOf(round, ACADEMIC_AFFAIRS)).isEmpty();
     assertThat(isEnded(round)).isFalse();
+  }
+
+  @Test
+  void theCyclesCallForAUnitAsksItsHeadsForThePlan() {
+    ProcessInstance call = startCall(2027, ACADEMIC_AFFAIRS);
+
+    assertThat(call.getBusinessKey()).isEqualTo("2027/jwc");
+    submitPlan(call, ACADEMIC_AFFAIRS, "落实专业建设规划");
+    review(call, ACADEMIC_AFFAIRS, DECISION_APPROVE, null);
+    assertThat(isEnded(call)).isTrue();
+    assertThat(passedThrough(call, END_ROUND_CLOSED)).isTrue();
+  }
+
+  @Test
+  void theCyclesCallForAUnitWhosePlanIsOpenInTheYearsRoundAsksNothingAndEndsWhenThatPlanIsApproved() {
+    planInRound = PLAN_IN_ROUND_OPEN;
+    ProcessInstance call = startCall(2027, ACADEMIC_AFFAIRS);
+
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).count()).as("no second plan task").isZero();
+    assertThat(isEnded(call)).isFalse();
+    engine.getRuntimeService().createMessageCorrelation(AnnualWorkPlanProcess.MESSAGE_PLAN_APPROVED_IN_ROUND)
+        .processInstanceBusinessKey("2027/jwc").correlate();
+
+    assertThat(isEnded(call)).isTrue();
+    assertThat(passedThrough(call, EVENT_PLAN_APPROVED_IN_ROUND)).isTrue();
+    assertThat(passedThrough(call, END_PLAN_TAKEN_FROM_ROUND)).isTrue();
+    assertThat(passedThrough(call, SUB_PROCESS_UNIT_PLAN)).isFalse();
+  }
+
+  @Test
+  void theCyclesCallForAUnitWhosePlanTheYearsRoundApprovedEndsAtOnce() {
+    planInRound = PLAN_IN_ROUND_APPROVED;
+    ProcessInstance call = startCall(2027, HUMAN_RESOURCES);
+
+    assertThat(isEnded(call)).isTrue();
+    assertThat(passedThrough(call, END_PLAN_APPROVED_IN_ROUND)).isTrue();
+    assertThat(passedThrough(call, SUB_PROCESS_UNIT_PLAN)).isFalse();
+    assertThat(ladder).isEmpty();
+  }
+
+  /** As the school cycle's 计划 step calls the model for one unit, with its year and due date. */
+  private ProcessInstance startCall(int year, String unit) {
+    return engine.getRuntimeService().startProcessInstanceByKey(AnnualWorkPlanProcess.KEY,
+        Map.of(YEAR.name(), year, CALLING_UNIT.name(), unit, SUBMISSION_DUE_AT.name(), dueAt));
   }
 
   private ProcessInstance startRound(int year) {

@@ -71,7 +71,7 @@ abstract class MajorAssessmentPaths extends ModelPathsSupport {
     assertThat(assessment.getBusinessKey()).isEqualTo("2025-2027/" + MAJOR_CODE);
     assertThat(waitingAt(assessment)).containsExactlyInAnyOrder(TASK_FORM_PANEL, TASK_SUBMIT_MATERIALS);
     assertThat(candidateGroupsOf(task(assessment, TASK_FORM_PANEL, null))).containsExactly("zgb");
-    assertThat(candidateGroupsOf(task(assessment, TASK_SUBMIT_MATERIALS, null))).containsExactly("head-qcxy");
+    assertThat(candidateGroupsOf(task(assessment, TASK_SUBMIT_MATERIALS, null))).containsExactly("qa-wg-qcxy");
 
     prepareAndReview(assessment);
     conclude(assessment, "合格");

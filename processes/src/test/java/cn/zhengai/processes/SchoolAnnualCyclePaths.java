@@ -130,8 +130,10 @@ abstract class SchoolAnnualCyclePaths extends ModelPathsSupport {
     Mocks.register(AnnualWorkPlanProcess.Beans.PREPARE_ROUND, (JavaDelegate) execution -> {
       String unit = AnnualWorkPlanProcess.Variables.CALLING_UNIT.get(execution);
       execution.setProcessBusinessKey(AnnualWorkPlanProcess.Variables.YEAR.get(execution) + "/" + unit);
+      AnnualWorkPlanProcess.Variables.PLAN_IN_ROUND.set(execution, AnnualWorkPlanProcess.Variables.PLAN_IN_ROUND_NONE);
       AnnualWorkPlanProcess.Variables.PARTICIPATING_UNITS.set(execution, List.of(unit));
     });
+    Mocks.register(AnnualWorkPlanProcess.Beans.RELEASE_WAITING_CYCLE, (JavaDelegate) execution -> {});
     Mocks.register(AnnualWorkPlanProcess.Beans.OPEN_UNIT_PLAN, (JavaDelegate) execution -> {
       UNIT_HEAD_GROUP.setLocal(execution, "head-" + UNIT.get(execution));
       AnnualWorkPlanProcess.Variables.UNIT_LOCAL.forEach(name -> execution.setVariableLocal(name, null));

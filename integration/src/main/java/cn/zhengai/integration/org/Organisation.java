@@ -27,6 +27,8 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
   public static final String MAJOR_LEADERS_PREFIX = "major-leaders-";
   /** Prefix of a major's quality assurance group (专业（课程）质量保证小组). */
   public static final String MAJOR_QA_PREFIX = "major-qa-";
+  /** Prefix of a teaching unit's 二级学院质量保证工作组, followed by the unit's id. */
+  public static final String WORKING_GROUP_PREFIX = "qa-wg-";
 
   public static String headGroupOf(String unitId) {
     return HEAD_GROUP_PREFIX + unitId;
@@ -44,14 +46,39 @@ public record Organisation(String college, List<Unit> units, List<Role> roles, L
     return MAJOR_QA_PREFIX + code;
   }
 
+  public static String workingGroupOf(String teachingUnitId) {
+    return WORKING_GROUP_PREFIX + teachingUnitId;
+  }
+
+  /** The 二级学院质量保证工作组 of every teaching unit. */
+  public Set<String> workingGroupIds() {
+    Set<String> groups = new LinkedHashSet<>();
+    units.stream().filter(unit -> unit.kind() == UnitKind.TEACHING_UNIT).forEach(unit -> groups.add(workingGroupOf(unit.id())));
+    return groups;
+  }
+
+  /**
+   * The members the people file gives a teaching unit's working group ({@code memberOf: [qa-wg-qcxy]}), other than
+   * its heads, who belong to it anyway. They seed the working group; after that the 工作组 sheet keeps it.
+   */
+  public List<String> workingGroupMembersOf(String teachingUnitId) {
+    String group = workingGroupOf(teachingUnitId);
+    return people.stream().filter(person -> person.memberOf().contains(group) && !person.headOf().contains(teachingUnitId))
+        .map(Person::id).toList();
+  }
+
   /**
    * Every Camunda group whose members the people file owns: each unit, the head group of each department and
-   * teaching unit, each role, each major's own group. A major's leaders' and QA groups follow the major's entry.
+   * teaching unit, each role, each major's own group. A major's leaders' and QA groups follow the major's entry, and
+   * a teaching unit's working group follows the 工作组 sheet (also where the structure file lists it as a unit).
    */
   public Set<String> groupIds() {
     Set<String> groups = new LinkedHashSet<>();
+    Set<String> workingGroups = workingGroupIds();
     for (Unit unit : units) {
-      groups.add(unit.id());
+      if (!workingGroups.contains(unit.id())) {
+        groups.add(unit.id());
+      }
       if (unit.hasHeads()) {
         groups.add(headGroupOf(unit.id()));
       }
