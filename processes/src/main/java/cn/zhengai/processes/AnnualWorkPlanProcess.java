@@ -35,8 +35,11 @@ public final class AnnualWorkPlanProcess {
   /** Element ids in the model. */
   public static final class Elements {
     public static final String START_ROUND_OPENED = "Start_PlanRoundOpened";
+    public static final String GATEWAY_TO_PREPARE_ROUND = "Gateway_ToPrepareRound";
     public static final String TASK_PREPARE_ROUND = "Task_PrepareRound";
     public static final String GATEWAY_PLAN_IN_YEARS_ROUND = "Gateway_PlanInYearsRound";
+    public static final String GATEWAY_WAIT_FOR_ROUND = "Gateway_WaitForRound";
+    public static final String EVENT_ROUND_CHECKED_DAILY = "Event_RoundCheckedDaily";
     public static final String EVENT_PLAN_APPROVED_IN_ROUND = "Event_PlanApprovedInRound";
     public static final String END_PLAN_TAKEN_FROM_ROUND = "End_PlanTakenFromRound";
     public static final String END_PLAN_APPROVED_IN_ROUND = "End_PlanApprovedInRound";

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -202,6 +203,32 @@ abstract class AnnualWorkPlanPaths {
     assertThat(passedThrough(call, EVENT_PLAN_APPROVED_IN_ROUND)).isTrue();
     assertThat(passedThrough(call, END_PLAN_TAKEN_FROM_ROUND)).isTrue();
     assertThat(passedThrough(call, SUB_PROCESS_UNIT_PLAN)).isFalse();
+  }
+
+  @Test
+  void theCyclesCallWaitingForARoundThatNoLongerHoldsThePlanAsksTheUnitTheNextDay() {
+    planInRound = PLAN_IN_ROUND_OPEN;
+    ProcessInstance call = startCall(2027, ACADEMIC_AFFAIRS);
+    // the next day the round still holds the plan: the call waits on
+    runDailyCheck(call);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).count()).isZero();
+    // 院办's round was cancelled: the day after, the call asks the unit itself
+    planInRound = PLAN_IN_ROUND_NONE;
+    runDailyCheck(call);
+
+    submitPlan(call, ACADEMIC_AFFAIRS, "落实专业建设规划");
+    review(call, ACADEMIC_AFFAIRS, DECISION_APPROVE, null);
+    assertThat(isEnded(call)).isTrue();
+    assertThat(passedThrough(call, EVENT_ROUND_CHECKED_DAILY)).isTrue();
+    assertThat(passedThrough(call, END_ROUND_CLOSED)).isTrue();
+    assertThat(passedThrough(call, END_PLAN_TAKEN_FROM_ROUND)).isFalse();
+  }
+
+  /** The waiting call's daily timer, fired. */
+  private void runDailyCheck(ProcessInstance call) {
+    Job timer = engine.getManagementService().createJobQuery().processInstanceId(call.getId()).timers().singleResult();
+    assertThat(timer).as("the call's daily check").isNotNull();
+    engine.getManagementService().executeJob(timer.getId());
   }
 
   @Test

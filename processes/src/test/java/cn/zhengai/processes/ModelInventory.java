@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -36,6 +37,9 @@ final class ModelInventory {
       facts.add("element " + element.getElementType().getTypeName() + " " + element.getId() + " " + element.getName());
     }
     for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      if (node instanceof EventBasedGateway) {
+        continue; // it cannot be asynchronous: Camunda's model API refuses to read the settings
+      }
       facts.add("async " + node.getId() + " before=" + node.isCamundaAsyncBefore() + " after=" + node.isCamundaAsyncAfter());
     }
     for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
