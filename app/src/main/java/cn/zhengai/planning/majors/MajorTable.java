@@ -9,15 +9,12 @@ import cn.zhengai.org.Majors.StoredMajor;
 import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.planning.Field;
-import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningSupport;
-import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.RowProblems;
 import cn.zhengai.planning.StoredRow;
 import cn.zhengai.planning.TableRow;
 import cn.zhengai.planning.TableScope;
 import cn.zhengai.planning.UnitDirectory;
-import cn.zhengai.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +26,7 @@ import org.springframework.stereotype.Component;
  * (hetao) or a name only one person has (何涛) is taken too. Saving a major brings its groups in line ({@link Majors}).
  */
 @Component
-public class MajorTable extends PlanningTable {
+public class MajorTable extends TeachingUnitTable {
 
   static final int CODE = 0;
   static final int NAME = 1;
@@ -68,17 +65,6 @@ public class MajorTable extends PlanningTable {
   @Override
   protected List<String> coordinators() {
     return List.of(OrgGroups.QA_OFFICE, OrgGroups.ACADEMIC_AFFAIRS);
-  }
-
-  /** Of a teaching unit's staff, its heads change its majors: appointing leaders is not every teacher's business. */
-  @Override
-  protected boolean mayChange(CurrentUser user, List<String> owningUnits) {
-    return PlanningAccess.mayChange(user, owningUnits.stream().map(OrgGroups::headsOf).toList(), coordinators());
-  }
-
-  @Override
-  protected String owningStaff() {
-    return "该教学单位负责人";
   }
 
   @Override

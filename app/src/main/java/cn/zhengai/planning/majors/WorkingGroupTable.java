@@ -3,20 +3,16 @@ package cn.zhengai.planning.majors;
 import cn.zhengai.integration.excel.ColumnSpec;
 import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.org.Majors;
-import cn.zhengai.org.OrgGroups;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
 import cn.zhengai.org.WorkingGroups;
 import cn.zhengai.org.WorkingGroups.StoredWorkingGroup;
 import cn.zhengai.planning.Field;
-import cn.zhengai.planning.PlanningAccess;
 import cn.zhengai.planning.PlanningSupport;
-import cn.zhengai.planning.PlanningTable;
 import cn.zhengai.planning.RowProblems;
 import cn.zhengai.planning.StoredRow;
 import cn.zhengai.planning.TableRow;
 import cn.zhengai.planning.TableScope;
 import cn.zhengai.planning.UnitDirectory;
-import cn.zhengai.security.CurrentUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Component;
  * Excel; people are written as on the 专业 sheet. Saving brings the group in line ({@link WorkingGroups}).
  */
 @Component
-public class WorkingGroupTable extends PlanningTable {
+public class WorkingGroupTable extends TeachingUnitTable {
 
   static final int UNIT = 0;
   static final int MEMBERS = 1;
@@ -51,17 +47,6 @@ public class WorkingGroupTable extends PlanningTable {
   @Override
   protected String storageTable() {
     return "qa_working_group";
-  }
-
-  /** Of a teaching unit's staff, its heads, who lead the group, choose its members. */
-  @Override
-  protected boolean mayChange(CurrentUser user, List<String> owningUnits) {
-    return PlanningAccess.mayChange(user, owningUnits.stream().map(OrgGroups::headsOf).toList(), coordinators());
-  }
-
-  @Override
-  protected String owningStaff() {
-    return "该教学单位负责人";
   }
 
   @Override
