@@ -8,6 +8,7 @@ import cn.zhengai.integration.org.OrganisationFileReader;
 import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.security.Access;
+import cn.zhengai.tasklist.TasklistFilters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,25 +1,17 @@
 package cn.zhengai.security;
 
+import cn.zhengai.api.RewrittenRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,7 +90,7 @@ class UnitHistoryFilter extends OncePerRequestFilter {
       Set<String> scopes = unitScopes(user).scopes();
       chain.doFilter(post ? narrowedBody(request, scopes) : narrowedQuery(request, scopes), response);
     } else if (query) {
-      HttpServletRequest readable = post ? new BodyRequest(request, request.getInputStream().readAllBytes()) : request;
+      HttpServletRequest readable = post ? RewrittenRequest.withBody(request, request.getInputStream().readAllBytes()) : request;
       if (narrowedToOwn(readable, post, unitScopes(user))) {
         chain.doFilter(readable, response);
       } else {
@@ -185,36 +177,7 @@ class UnitHistoryFilter extends OncePerRequestFilter {
     String[] asked = parameters.get("activityInstanceIdIn");
     parameters.put("activityInstanceIdIn", new String[] {String.join(",", within(scopes,
         asked == null ? null : Arrays.stream(asked).flatMap(value -> Arrays.stream(value.split(","))).toList()))});
-    String queryString = parameters.entrySet().stream()
-        .flatMap(entry -> Arrays.stream(entry.getValue()).map(value -> encode(entry.getKey()) + "=" + encode(value)))
-        .collect(Collectors.joining("&"));
-    return new HttpServletRequestWrapper(request) {
-      @Override
-      public String getQueryString() {
-        return queryString;
-      }
-
-      @Override
-      public String getParameter(String name) {
-        String[] values = parameters.get(name);
-        return values == null ? null : values[0];
-      }
-
-      @Override
-      public Map<String, String[]> getParameterMap() {
-        return Collections.unmodifiableMap(parameters);
-      }
-
-      @Override
-      public Enumeration<String> getParameterNames() {
-        return Collections.enumeration(parameters.keySet());
-      }
-
-      @Override
-      public String[] getParameterValues(String name) {
-        return parameters.get(name);
-      }
-    };
+    return RewrittenRequest.withParameters(request, parameters);
   }
 
   /** POST: the JSON body's {@code activityInstanceIdIn} becomes the caller's scopes (within those asked for). */
@@ -226,7 +189,7 @@ class UnitHistoryFilter extends OncePerRequestFilter {
     within(scopes, asked == null || !asked.isArray() ? null
         : StreamSupport.stream(asked.spliterator(), false).map(JsonNode::asText).toList())
         .forEach(narrowed::add);
-    return new BodyRequest(request, JSON.writeValueAsBytes(body));
+    return RewrittenRequest.withBody(request, JSON.writeValueAsBytes(body));
   }
 
   private static List<String> within(Set<String> scopes, List<String> asked) {
@@ -235,9 +198,6 @@ class UnitHistoryFilter extends OncePerRequestFilter {
     return allowed.isEmpty() ? List.of(NO_SCOPE) : allowed;
   }
 
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
 
   private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
     response.setStatus(status);
@@ -286,56 +246,4 @@ class UnitHistoryFilter extends OncePerRequestFilter {
 
   /** The caller's readable tasks and the activity instances (scopes) their unit's data lives in. */
   private record UnitScopes(Set<String> taskIds, Set<String> scopes) {}
-
-  /** A request whose body has been read (and possibly rewritten) by this filter. */
-  private static final class BodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    BodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-  }
 }

@@ -2,6 +2,7 @@ package cn.zhengai.org;
 
 import cn.zhengai.nodes.NodeLock;
 import cn.zhengai.org.OrganisationImporter.ImportReport;
+import cn.zhengai.tasklist.TasklistFilters;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.ApplicationContext;

@@ -1,4 +1,4 @@
-package cn.zhengai.org;
+package cn.zhengai.tasklist;
 
 import cn.zhengai.processes.SharedVariables;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * only selects; what a user sees of it is still limited by their authorizations.
  */
 @Component
-class TasklistFilters {
+public class TasklistFilters {
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -26,17 +25,12 @@ class TasklistFilters {
     this.taskService = taskService;
   }
 
-  List<String> ensure() {
+  /** Creates the filters that do not exist yet; returns what it created or updated, in Chinese. */
+  public List<String> ensure() {
     List<String> changes = new ArrayList<>();
-    ensure("本单位待办", "我所在单位和角色的任务（含已认领）", -10, "#1f6fb2",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks(),
-        changes);
-    ensure("我的任务", "已认领或分配给我的任务", 0, "#2e8b57",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), changes);
-    ensure("已逾期", "已过到期日期的任务", 10, "#c0392b",
-        taskService.createTaskQuery().dueBeforeExpression("${now()}"), changes);
-    ensure("全部可见任务", "我有权查看的全部任务（质管办用于监控）", 20, "#7f8c8d",
-        taskService.createTaskQuery(), changes);
+    for (TasklistFilter filter : TasklistFilter.values()) {
+      ensure(filter, changes);
+    }
     return changes;
   }
 
@@ -46,7 +40,8 @@ class TasklistFilters {
       Map.of("name", SharedVariables.SUBJECT_NAME.name(), "label", "诊改对象"),
       Map.of("name", SharedVariables.YEAR.name(), "label", "年度"));
 
-  private void ensure(String name, String description, int priority, String color, TaskQuery query, List<String> changes) {
+  private void ensure(TasklistFilter shared, List<String> changes) {
+    String name = shared.label();
     Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
     if (existing != null) {
       // a filter of an earlier release gets the cards' variables of this one; the rest is the users' to change
@@ -58,12 +53,12 @@ class TasklistFilters {
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("color", color);
+    properties.put("description", shared.description());
+    properties.put("priority", shared.priority());
+    properties.put("color", shared.color());
     properties.put("refresh", true);
     properties.put("variables", CARD_VARIABLES);
-    Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+    Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(shared.query(taskService));
     filterService.saveFilter(filter);
     changes.add("任务过滤器 " + name);
   }

@@ -1,0 +1,311 @@
+package cn.zhengai.tasklist;
+
+import cn.zhengai.security.CurrentUser;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A page and the count of one of the product's own Tasklist filters ({@link TasklistFilter}), found with one query
+ * that starts from the caller's own rows (their groups' candidate links, their authorizations) instead of the
+ * engine's task query, which reads every open task of the college and its links before it narrows them down (about
+ * half a second at 50,000 open tasks).
+ * <p>
+ * The query keeps the engine's rules: the filter's criteria as the engine evaluates them for the caller, the
+ * caller's READ on the task or READ_TASK on its process definition (granted to the caller, one of their groups or
+ * everyone), their tenants, and what the caller added in Tasklist (active tasks, the sort order). Where the engine's
+ * rules would need more than that (a revoke that concerns the caller, a global authorization withholding the
+ * permission from one resource, case or standalone tasks, a filter someone changed, a search the caller typed), it
+ * answers nothing and the engine answers as before.
+ */
+@Component
+class FilterPages {
+
+  private static final int TASK = Resources.TASK.resourceType();
+  private static final int PROCESS_DEFINITION = Resources.PROCESS_DEFINITION.resourceType();
+  private static final int READ = Permissions.READ.getValue();
+  private static final int READ_TASK = ProcessDefinitionPermissions.READ_TASK.getValue();
+  private static final Map<String, String> SORT_COLUMNS = Map.of("created", "T.CREATE_TIME_", "dueDate", "T.DUE_DATE_",
+      "followUpDate", "T.FOLLOW_UP_DATE_", "priority", "T.PRIORITY_", "name", "T.NAME_", "assignee", "T.ASSIGNEE_",
+      "id", "T.ID_");
+  /** What Tasklist sends beside the sort order: the variables it searches for (none, unless the caller typed a search). */
+  private static final Set<String> EMPTY_SEARCHES = Set.of("processVariables", "taskVariables", "caseInstanceVariables");
+
+  private final NamedParameterJdbcTemplate database;
+  private final FilterService filters;
+  private final TaskService tasks;
+  private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl engine;
+  private final Map<TasklistFilter, String> storedQueries = new EnumMap<>(TasklistFilter.class);
+
+  FilterPages(NamedParameterJdbcTemplate database, FilterService filters, TaskService tasks, IdentityService identity,
+      ProcessEngineConfigurationImpl engine) {
+    this.database = database;
+    this.filters = filters;
+    this.tasks = tasks;
+    this.identity = identity;
+    this.engine = engine;
+  }
+
+  /** The tasks a filter shows the caller: the page's ids in the order asked for, and how many there are in all. */
+  record Page(List<String> taskIds, long count) {}
+
+  /**
+   * What the filter shows the engine's current caller with Tasklist's additions ({@code extension}, the body of a
+   * filter's list or count request; null for none), or empty when the engine has to answer.
+   */
+  Optional<Selection> select(String filterId, JsonNode extension) {
+    if (identity.getCurrentAuthentication() != null) {
+      return select(filterId, extension, identity.getCurrentAuthentication());
+    }
+    // the webapps tell the engine who calls further down the chain: until then the caller is Spring Security's
+    var signedIn = SecurityContextHolder.getContext().getAuthentication();
+    if (signedIn == null || !signedIn.isAuthenticated() || signedIn instanceof AnonymousAuthenticationToken) {
+      return Optional.empty();
+    }
+    CurrentUser user = CurrentUser.of(signedIn);
+    List<String> tenants = identity.createTenantQuery().userMember(user.userId()).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+    Authentication caller = new Authentication(user.userId(), user.groupIds(), tenants);
+    identity.setAuthentication(caller);
+    try {
+      return select(filterId, extension, caller);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private Optional<Selection> select(String filterId, JsonNode extension, Authentication caller) {
+    if (caller.getUserId() == null || engine.isCmmnEnabled() || engine.isStandaloneTasksEnabled()) {
+      return Optional.empty();
+    }
+    Optional<TasklistFilter> shared = sharedFilter(filterId);
+    if (shared.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", caller.getUserId())
+        .addValue("groups", groups.isEmpty() ? List.of("") : groups);
+    StringBuilder where = new StringBuilder("T.PROC_DEF_ID_ IS NOT NULL");
+    switch (shared.get()) {
+      case UNIT_TODO -> {
+        // without groups the engine would ask for every task with any candidate group
+        if (groups.isEmpty()) {
+          return Optional.empty();
+        }
+        where.append(" AND T.ID_ IN (SELECT I.TASK_ID_ FROM ACT_RU_IDENTITYLINK I WHERE I.TYPE_ = 'candidate'"
+            + " AND I.GROUP_ID_ IN (:groups))");
+      }
+      case MINE -> where.append(" AND T.ASSIGNEE_ = :user");
+      case OVERDUE -> {
+        where.append(" AND T.DUE_DATE_ < :now");
+        parameters.addValue("now", ClockUtil.getCurrentTime());
+      }
+      case ALL_VISIBLE -> { }
+    }
+    Optional<String> orderBy = addExtension(extension, where);
+    if (orderBy.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!isAdministrator(caller)) {
+      if (engine.isTenantCheckEnabled()) {
+        List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
+        where.append(tenants.isEmpty() ? " AND T.TENANT_ID_ IS NULL" : " AND (T.TENANT_ID_ IS NULL OR T.TENANT_ID_ IN (:tenants))");
+        parameters.addValue("tenants", tenants);
+      }
+      if (engine.isAuthorizationEnabled() && !addReadCheck(parameters, where)) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters));
+  }
+
+  Page page(Selection selection, int firstResult, int maxResults) {
+    MapSqlParameterSource parameters = selection.parameters();
+    parameters.addValue("first", firstResult).addValue("max", maxResults);
+    List<String> ids = database.queryForList("SELECT T.ID_ FROM ACT_RU_TASK T WHERE " + selection.where()
+        + " ORDER BY " + selection.orderBy() + " LIMIT :max OFFSET :first", parameters, String.class);
+    return new Page(ids, count(selection));
+  }
+
+  long count(Selection selection) {
+    Long count = database.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + selection.where(),
+        selection.parameters(), Long.class);
+    return count == null ? 0 : count;
+  }
+
+  /** The where clause, the order and the values of one filter for one caller. */
+  record Selection(String where, String orderBy, MapSqlParameterSource parameters) {}
+
+  /** The shared filter with this id, if the caller may read it and its query is still the product's. */
+  private Optional<TasklistFilter> sharedFilter(String filterId) {
+    Filter filter;
+    try {
+      filter = filters.getFilter(filterId);
+    } catch (AuthorizationException refused) {
+      return Optional.empty();
+    }
+    if (!(filter instanceof FilterEntity stored)) {
+      return Optional.empty();
+    }
+    for (TasklistFilter shared : TasklistFilter.values()) {
+      if (shared.label().equals(stored.getName()) && storedQuery(shared).equals(stored.getQueryInternal())) {
+        return Optional.of(shared);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The query as the engine stores it, so that a filter changed since (in Tasklist or Admin) is told apart. */
+  private synchronized String storedQuery(TasklistFilter shared) {
+    return storedQueries.computeIfAbsent(shared,
+        filter -> {
+          FilterEntity expected = new FilterEntity(EntityTypes.TASK);
+          expected.setQuery(filter.query(tasks));
+          return expected.getQueryInternal();
+        });
+  }
+
+  /**
+   * Adds Tasklist's additions to the where clause and returns the order they ask for; empty for anything else
+   * (a search, a sort by a variable), which the engine answers.
+   */
+  private static Optional<String> addExtension(JsonNode extension, StringBuilder where) {
+    List<String> order = new ArrayList<>();
+    if (extension != null && !extension.isNull()) {
+      if (!extension.isObject()) {
+        return Optional.empty();
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> fields = extension.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        JsonNode value = field.getValue();
+        switch (field.getKey()) {
+          case "processVariables", "taskVariables", "caseInstanceVariables" -> {
+            if (!value.isArray() || !value.isEmpty()) {
+              return Optional.empty();
+            }
+          }
+          case "active" -> {
+            if (!value.isBoolean()) {
+              return Optional.empty();
+            }
+            if (value.booleanValue()) {
+              where.append(" AND T.SUSPENSION_STATE_ = 1");
+            }
+          }
+          case "sorting" -> {
+            if (!value.isArray()) {
+              return Optional.empty();
+            }
+            for (JsonNode sorting : value) {
+              String column = SORT_COLUMNS.get(sorting.path("sortBy").asText());
+              String direction = sorting.path("sortOrder").asText();
+              if (column == null || !(direction.equals("asc") || direction.equals("desc")) || sorting.size() != 2) {
+                return Optional.empty();
+              }
+              order.add(column + " " + direction.toUpperCase());
+            }
+          }
+          // Tasklist repeats the page's bounds in the body; the engine reads them from the URL
+          case "firstResult", "maxResults" -> { }
+          default -> {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    // the engine's order when nobody asks for one; the id also orders tasks created in the same millisecond
+    order.add("T.ID_ ASC");
+    return Optional.of(String.join(", ", order));
+  }
+
+  private boolean isAdministrator(Authentication caller) {
+    List<String> adminGroups = engine.getAdminGroups() == null ? List.of() : engine.getAdminGroups();
+    List<String> adminUsers = engine.getAdminUsers() == null ? List.of() : engine.getAdminUsers();
+    return adminUsers.contains(caller.getUserId())
+        || caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(adminGroups::contains);
+  }
+
+  /**
+   * Adds "the caller may read the task" as the engine checks it (READ on the task, or READ_TASK on its process
+   * definition, granted to the caller, one of their groups or everyone, on the resource or on every resource);
+   * false when the caller's authorizations hold something this check does not follow.
+   */
+  private boolean addReadCheck(MapSqlParameterSource parameters, StringBuilder where) {
+    parameters.addValue("task", TASK).addValue("definition", PROCESS_DEFINITION);
+    // each part on an index of the authorizations (type, user or group, resource type, resource id)
+    List<Map<String, Object>> rows = database.queryForList(
+        "SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " AND A.RESOURCE_TYPE_ IN (:task, :definition)"
+            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ IN (:task, :definition)"
+            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.GROUP_ID_ IN (:groups) AND A.RESOURCE_TYPE_ IN (:task, :definition)"
+            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.USER_ID_ = :user"
+            + " AND (A.RESOURCE_TYPE_ = :definition OR A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*')"
+            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
+            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.GROUP_ID_ IN (:groups)"
+            + " AND (A.RESOURCE_TYPE_ = :definition OR A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*')",
+        parameters);
+    List<String> definitionKeys = new ArrayList<>();
+    boolean everyTask = false;
+    for (Map<String, Object> row : rows) {
+      int type = ((Number) row.get("TYPE_")).intValue();
+      boolean onTasks = ((Number) row.get("RESOURCE_TYPE_")).intValue() == TASK;
+      String resource = (String) row.get("RESOURCE_ID_");
+      int permission = onTasks ? READ : READ_TASK;
+      boolean grants = (((Number) row.get("PERMS_")).intValue() & permission) == permission;
+      if (type == Authorization.AUTH_TYPE_REVOKE || type == Authorization.AUTH_TYPE_GLOBAL && !grants && !resource.equals("*")) {
+        // a revoke, or everyone's authorization on one resource without the permission: the engine weighs them
+        return false;
+      }
+      everyTask |= grants && resource.equals("*");
+      if (grants && !onTasks) {
+        definitionKeys.add(resource);
+      }
+    }
+    if (everyTask) {
+      return true;
+    }
+    // READ on the task itself: the grants the engine gives a task's assignee and candidates, or anyone's given by hand
+    where.append(" AND (T.ID_ IN (")
+        .append("SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT)
+        .append(" AND A.GROUP_ID_ IN (:groups) AND A.RESOURCE_TYPE_ = :task AND MOD(A.PERMS_ / " + READ + ", 2) = 1")
+        .append(" UNION SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = ").append(Authorization.AUTH_TYPE_GRANT)
+        .append(" AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ = :task AND MOD(A.PERMS_ / " + READ + ", 2) = 1")
+        .append(" UNION SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = ").append(Authorization.AUTH_TYPE_GLOBAL)
+        .append(" AND A.RESOURCE_TYPE_ = :task AND MOD(A.PERMS_ / " + READ + ", 2) = 1)");
+    if (!definitionKeys.isEmpty()) {
+      where.append(" OR T.PROC_DEF_ID_ IN (SELECT D.ID_ FROM ACT_RE_PROCDEF D WHERE D.KEY_ IN (:definitionKeys))");
+      parameters.addValue("definitionKeys", definitionKeys);
+    }
+    where.append(")");
+    return true;
+  }
+}

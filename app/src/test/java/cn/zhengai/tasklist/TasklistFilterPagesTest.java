@@ -1,0 +1,253 @@
+package cn.zhengai.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import cn.zhengai.processes.SharedVariables;
+import cn.zhengai.support.AppTest;
+import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.TasklistSession;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The shared Tasklist filters answered by the product's own query show each person exactly what the engine's task
+ * query shows them (the same tasks, the same count, pages that follow one another), through the engine REST API and
+ * the webapps' API as Tasklist calls it; and whatever that query does not follow is left to the engine.
+ */
+@AppTest
+class TasklistFilterPagesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MODEL = "tasklist-filter-pages";
+  /** What Tasklist sends with every page of a filter. */
+  private static final String TASKLIST_BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
+  /** 教务处's and 院办's heads, a member of 院办, 质管办 (reads every task), the leading group, a major leader, the administrator. */
+  private static final List<String> PEOPLE = List.of("wangfang", "liming", "zhaoli", "wuqian", "sunhua", "hetao", "admin");
+
+  @Autowired
+  private TestRestTemplate http;
+  @LocalServerPort
+  private int port;
+  @Autowired
+  private RepositoryService repository;
+  @Autowired
+  private RuntimeService runtime;
+  @Autowired
+  private TaskService tasks;
+  @Autowired
+  private FilterService filters;
+  @Autowired
+  private IdentityService identity;
+  @Autowired
+  private AuthorizationService authorizations;
+  @Autowired
+  private FilterPages pages;
+
+  private String deployment;
+  private ListAppender<ILoggingEvent> answered;
+
+  /**
+   * 教务处 gets six tasks (two overdue, one claimed by 王芳, two more in a suspended instance), 院办 three; 质管办 one
+   * that 王芳 is also a candidate of, through a second group link.
+   */
+  @BeforeEach
+  void openTasks() {
+    deployment = repository.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn",
+        Bpmn.createExecutableProcess(MODEL).name("过滤器测试").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("work").name("过滤器测试任务").camundaCandidateGroups("${groups}").camundaDueDate("${due}")
+            .multiInstance().parallel().cardinality("${count}").multiInstanceDone().endEvent().done()).deploy().getId();
+    Date yesterday = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
+    start("head-jwc", 4, null);
+    start("head-jwc", 2, yesterday);
+    start("head-yb", 3, null);
+    start("zgb, head-jwc", 1, null);
+    runtime.suspendProcessInstanceById(start("head-jwc", 2, null));
+    tasks.claim(tasks.createTaskQuery().processDefinitionKey(MODEL).taskCandidateGroup("head-jwc").active().list().get(0).getId(),
+        "wangfang");
+    Logger logger = (Logger) LoggerFactory.getLogger(FilterPageFilter.class);
+    answered = new ListAppender<>();
+    answered.start();
+    logger.addAppender(answered);
+    logger.setLevel(Level.DEBUG);
+  }
+
+  @AfterEach
+  void removeTasks() {
+    Logger logger = (Logger) LoggerFactory.getLogger(FilterPageFilter.class);
+    logger.detachAppender(answered);
+    logger.setLevel(null);
+    repository.deleteDeployment(deployment, true);
+  }
+
+  @Test
+  void everySharedFilterShowsEachPersonWhatTheEngineShowsThem() {
+    int requests = 0;
+    for (String person : PEOPLE) {
+      EngineRest rest = EngineRest.as(http, person);
+      for (TasklistFilter shared : TasklistFilter.values()) {
+        String filter = filterId(shared);
+        List<String> expected = asPerson(person, () -> ids(filters.list(filter, tasklistQuery())));
+        JsonNode list = rest.post("/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=1000", json(TASKLIST_BODY))
+            .expect(200).json();
+        List<String> shown = new ArrayList<>();
+        list.forEach(task -> shown.add(task.path("id").asText()));
+        assertThat(shown).as(person + " · " + shared.label()).containsExactlyInAnyOrderElementsOf(expected);
+        assertNewestFirst(shown);
+        assertThat(rest.get("/engine-rest/filter/" + filter + "/count").expect(200).json().path("count").asLong())
+            .as(person + " · " + shared.label() + " 计数")
+            .isEqualTo(asPerson(person, () -> filters.count(filter)));
+        requests += 2;
+      }
+    }
+    assertThat(answered.list).as("每个请求都由本产品的查询作答").hasSize(requests);
+    assertThat(asPerson("wangfang", () -> filters.count(filterId(TasklistFilter.UNIT_TODO), tasklistQuery())))
+        .as("王芳的本单位待办：教务处的 7 个在办任务").isEqualTo(7);
+  }
+
+  @Test
+  void tasklistPagesFollowOneAnotherWithTheWholeCount() throws Exception {
+    TasklistSession tasklist = TasklistSession.logIn(port, "wangfang");
+    String filter = tasklist.filterId(TasklistFilter.UNIT_TODO.label());
+    List<String> expected = asPerson("wangfang", () -> ids(filters.list(filter, tasklistQuery())));
+    List<String> paged = new ArrayList<>();
+    for (int first = 0; first < expected.size() + 3; first += 3) {
+      JsonNode page = JSON.readTree(tasklist.list(filter, first, 3));
+      assertThat(page.path("count").asLong()).isEqualTo(expected.size());
+      page.path("_embedded").path("task").forEach(task -> paged.add(task.path("id").asText()));
+      page.path("_embedded").path("variable").forEach(variable ->
+          assertThat(variable.path("name").asText()).isIn(SharedVariables.UNIT_NAME.name(), SharedVariables.SUBJECT_NAME.name(),
+              SharedVariables.YEAR.name()));
+    }
+    assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    assertNewestFirst(paged);
+    assertThat(answered.list).isNotEmpty();
+  }
+
+  @Test
+  void whatTheQueryDoesNotFollowIsLeftToTheEngine() {
+    String filter = filterId(TasklistFilter.UNIT_TODO);
+    assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY)))).as("Tasklist 的普通请求").isPresent();
+    assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY.replace("\"processVariables\":[]",
+        "\"processVariables\":[{\"name\":\"year\",\"operator\":\"eq\",\"value\":2027}]"))))).as("按变量搜索").isEmpty();
+    assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY.replace("{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}",
+        "{\"sortOrder\":\"desc\",\"sortBy\":\"processVariable\",\"parameters\":{\"variable\":\"year\",\"type\":\"Integer\"}}")))))
+        .as("按变量排序").isEmpty();
+
+    // a revoke concerning 王芳: the engine weighs it, and she still sees what the engine shows her
+    Task revoked = tasks.createTaskQuery().processDefinitionKey(MODEL).taskCandidateGroup("head-jwc").taskUnassigned().active().list().get(0);
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("wangfang");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(revoked.getId());
+    revoke.removePermission(Permissions.READ);
+    authorizations.saveAuthorization(revoke);
+    try {
+      assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY)))).as("有收回授权").isEmpty();
+      JsonNode list = EngineRest.as(http, "wangfang").post("/engine-rest/filter/" + filter + "/list", json(TASKLIST_BODY)).expect(200).json();
+      List<String> shown = new ArrayList<>();
+      list.forEach(task -> shown.add(task.path("id").asText()));
+      assertThat(shown).hasSize(6).doesNotContain(revoked.getId());
+    } finally {
+      authorizations.deleteAuthorization(revoke.getId());
+    }
+
+    // a shared filter someone changed in Tasklist is no longer the product's
+    Filter changed = filters.getFilter(filter);
+    TaskQuery original = changed.getQuery();
+    filters.saveFilter(changed.setQuery(tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")));
+    try {
+      assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY)))).as("被修改的过滤器").isEmpty();
+    } finally {
+      filters.saveFilter(filters.getFilter(filter).setQuery(original));
+    }
+    assertThat(asPerson("wangfang", () -> pages.select(filter, tree(TASKLIST_BODY)))).as("改回以后").isPresent();
+  }
+
+  private String start(String groups, int count, Date due) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("groups", groups);
+    variables.put("count", count);
+    variables.put("due", due);
+    return runtime.startProcessInstanceByKey(MODEL, variables).getId();
+  }
+
+  private TaskQuery tasklistQuery() {
+    return tasks.createTaskQuery().active().orderByTaskCreateTime().desc();
+  }
+
+  private String filterId(TasklistFilter shared) {
+    return filters.createFilterQuery().filterName(shared.label()).singleResult().getId();
+  }
+
+  private void assertNewestFirst(List<String> taskIds) {
+    List<Date> created = taskIds.stream().map(id -> tasks.createTaskQuery().taskId(id).singleResult().getCreateTime()).toList();
+    for (int i = 1; i < created.size(); i++) {
+      assertThat(created.get(i)).isBeforeOrEqualTo(created.get(i - 1));
+    }
+  }
+
+  private static List<String> ids(List<Task> list) {
+    return list.stream().map(Task::getId).toList();
+  }
+
+  /** Engine calls as the person, with their groups, as the engine REST API makes them. */
+  private <T> T asPerson(String person, Supplier<T> calls) {
+    List<String> groups = identity.createGroupQuery().groupMember(person).list().stream().map(Group::getId).toList();
+    identity.setAuthentication(person, groups);
+    try {
+      return calls.get();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static Map<?, ?> json(String body) {
+    try {
+      return JSON.readValue(body, Map.class);
+    } catch (Exception notJson) {
+      throw new IllegalArgumentException(notJson);
+    }
+  }
+
+  private static JsonNode tree(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (Exception notJson) {
+      throw new IllegalArgumentException(notJson);
+    }
+  }
+}
