@@ -148,9 +148,16 @@ class FilterPages {
   Page page(Selection selection, int firstResult, int maxResults) {
     MapSqlParameterSource parameters = selection.parameters();
     parameters.addValue("first", firstResult).addValue("max", maxResults);
-    List<String> ids = database.queryForList("SELECT T.ID_ FROM ACT_RU_TASK T WHERE " + selection.where()
-        + " ORDER BY " + selection.orderBy() + " LIMIT :max OFFSET :first", parameters, String.class);
-    return new Page(ids, count(selection));
+    // the page and the whole count in one pass over the caller's tasks
+    List<String> ids = new ArrayList<>();
+    long[] count = {0};
+    database.query("SELECT T.ID_, COUNT(*) OVER () AS TOTAL FROM ACT_RU_TASK T WHERE " + selection.where()
+        + " ORDER BY " + selection.orderBy() + " LIMIT :max OFFSET :first", parameters, row -> {
+          ids.add(row.getString(1));
+          count[0] = row.getLong(2);
+        });
+    // a page past the end carries no count
+    return new Page(ids, ids.isEmpty() && firstResult > 0 ? count(selection) : count[0]);
   }
 
   long count(Selection selection) {
