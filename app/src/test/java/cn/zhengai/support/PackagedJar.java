@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The command that starts the packaged jar the way users do ({@code java -jar zhengai-app.jar}), with this JVM's java
  * and the JVM options the build passes in {@code zhengai.jar.jvm-args} (compiler settings that change how fast a
- * test node starts, never what it does; see the root pom).
+ * test node starts, never what it does; see app/pom.xml).
  */
 public final class PackagedJar {
 
