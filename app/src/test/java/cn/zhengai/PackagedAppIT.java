@@ -9,6 +9,7 @@ import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.AnnualWorkPlanProcess.Elements;
 import cn.zhengai.processes.ModelResources;
 import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.PackagedJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +62,9 @@ class PackagedAppIT {
     log = jar.resolveSibling("packaged-app.log");
     dataFolder = Files.createTempDirectory("zhengai-packaged-app-");
     int port = freePort();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    app = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port, "--zhengai.data-dir=" + dataFolder)
+    List<String> command = new ArrayList<>(PackagedJar.javaJar(jar));
+    command.addAll(List.of("--server.port=" + port, "--zhengai.data-dir=" + dataFolder));
+    app = new ProcessBuilder(command)
         .directory(dataFolder.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

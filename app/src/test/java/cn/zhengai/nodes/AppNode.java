@@ -3,6 +3,7 @@ package cn.zhengai.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.support.EngineRest;
+import cn.zhengai.support.PackagedJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -50,8 +51,7 @@ final class AppNode {
 
   void start() throws IOException {
     log = jar.resolveSibling("two-nodes-" + name + "-" + ++starts + ".log");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx2g", "-jar", jar.toString()));
+    List<String> command = new ArrayList<>(PackagedJar.javaJar(jar, "-Xmx2g"));
     command.addAll(arguments);
     process = new ProcessBuilder(command).directory(jar.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
         .start();
