@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.support.AppTest;
 import cn.zhengai.support.EngineRest;
@@ -82,13 +83,15 @@ class TasklistFilterPagesTest {
 
   /**
    * 教务处 gets six tasks (two overdue, one claimed by 王芳, two more in a suspended instance), 院办 three; 质管办 one
-   * that 王芳 is also a candidate of, through a second group link.
+   * that 王芳 is also a candidate of, through a second group link. Their cards show the unit and the year as the
+   * product's tasks do.
    */
   @BeforeEach
   void openTasks() {
     deployment = repository.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn",
         Bpmn.createExecutableProcess(MODEL).name("过滤器测试").camundaHistoryTimeToLive(1).startEvent()
             .userTask("work").name("过滤器测试任务").camundaCandidateGroups("${groups}").camundaDueDate("${due}")
+            .camundaTaskListenerDelegateExpression("create", "${" + AnnualWorkPlanProcess.Beans.SHOW_UNIT_IN_TASKLIST + "}")
             .multiInstance().parallel().cardinality("${count}").multiInstanceDone().endEvent().done()).deploy().getId();
     Date yesterday = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
     start("head-jwc", 4, null);
@@ -147,10 +150,12 @@ class TasklistFilterPagesTest {
     for (int first = 0; first < expected.size() + 3; first += 3) {
       JsonNode page = JSON.readTree(tasklist.list(filter, first, 3));
       assertThat(page.path("count").asLong()).isEqualTo(expected.size());
-      page.path("_embedded").path("task").forEach(task -> paged.add(task.path("id").asText()));
-      page.path("_embedded").path("variable").forEach(variable ->
-          assertThat(variable.path("name").asText()).isIn(SharedVariables.UNIT_NAME.name(), SharedVariables.SUBJECT_NAME.name(),
-              SharedVariables.YEAR.name()));
+      page.path("_embedded").path("task").forEach(task -> {
+        paged.add(task.path("id").asText());
+        List<String> card = new ArrayList<>();
+        task.path("_embedded").path("variable").forEach(variable -> card.add(variable.path("name").asText() + "=" + variable.path("value").asText()));
+        assertThat(card).as("卡片上的单位和年度").contains(SharedVariables.UNIT_NAME.name() + "=教务处", SharedVariables.YEAR.name() + "=2031");
+      });
     }
     assertThat(paged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
     assertNewestFirst(paged);
@@ -202,6 +207,8 @@ class TasklistFilterPagesTest {
     variables.put("groups", groups);
     variables.put("count", count);
     variables.put("due", due);
+    variables.put(SharedVariables.UNIT_NAME.name(), groups.contains("head-jwc") ? "教务处" : "院办");
+    variables.put(SharedVariables.YEAR.name(), 2031);
     return runtime.startProcessInstanceByKey(MODEL, variables).getId();
   }
 
