@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,8 +52,6 @@ class FilterPages {
   private static final Map<String, String> SORT_COLUMNS = Map.of("created", "T.CREATE_TIME_", "dueDate", "T.DUE_DATE_",
       "followUpDate", "T.FOLLOW_UP_DATE_", "priority", "T.PRIORITY_", "name", "T.NAME_", "assignee", "T.ASSIGNEE_",
       "id", "T.ID_");
-  /** What Tasklist sends beside the sort order: the variables it searches for (none, unless the caller typed a search). */
-  private static final Set<String> EMPTY_SEARCHES = Set.of("processVariables", "taskVariables", "caseInstanceVariables");
 
   private final NamedParameterJdbcTemplate database;
   private final FilterService filters;
@@ -212,6 +209,7 @@ class FilterPages {
         Map.Entry<String, JsonNode> field = fields.next();
         JsonNode value = field.getValue();
         switch (field.getKey()) {
+          // the variables Tasklist searches for: none, unless the caller typed a search
           case "processVariables", "taskVariables", "caseInstanceVariables" -> {
             if (!value.isArray() || !value.isEmpty()) {
               return Optional.empty();
