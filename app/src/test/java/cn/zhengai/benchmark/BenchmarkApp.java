@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /** The application as a benchmark starts it: the test profile (demo college), a new database, quiet logs. */
 public final class BenchmarkApp {
@@ -24,5 +25,18 @@ public final class BenchmarkApp {
     // as command-line arguments: they outrank the test profile's datasource, default properties would not
     return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").profiles(profiles.toArray(String[]::new))
         .run(all.stream().map(property -> "--" + property).toArray(String[]::new));
+  }
+
+  /**
+   * Another node of the app on {@code first}'s database, as a cluster runs it: its own Spring context, engine (named
+   * {@code engineName}, as the engines of one JVM must differ) and job executor, in this JVM.
+   */
+  public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String engineName) {
+    Environment settings = first.getEnvironment();
+    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").run("--PORT=0", "--logging.level.root=WARN",
+        "--spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
+        "--spring.datasource.username=" + settings.getProperty("spring.datasource.username", ""),
+        "--spring.datasource.password=" + settings.getProperty("spring.datasource.password", ""),
+        "--camunda.bpm.process-engine-name=" + engineName);
   }
 }

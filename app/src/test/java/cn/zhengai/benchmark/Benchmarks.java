@@ -28,7 +28,11 @@ public final class Benchmarks {
   private Benchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> ids = names(System.getProperty("benchmarks", String.join(",", ALL.keySet())));
+    // Maven passes an empty value for "every benchmark"
+    List<String> ids = names(System.getProperty("benchmarks", ""));
+    if (ids.isEmpty()) {
+      ids = List.copyOf(ALL.keySet());
+    }
     List<BenchmarkDatabase> databases = names(System.getProperty("benchmark.databases", "h2,postgres")).stream()
         .map(name -> BenchmarkDatabase.valueOf(name.toUpperCase(Locale.ROOT))).toList();
     Figures figures = new Figures(Path.of("target", "benchmarks", "figures.md"));

@@ -9,6 +9,7 @@ import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * P3: {@value #TIMERS} of the product's due timers drained by the engine's job executor, against the bare engine
+ * P3: 20,000 ({@code -Dbenchmark.p3.timers}) of the product's due timers drained by the engine's job executor, against the bare engine
  * draining as many trivial timers (start → timer → end) on the same engine and database. The product's timers on
  * the synthetic college: the year {@link SyntheticCollege#YEAR} kicked off and every unit organised (each unit's plan
  * round reminder and overdue timers; the cycle's monthly checkpoints, each starting every unit's monitoring, whose
@@ -36,10 +37,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * logged as done (timers and the continuations they lead to). Several ladders of one task climb the same rungs: the
  * escalation record is kept once per task and rung (a unique index), so where two of them record at the same moment
  * one job fails and is retried; such failures are counted and printed.
+ * <p>
+ * On PostgreSQL it runs again with two nodes on the database ({@code -Dbenchmark.p3.nodes=1,2}), both draining,
+ * product and baseline alike.
  */
 final class TimerBenchmark implements Benchmark {
 
-  static final int TIMERS = 20_000;
+  static final int TIMERS = Integer.getInteger("benchmark.p3.timers", 20_000);
   /**
    * Timers a unit's year fires once all is overdue (its plan is done): the three rungs of the ladders of nine monthly
    * reports and of the self-assessment.
@@ -54,9 +58,21 @@ final class TimerBenchmark implements Benchmark {
 
   @Override
   public void run(BenchmarkDatabase database, Figures figures) throws Exception {
+    String nodes = System.getProperty("benchmark.p3.nodes", "");
+    for (String count : (nodes.isBlank() ? database == BenchmarkDatabase.POSTGRES ? "1,2" : "1" : nodes).split(",")) {
+      run(database, figures, Integer.parseInt(count.trim()));
+    }
+  }
+
+  /** P3 with {@code nodes} app nodes on one database, each with its job executor (the extra ones in this JVM). */
+  private static void run(BenchmarkDatabase database, Figures figures, int nodes) throws Exception {
+    List<ConfigurableApplicationContext> cluster = new ArrayList<>();
     try (ConfigurableApplicationContext app = BenchmarkApp.start(database, "timers")) {
-      JobExecutor executor = ((ProcessEngineConfigurationImpl) app.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
-      executor.shutdown();
+      cluster.add(app);
+      for (int node = 2; node <= nodes; node++) {
+        cluster.add(BenchmarkApp.startAnotherNode(app, "node-" + node));
+      }
+      cluster.forEach(node -> jobExecutor(node).shutdown());
       SyntheticCollege college = SyntheticCollege.build(app, KickOffBenchmark.UNITS);
       figures.note("P3 " + college.describe());
       college.startCycle(SyntheticCollege.YEAR);
@@ -64,21 +80,21 @@ final class TimerBenchmark implements Benchmark {
       int ladders = startLadders(app, (TIMERS - TIMERS_PER_UNIT_AND_YEAR * college.units().size()) / RUNGS);
       long productTimers = app.getBean(ManagementService.class).createJobQuery().timers().count();
 
-      // the bare engine: trivial timers, due already, drained by the same job executor
+      // the bare engine: trivial timers, due already, drained by the same job executors
       TrivialModels.deployOneTimer(app, "2026-01-01T00:00:00");
       RuntimeService runtime = app.getBean(RuntimeService.class);
       for (int i = 0; i < TIMERS; i++) {
         runtime.startProcessInstanceByKey(TrivialModels.ONE_TIMER);
       }
       JobLog log = new JobLog(app.getBean(JdbcTemplate.class));
-      Measurement baseline = drain(app, executor, log);
+      Measurement baseline = drain(cluster, log);
       Map<String, Long> baselineJobs = log.since();
 
       log = new JobLog(app.getBean(JdbcTemplate.class));
       ClockUtil.setCurrentTime(CollegeTime.startOfDay(LocalDate.of(2101, 2, 1)));
       Measurement product;
       try {
-        product = drain(app, executor, log);
+        product = drain(cluster, log);
       } finally {
         ClockUtil.reset();
       }
@@ -86,12 +102,21 @@ final class TimerBenchmark implements Benchmark {
       long productDone = productJobs.values().stream().mapToLong(Long::longValue).sum();
       long timersFired = productJobs.entrySet().stream().filter(type -> type.getKey().startsWith("timer")).mapToLong(Map.Entry::getValue).sum();
       long baselineDone = baselineJobs.values().stream().mapToLong(Long::longValue).sum();
-      figures.note(String.format("P3 产品：%d 年度（年度工作计划、诊改螺旋到月度检查点）+ 另起 %d 个催办升级阶梯，开始时 %d 个定时器；完成的作业 %s，失败 %d；基线：%d 个单定时器实例，完成 %s",
-          SyntheticCollege.YEAR, ladders, productTimers, productJobs, log.failed(), TIMERS, baselineJobs));
-      figures.add("P3", "排空到期定时器：每秒作业数（产品 " + productDone + " 个作业，其中定时器 " + timersFired + "；基线 " + baselineDone
-          + " 个简单定时器）", database, productDone * 1000.0 / product.millis(), baselineDone * 1000.0 / baseline.millis(), "个/秒");
-      figures.add("P3", "每个作业平均时间", database, (double) product.millis() / productDone, (double) baseline.millis() / baselineDone, "ms");
+      String onNodes = nodes == 1 ? "" : "，" + nodes + " 个节点";
+      figures.note(String.format("P3%s 产品：%d 年度（年度工作计划、诊改螺旋到月度检查点）+ 另起 %d 个催办升级阶梯，开始时 %d 个定时器；完成的作业 %s，失败 %d；基线：%d 个单定时器实例，完成 %s",
+          onNodes, SyntheticCollege.YEAR, ladders, productTimers, productJobs, log.failed(), TIMERS, baselineJobs));
+      figures.add("P3", "排空到期定时器" + onNodes + "：每秒作业数（产品 " + productDone + " 个作业，其中定时器 " + timersFired + "；基线 "
+          + baselineDone + " 个简单定时器）", database, productDone * 1000.0 / product.millis(), baselineDone * 1000.0 / baseline.millis(), "个/秒");
+      figures.add("P3", "每个作业平均时间" + onNodes, database, (double) product.millis() / productDone,
+          (double) baseline.millis() / baselineDone, "ms");
+    } finally {
+      // the other nodes after the first, which the try closes
+      cluster.stream().skip(1).forEach(ConfigurableApplicationContext::close);
     }
+  }
+
+  private static JobExecutor jobExecutor(ConfigurableApplicationContext node) {
+    return ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
   }
 
   /**
@@ -129,19 +154,19 @@ final class TimerBenchmark implements Benchmark {
     return perTask * tasks.size();
   }
 
-  /** Starts the job executor and waits until no due job is left, then stops it again. */
-  private static Measurement drain(ConfigurableApplicationContext app, JobExecutor executor, JobLog log) throws Exception {
-    ManagementService management = app.getBean(ManagementService.class);
+  /** Starts the nodes' job executors and waits until no due job is left, then stops them again; counts the jobs done. */
+  private static Measurement drain(List<ConfigurableApplicationContext> cluster, JobLog log) throws Exception {
+    ManagementService management = cluster.get(0).getBean(ManagementService.class);
     try {
       return Measurement.once(() -> {
-        executor.start();
+        cluster.forEach(node -> jobExecutor(node).start());
         while (management.createJobQuery().executable().count() > 0) {
           Thread.sleep(20);
         }
         return log.done();
       });
     } finally {
-      executor.shutdown();
+      cluster.forEach(node -> jobExecutor(node).shutdown());
     }
   }
 
