@@ -78,6 +78,11 @@ public final class ExcelTableReader {
 
   /** Reads a workbook on disk. */
   public static SheetRead read(Path workbook, SheetLayout layout) throws IOException {
+    return read(workbook, layout, MAX_ROWS);
+  }
+
+  /** Reads a workbook on disk, refusing it at its {@code maxRows + 1}th row. */
+  static SheetRead read(Path workbook, SheetLayout layout, int maxRows) throws IOException {
     try (InputStream head = Files.newInputStream(workbook)) {
       if (FileMagic.valueOf(FileMagic.prepareToCheckMagic(head)) != FileMagic.OOXML) {
         throw refuse("不是 Excel .xlsx 文件（文件内容无法识别）");
@@ -103,7 +108,7 @@ public final class ExcelTableReader {
         try (InputStream sheet = sheets.next()) {
           if (index == chosen.index()) {
             CellFormatter formatter = new CellFormatter();
-            RowCollector collector = new RowCollector(layout, chosen.name(), header, formatter);
+            RowCollector collector = new RowCollector(layout, chosen.name(), header, formatter, maxRows);
             parse(sheet, styles, strings, collector, formatter);
             return collector.result();
           }
@@ -370,6 +375,7 @@ public final class ExcelTableReader {
     private final String sheet;
     private final Header header;
     private final CellFormatter formatter;
+    private final int maxRows;
     private final List<ExcelRow> rows = new ArrayList<>();
     private final List<ExcelProblem> problems = new ArrayList<>();
     private int unlisted;
@@ -377,11 +383,12 @@ public final class ExcelTableReader {
     private int[] kinds;
     private String[] above;
 
-    RowCollector(SheetLayout layout, String sheet, Header header, CellFormatter formatter) {
+    RowCollector(SheetLayout layout, String sheet, Header header, CellFormatter formatter, int maxRows) {
       this.layout = layout;
       this.sheet = sheet;
       this.header = header;
       this.formatter = formatter;
+      this.maxRows = maxRows;
       this.above = new String[layout.columns().size()];
     }
 
@@ -420,8 +427,8 @@ public final class ExcelTableReader {
       if (blank) {
         return;
       }
-      if (rows.size() >= MAX_ROWS) {
-        problems.add(new ExcelProblem(sheet, rowNumber, null, "行数超过上限 " + MAX_ROWS + " 行，请分批导入"));
+      if (rows.size() >= maxRows) {
+        problems.add(new ExcelProblem(sheet, rowNumber, null, "行数超过上限 " + maxRows + " 行，请分批导入"));
         throw new StopReading();
       }
       String[] values = new String[cells.length];
