@@ -3,6 +3,7 @@ package cn.zhengai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.support.EmbeddedPostgresDatabase;
+import cn.zhengai.support.NoAppTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * year-end review (unit_review, V5) lands in the one review store (V12), a year's running round (year_round, V9) in
  * the rounds of any business key (V13).
  */
+@NoAppTest
 class ReviewStoreMigrationTest {
 
   @Test

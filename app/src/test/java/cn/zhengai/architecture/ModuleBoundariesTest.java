@@ -7,6 +7,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import cn.zhengai.processes.AnnualWorkPlanProcess;
 import cn.zhengai.processes.MonitoringCheckpointProcess;
 import cn.zhengai.processes.SchoolAnnualCycleProcess;
+import cn.zhengai.support.NoAppTest;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * and form names are string constants, which the compiler copies into the classes that use them, so a rule about
  * them catches the nested classes' other members (the forms' field lists, typed variables), not a copied constant.
  */
+@NoAppTest
 class ModuleBoundariesTest {
 
   private static final JavaClasses PRODUCT = new ClassFileImporter()

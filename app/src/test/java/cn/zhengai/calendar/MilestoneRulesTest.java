@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.spiral.Level;
 import cn.zhengai.spiral.Period;
+import cn.zhengai.support.NoAppTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * The milestone rules on the college's calendar, without the app: the holidays and 调休 days are those the app ships
  * (its migration's seed), the terms are placed by rule.
  */
+@NoAppTest
 class MilestoneRulesTest {
 
   private static final List<CollegeDay> SHIPPED_DAYS = shippedDays();

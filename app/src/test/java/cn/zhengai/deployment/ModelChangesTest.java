@@ -12,6 +12,7 @@ import cn.zhengai.processes.ProcessCatalogue;
 import cn.zhengai.processes.ProcessModel;
 import cn.zhengai.processes.TaskEscalationProcess;
 import cn.zhengai.processes.modelfile.ModelFile;
+import cn.zhengai.support.NoAppTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.Test;
 
 /** The audit's diff of two versions of a model: every change that decides the flow, and nothing else. */
+@NoAppTest
 class ModelChangesTest {
 
   private static final String REMINDER_TIMER = "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">${remindAt}</bpmn:timeDate>";

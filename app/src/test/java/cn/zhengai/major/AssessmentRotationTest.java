@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.zhengai.major.AssessmentRotation.Candidate;
 import cn.zhengai.major.AssessmentRotation.Slot;
 import cn.zhengai.spiral.Period;
+import cn.zhengai.support.NoAppTest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+@NoAppTest
 class AssessmentRotationTest {
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import cn.zhengai.monitoring.ControlChart.Bounds;
 import cn.zhengai.monitoring.ControlChart.Point;
 import cn.zhengai.monitoring.ControlChart.Signal;
+import cn.zhengai.support.NoAppTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.DoubleStream;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * The run rules of the individuals chart (Western Electric / Nelson, as in Montgomery's textbook), each on a series
  * where it must fire and one where it must not. The history before the latest period gives the limits.
  */
+@NoAppTest
 class ControlChartTest {
 
   private static final int MIN_PERIODS = 8;

@@ -2,9 +2,11 @@ package cn.zhengai.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.support.NoAppTest;
 import org.junit.jupiter.api.Test;
 
 /** What Cockpit shows for a job that failed every retry: a Chinese cause as it is, anything else after a Chinese line. */
+@NoAppTest
 class ChineseIncidentMessagesTest {
 
   @Test

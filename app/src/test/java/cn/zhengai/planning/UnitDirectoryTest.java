@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.integration.org.UnitKind;
 import cn.zhengai.org.OrgUnitRepository.OrgUnit;
+import cn.zhengai.support.NoAppTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Responsibility in the seed's words, resolved to units. */
+@NoAppTest
 class UnitDirectoryTest {
 
   private final UnitDirectory units = new UnitDirectory(List.of(

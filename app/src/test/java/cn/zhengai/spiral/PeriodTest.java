@@ -3,8 +3,10 @@ package cn.zhengai.spiral;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.zhengai.support.NoAppTest;
 import org.junit.jupiter.api.Test;
 
+@NoAppTest
 class PeriodTest {
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.zhengai.statedata.Formula.FormulaException;
+import cn.zhengai.support.NoAppTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The indicators' formula language: what it reads, what it computes, and what it refuses in Chinese. */
+@NoAppTest
 class FormulaTest {
 
   private static final Map<String, BigDecimal> READINGS = Map.of("GRADUATES", new BigDecimal("400"), "EMPLOYED", new BigDecimal("372"),

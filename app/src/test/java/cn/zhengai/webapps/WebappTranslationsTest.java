@@ -2,6 +2,7 @@ package cn.zhengai.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.support.NoAppTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each Chinese translation against the English file shipped in the Camunda webjar on the classpath: the same
  * keys, no extra ones, every placeholder and HTML tag kept. After a Camunda upgrade this names the keys to do.
  */
+@NoAppTest
 class WebappTranslationsTest {
 
   private static final String LOCALES = "META-INF/resources/webjars/camunda/app/%s/locales/%s.json";

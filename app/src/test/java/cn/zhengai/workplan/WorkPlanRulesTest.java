@@ -4,12 +4,14 @@ import static cn.zhengai.processes.AnnualWorkPlanProcess.Variables.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.planning.YearData.KeyTask;
+import cn.zhengai.support.NoAppTest;
 import cn.zhengai.tasks.FormChecks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@NoAppTest
 class WorkPlanRulesTest {
 
   private static final LocalDate TODAY = LocalDate.of(2027, 1, 10);

@@ -2,10 +2,12 @@ package cn.zhengai.planning.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.support.NoAppTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** 表8's 完成时间 in the forms the seed writes it. */
+@NoAppTest
 class ScheduleDueTest {
 
   @Test

@@ -2,11 +2,13 @@ package cn.zhengai.planning.targetchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.zhengai.support.NoAppTest;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The rules of a target's indicator, and what a diagnosis reads from a value. */
+@NoAppTest
 class IndicatorTest {
 
   private static Indicator indicator(String comparison, String target, String standard, String warning) {

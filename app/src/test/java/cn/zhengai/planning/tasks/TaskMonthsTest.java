@@ -4,11 +4,13 @@ import static cn.zhengai.planning.tasks.MonthState.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.zhengai.planning.tasks.TaskMonths.Progress;
+import cn.zhengai.support.NoAppTest;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** 表6's months, derived from the deadline and the progress reported. */
+@NoAppTest
 class TaskMonthsTest {
 
   private static final LocalDate JANUARY_1 = LocalDate.of(2027, 1, 1);
