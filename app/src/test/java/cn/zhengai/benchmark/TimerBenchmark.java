@@ -8,8 +8,8 @@ import cn.zhengai.processes.SharedVariables;
 import cn.zhengai.processes.TaskEscalationProcess;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * P3: 20,000 ({@code -Dbenchmark.p3.timers}) of the product's due timers drained by the engine's job executor, against the bare engine
- * draining as many trivial timers (start → timer → end) on the same engine and database. The product's timers on
- * the synthetic college: the year {@link SyntheticCollege#YEAR} kicked off and every unit organised (each unit's plan
+ * P3: 20,000 ({@code -Dbenchmark.p3.timers}) of the product's due timers drained by the engine's job executor,
+ * against the bare engine draining as many trivial timers (start → timer → end) on the same engine and database.
+ * The product's timers on the synthetic college: the year {@link SyntheticCollege#YEAR} kicked off and every unit organised (each unit's plan
  * round reminder and overdue timers; the cycle's monthly checkpoints, each starting every unit's monitoring, whose
  * report tasks climb their escalation ladders; the year end), and, to reach the number, more escalation ladders on
  * the units' open plan tasks, started with the variables the ladder listener gives them (the product's start paths
@@ -38,8 +38,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * escalation record is kept once per task and rung (a unique index), so where two of them record at the same moment
  * one job fails and is retried; such failures are counted and printed.
  * <p>
- * On PostgreSQL it runs again with two nodes on the database ({@code -Dbenchmark.p3.nodes=1,2}), both draining,
- * product and baseline alike.
+ * On PostgreSQL it runs again with two nodes on the database, both draining, product and baseline alike
+ * ({@code -Dbenchmark.p3.nodes=2} for two nodes only, {@code =1} for one).
  */
 final class TimerBenchmark implements Benchmark {
 
