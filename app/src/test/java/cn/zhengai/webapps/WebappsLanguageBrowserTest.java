@@ -51,9 +51,10 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     for (int page = 1; !bodyText().contains("角色"); page++) {
       assertThat(page).as("pages of the group list before the roles").isLessThan(10);
-      String before = bodyText();
+      // the page number changes at the click, the rows when the next page's groups have come
+      String rowsBefore = groupRows();
       browser.findElement(By.linkText("下一页")).click();
-      wait.until(driver -> !bodyText().equals(before));
+      wait.until(driver -> !groupRows().equals(rowsBefore));
     }
     assertThat(bodyText()).contains("校外专家").doesNotContain("SYSTEM");
   }
@@ -203,5 +204,9 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   private String bodyText() {
     return browser.findElement(By.tagName("body")).getText();
+  }
+
+  private String groupRows() {
+    return browser.findElement(By.cssSelector("table tbody")).getText();
   }
 }
