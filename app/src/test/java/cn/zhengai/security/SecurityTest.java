@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,7 @@ class SecurityTest {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ProcessEngine engine;
 
   private String round;
 
@@ -306,5 +309,14 @@ class SecurityTest {
 
   private static Map<String, Object> plan() {
     return Map.of(Variables.PLAN_NOTE.name(), "引进双师型教师 20 名");
+  }
+
+  @Test
+  void authorizationChecksKeepEveryGroupOfTheCaller() {
+    // Camunda would drop the group that holds no authorization, after reading the group of every authorization
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> checked = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of("head-jwc", "group-without-authorizations")));
+    assertThat(checked).containsExactly("head-jwc", "group-without-authorizations");
   }
 }
