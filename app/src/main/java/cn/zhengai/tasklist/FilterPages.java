@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -263,21 +264,7 @@ class FilterPages {
    */
   private boolean addReadCheck(MapSqlParameterSource parameters, StringBuilder where) {
     parameters.addValue("task", TASK).addValue("definition", PROCESS_DEFINITION);
-    // each part on an index of the authorizations (type, user or group, resource type, resource id)
-    List<Map<String, Object>> rows = database.queryForList(
-        "SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " AND A.RESOURCE_TYPE_ IN (:task, :definition)"
-            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ IN (:task, :definition)"
-            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.GROUP_ID_ IN (:groups) AND A.RESOURCE_TYPE_ IN (:task, :definition)"
-            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.USER_ID_ = :user"
-            + " AND (A.RESOURCE_TYPE_ = :definition OR A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*')"
-            + " UNION ALL SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A"
-            + " WHERE A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.GROUP_ID_ IN (:groups)"
-            + " AND (A.RESOURCE_TYPE_ = :definition OR A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*')",
-        parameters);
+    List<Map<String, Object>> rows = database.queryForList(callersAuthorizations(parameters), parameters);
     List<String> definitionKeys = new ArrayList<>();
     boolean everyTask = false;
     for (Map<String, Object> row : rows) {
@@ -309,5 +296,36 @@ class FilterPages {
     }
     where.append(")");
     return true;
+  }
+
+  /**
+   * The authorizations on tasks and process definitions that the read check weighs: everyone's, the caller's revokes
+   * and the caller's grants on a definition or on every task. Each part names its type, its user or one group and its
+   * resource type, so that the database looks it up on Camunda's unique (type, user or group, resource type, resource
+   * id) indexes; a list of groups or of resource types there makes H2 read every grant of that type (17 ms at 100,000
+   * grants, once per request).
+   */
+  private static String callersAuthorizations(MapSqlParameterSource parameters) {
+    List<String> parts = new ArrayList<>();
+    for (String resourceType : List.of(":task", ":definition")) {
+      parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_GLOBAL + " AND A.USER_ID_ = '*' AND A.RESOURCE_TYPE_ = " + resourceType);
+      parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ = " + resourceType);
+    }
+    parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ = :definition");
+    parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.USER_ID_ = :user AND A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*'");
+    @SuppressWarnings("unchecked")
+    List<String> groups = (List<String>) parameters.getValue("groups");
+    for (int i = 0; i < groups.size(); i++) {
+      String group = "group" + i;
+      parameters.addValue(group, groups.get(i));
+      for (String resourceType : List.of(":task", ":definition")) {
+        parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_REVOKE + " AND A.GROUP_ID_ = :" + group + " AND A.RESOURCE_TYPE_ = " + resourceType);
+      }
+      parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.GROUP_ID_ = :" + group + " AND A.RESOURCE_TYPE_ = :definition");
+      parts.add("A.TYPE_ = " + Authorization.AUTH_TYPE_GRANT + " AND A.GROUP_ID_ = :" + group
+          + " AND A.RESOURCE_TYPE_ = :task AND A.RESOURCE_ID_ = '*'");
+    }
+    return parts.stream().map(part -> "SELECT A.TYPE_, A.RESOURCE_TYPE_, A.RESOURCE_ID_, A.PERMS_ FROM ACT_RU_AUTHORIZATION A WHERE " + part)
+        .collect(Collectors.joining(" UNION ALL "));
   }
 }
