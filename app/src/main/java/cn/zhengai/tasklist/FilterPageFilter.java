@@ -18,25 +18,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.HalResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Answers Tasklist's requests for a shared filter's tasks ({@code POST …/filter/{id}/list} and
  * {@code …/filter/{id}/count}, on the engine REST API and the webapps' engine API) from {@link FilterPages}. A list
- * is still written by the engine: it gets the page's task ids as {@code taskIdIn} and writes the cards as always,
- * with the engine's own authorization checks on them; this filter then puts the filter's whole count in. Whatever
- * {@link FilterPages} does not answer goes to the engine unchanged.
+ * is still written by the engine, narrowed to the page's task ids ({@code taskIdIn}), with the engine's own
+ * authorization checks on them: Tasklist's HAL list by the engine REST API's filter resource here, with the count
+ * {@link FilterPages} found ({@link FilterPageCards}); a plain list, which has no count, further down the chain.
+ * Whatever {@link FilterPages} does not answer goes to the engine unchanged.
  */
 class FilterPageFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(FilterPageFilter.class);
+  private static final String WEBAPPS_ENGINE_API = "/camunda/api/engine/engine/default";
+  private static final String WEBAPPS_CSRF_HEADER = "X-XSRF-TOKEN";
   private static final Pattern FILTER_PAGE =
-      Pattern.compile("^(?:/engine-rest|/camunda/api/engine/engine/default)/filter/([^/]+)/(list|count)/?$");
+      Pattern.compile("^(?:/engine-rest|" + WEBAPPS_ENGINE_API + ")/filter/([^/]+)/(list|count)/?$");
   /** No task has this id: the engine's answer to an empty page, which {@code taskIdIn: []} would not give. */
   private static final String NO_TASK = "-";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,9 +84,30 @@ class FilterPageFilter extends OncePerRequestFilter {
       return;
     }
     Page page = pages.getObject().page(selection.get(), firstResult.get(), maxResults.get());
-    ContentCachingResponseWrapper cards = new ContentCachingResponseWrapper(response);
-    chain.doFilter(cardsOf(unchanged, extension.get(), page.taskIds()), cards);
-    writeWithCount(cards, page);
+    ObjectNode narrowed = narrowed(extension.get(), page.taskIds());
+    if (!acceptsHal(request) || lacksWebappsCsrfHeader(request)) {
+      // a plain list carries no count: the engine writes the page's tasks (and the webapps refuse a request
+      // without their CSRF header)
+      chain.doFilter(pageOf(unchanged, narrowed, page.taskIds()), response);
+      return;
+    }
+    Optional<HalResource<?>> cards;
+    try {
+      cards = pages.getObject().cards(path.group(1), JSON.writeValueAsString(narrowed), page);
+    } catch (ProcessEngineException | RestException failed) {
+      LOG.warn("任务过滤器 {} 的一页任务未能由本产品写出，改由引擎作答", path.group(1), failed);
+      cards = Optional.empty();
+    }
+    if (cards.isEmpty()) {
+      chain.doFilter(unchanged, response);
+      return;
+    }
+    Object shown = cards.get().getEmbedded("task");
+    int shownTasks = shown instanceof List<?> shownList ? shownList.size() : 0;
+    if (shownTasks != page.taskIds().size()) {
+      LOG.warn("任务过滤器的快速查询与引擎的授权检查不一致：查到 {} 个任务，引擎只显示 {} 个", page.taskIds().size(), shownTasks);
+    }
+    write(response, Hal.APPLICATION_HAL_JSON, FilterPageCards.JSON.writeValueAsBytes(cards.get()));
   }
 
   /** The body as the extending query: null for none, empty when it is no JSON (the engine answers that). */
@@ -106,50 +134,46 @@ class FilterPageFilter extends OncePerRequestFilter {
     }
   }
 
-  /** The same request narrowed to the page's tasks, from the first of them. */
-  private static HttpServletRequest cardsOf(HttpServletRequest request, JsonNode extension, List<String> taskIds)
-      throws IOException {
+  /** Tasklist's query narrowed to the page's tasks (their order is the query's sorting). */
+  private static ObjectNode narrowed(JsonNode extension, List<String> taskIds) {
     ObjectNode narrowed = extension.isObject() ? ((ObjectNode) extension).deepCopy() : JSON.createObjectNode();
     narrowed.remove(List.of("firstResult", "maxResults"));
     narrowed.putArray("taskIdIn").addAll(taskIds.isEmpty() ? List.of(JSON.getNodeFactory().textNode(NO_TASK))
         : taskIds.stream().map(JSON.getNodeFactory()::textNode).toList());
+    return narrowed;
+  }
+
+  /** Whether the caller asks for HAL first, as Tasklist does ({@code application/hal+json, application/json; q=0.5}). */
+  private static boolean acceptsHal(HttpServletRequest request) {
+    String accept = request.getHeader(HttpHeaders.ACCEPT);
+    return accept != null && accept.split(",")[0].split(";")[0].trim().equalsIgnoreCase(Hal.APPLICATION_HAL_JSON);
+  }
+
+  /**
+   * Whether a request to the webapps' engine API lacks the header their CSRF filter checks. That filter comes later
+   * in the chain; a page answered here must not be one a form on another site could ask for (a form sets no header).
+   */
+  private static boolean lacksWebappsCsrfHeader(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length()).startsWith(WEBAPPS_ENGINE_API)
+        && request.getHeader(WEBAPPS_CSRF_HEADER) == null;
+  }
+
+  /** The same request narrowed to the page's tasks, from the first of them. */
+  private static HttpServletRequest pageOf(HttpServletRequest request, ObjectNode narrowed, List<String> taskIds)
+      throws IOException {
     Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
     parameters.put("firstResult", new String[] {"0"});
     parameters.put("maxResults", new String[] {String.valueOf(Math.max(1, taskIds.size()))});
     return RewrittenRequest.withParameters(RewrittenRequest.withBody(request, JSON.writeValueAsBytes(narrowed)), parameters);
   }
 
-  /** The engine's cards with the filter's whole count (a HAL list carries one; a plain list does not). */
-  private static void writeWithCount(ContentCachingResponseWrapper cards, Page page) throws IOException {
-    byte[] written = cards.getContentAsByteArray();
-    JsonNode answer = cards.getStatus() == HttpServletResponse.SC_OK && written.length > 0 ? readOrNull(written) : null;
-    if (!(answer instanceof ObjectNode hal) || !hal.has("count")) {
-      cards.copyBodyToResponse();
-      return;
-    }
-    int shown = hal.path("_embedded").path("task").size();
-    if (shown != page.taskIds().size()) {
-      LOG.warn("任务过滤器的快速查询与引擎的授权检查不一致：查到 {} 个任务，引擎只显示 {} 个", page.taskIds().size(), shown);
-    }
-    hal.put("count", page.count());
-    byte[] bytes = JSON.writeValueAsBytes(hal);
-    HttpServletResponse response = (HttpServletResponse) cards.getResponse();
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-  }
-
-  private static JsonNode readOrNull(byte[] json) {
-    try {
-      return JSON.readTree(json);
-    } catch (IOException notJson) {
-      return null;
-    }
-  }
-
   private static void writeJson(HttpServletResponse response, JsonNode answer) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(answer);
+    write(response, "application/json", JSON.writeValueAsBytes(answer));
+  }
+
+  private static void write(HttpServletResponse response, String contentType, byte[] bytes) throws IOException {
     response.setStatus(HttpServletResponse.SC_OK);
-    response.setContentType("application/json");
+    response.setContentType(contentType);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.rest.hal.HalResource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -78,8 +80,22 @@ class FilterPages {
    * filter's list or count request; null for none), or empty when the engine has to answer.
    */
   Optional<Selection> select(String filterId, JsonNode extension) {
+    return asCaller(caller -> select(filterId, extension, caller));
+  }
+
+  /**
+   * The HAL list Tasklist shows for a page ({@code narrowedQuery}: the filter's query narrowed to the page's task
+   * ids, as JSON), written by the engine with the page's whole count; empty when there is no caller.
+   */
+  Optional<HalResource<?>> cards(String filterId, String narrowedQuery, Page page) {
+    return asCaller(caller -> Optional.of(FilterPageCards.of(engine.getProcessEngineName(), filterId, narrowedQuery,
+        Math.max(1, page.taskIds().size()), page.count())));
+  }
+
+  /** {@code work} with the engine knowing the caller; empty when nobody is signed in. */
+  private <T> Optional<T> asCaller(Function<Authentication, Optional<T>> work) {
     if (identity.getCurrentAuthentication() != null) {
-      return select(filterId, extension, identity.getCurrentAuthentication());
+      return work.apply(identity.getCurrentAuthentication());
     }
     // the webapps tell the engine who calls further down the chain: until then the caller is Spring Security's
     var signedIn = SecurityContextHolder.getContext().getAuthentication();
@@ -92,7 +108,7 @@ class FilterPages {
     Authentication caller = new Authentication(user.userId(), user.groupIds(), tenants);
     identity.setAuthentication(caller);
     try {
-      return select(filterId, extension, caller);
+      return work.apply(caller);
     } finally {
       identity.clearAuthentication();
     }

@@ -191,6 +191,15 @@ class SecurityTest {
         new HttpEntity<>("{\"variables\":{\"year\":{\"value\":2028}}}", browser), String.class);
     assertThat(forged.getStatusCode().value()).isEqualTo(403);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("2028").count()).isZero();
+
+    // nor is a page of a shared Tasklist filter, which the product answers itself (in a new session: Camunda ends
+    // the session of a refused call)
+    HttpHeaders newSession = with(with(new HttpHeaders(), HttpHeaders.COOKIE, logIn("liming")), HttpHeaders.ACCEPT, "application/hal+json");
+    newSession.setContentType(MediaType.APPLICATION_JSON);
+    String unitTodo = engine.getFilterService().createFilterQuery().filterName("本单位待办").singleResult().getId();
+    ResponseEntity<String> forgedPage = http.exchange("/camunda/api/engine/engine/default/filter/" + unitTodo
+        + "/list?firstResult=0&maxResults=15", HttpMethod.POST, new HttpEntity<>("{}", newSession), String.class);
+    assertThat(forgedPage.getStatusCode().value()).as(forgedPage.getBody()).isEqualTo(403);
   }
 
   @Test

@@ -15,6 +15,9 @@ public final class TasklistSession {
 
   private static final Pattern LOGIN_CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final String API = "/camunda/api/engine/engine/default";
+  /** What Tasklist sends with every page of a filter. */
+  public static final String TASKLIST_QUERY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
   private final HttpClient http;
   private final String base;
   private final String xsrf;
@@ -59,8 +62,11 @@ public final class TasklistSession {
 
   /** A page as Tasklist asks for it (15 tasks): newest active tasks first, with the cards' variables embedded. */
   public String list(String filter, int firstResult, int maxResults) throws Exception {
-    String query = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-        + "\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}";
+    return list(filter, TASKLIST_QUERY, firstResult, maxResults);
+  }
+
+  /** A page of the filter with {@code query} instead of Tasklist's, asked for as Tasklist asks. */
+  public String list(String filter, String query, int firstResult, int maxResults) throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(base + API + "/filter/" + filter + "/list?firstResult=" + firstResult
             + "&maxResults=" + maxResults))
         .header("Accept", "application/hal+json, application/json; q=0.5").header("Content-Type", "application/json")
