@@ -91,23 +91,20 @@ class FilterPageFilter extends OncePerRequestFilter {
       chain.doFilter(pageOf(unchanged, narrowed, page.taskIds()), response);
       return;
     }
-    Optional<HalResource<?>> cards;
+    HalResource<?> cards;
     try {
-      cards = pages.getObject().cards(path.group(1), JSON.writeValueAsString(narrowed), page);
+      cards = pages.getObject().cards(path.group(1), selection.get(), JSON.writeValueAsString(narrowed), page);
     } catch (ProcessEngineException | RestException failed) {
       LOG.warn("任务过滤器 {} 的一页任务未能由本产品写出，改由引擎作答", path.group(1), failed);
-      cards = Optional.empty();
-    }
-    if (cards.isEmpty()) {
       chain.doFilter(unchanged, response);
       return;
     }
-    Object shown = cards.get().getEmbedded("task");
+    Object shown = cards.getEmbedded("task");
     int shownTasks = shown instanceof List<?> shownList ? shownList.size() : 0;
     if (shownTasks != page.taskIds().size()) {
       LOG.warn("任务过滤器的快速查询与引擎的授权检查不一致：查到 {} 个任务，引擎只显示 {} 个", page.taskIds().size(), shownTasks);
     }
-    write(response, Hal.APPLICATION_HAL_JSON, FilterPageCards.JSON.writeValueAsBytes(cards.get()));
+    write(response, Hal.APPLICATION_HAL_JSON, FilterPageCards.JSON.writeValueAsBytes(cards));
   }
 
   /** The body as the extending query: null for none, empty when it is no JSON (the engine answers that). */

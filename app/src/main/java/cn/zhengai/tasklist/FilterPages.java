@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
@@ -80,22 +80,22 @@ class FilterPages {
    * filter's list or count request; null for none), or empty when the engine has to answer.
    */
   Optional<Selection> select(String filterId, JsonNode extension) {
-    return asCaller(caller -> select(filterId, extension, caller));
+    return caller().flatMap(caller -> asCaller(caller, () -> select(filterId, extension, caller)));
   }
 
   /**
-   * The HAL list Tasklist shows for a page ({@code narrowedQuery}: the filter's query narrowed to the page's task
-   * ids, as JSON), written by the engine with the page's whole count; empty when there is no caller.
+   * The HAL list Tasklist shows for a page of {@code selection} ({@code narrowedQuery}: the filter's query narrowed
+   * to the page's task ids, as JSON), written by the engine for the selection's caller with the page's whole count.
    */
-  Optional<HalResource<?>> cards(String filterId, String narrowedQuery, Page page) {
-    return asCaller(caller -> Optional.of(FilterPageCards.of(engine.getProcessEngineName(), filterId, narrowedQuery,
-        Math.max(1, page.taskIds().size()), page.count())));
+  HalResource<?> cards(String filterId, Selection selection, String narrowedQuery, Page page) {
+    return asCaller(selection.caller(), () -> FilterPageCards.of(engine.getProcessEngineName(), filterId, narrowedQuery,
+        Math.max(1, page.taskIds().size()), page.count()));
   }
 
-  /** {@code work} with the engine knowing the caller; empty when nobody is signed in. */
-  private <T> Optional<T> asCaller(Function<Authentication, Optional<T>> work) {
+  /** The engine's current caller, or else Spring Security's signed-in person; empty when nobody is signed in. */
+  private Optional<Authentication> caller() {
     if (identity.getCurrentAuthentication() != null) {
-      return work.apply(identity.getCurrentAuthentication());
+      return Optional.of(identity.getCurrentAuthentication());
     }
     // the webapps tell the engine who calls further down the chain: until then the caller is Spring Security's
     var signedIn = SecurityContextHolder.getContext().getAuthentication();
@@ -105,10 +105,17 @@ class FilterPages {
     CurrentUser user = CurrentUser.of(signedIn);
     List<String> tenants = identity.createTenantQuery().userMember(user.userId()).includingGroupsOfUser(true).list().stream()
         .map(Tenant::getId).toList();
-    Authentication caller = new Authentication(user.userId(), user.groupIds(), tenants);
+    return Optional.of(new Authentication(user.userId(), user.groupIds(), tenants));
+  }
+
+  /** {@code work} with the engine knowing {@code caller} (who it may already know). */
+  private <T> T asCaller(Authentication caller, Supplier<T> work) {
+    if (identity.getCurrentAuthentication() != null) {
+      return work.get();
+    }
     identity.setAuthentication(caller);
     try {
-      return work.apply(caller);
+      return work.get();
     } finally {
       identity.clearAuthentication();
     }
@@ -156,7 +163,7 @@ class FilterPages {
         return Optional.empty();
       }
     }
-    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters));
+    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller));
   }
 
   Page page(Selection selection, int firstResult, int maxResults) {
@@ -181,7 +188,7 @@ class FilterPages {
   }
 
   /** The where clause, the order and the values of one filter for one caller. */
-  record Selection(String where, String orderBy, MapSqlParameterSource parameters) {}
+  record Selection(String where, String orderBy, MapSqlParameterSource parameters, Authentication caller) {}
 
   /** The shared filter with this id, if the caller may read it and its query is still the product's. */
   private Optional<TasklistFilter> sharedFilter(String filterId) {
