@@ -1,9 +1,20 @@
 package cn.zhengai.tasklist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.rest.hal.HalResource;
+import org.camunda.bpm.engine.rest.hal.task.HalTask;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.sub.runtime.impl.FilterResourceImpl;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
  * The cards of one page of a shared filter, written by the engine REST API's own filter resource (the tasks with
@@ -17,19 +28,86 @@ final class FilterPageCards extends FilterResourceImpl {
   static final ObjectMapper JSON = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
   private final long count;
+  private final boolean readsEachTask;
 
-  private FilterPageCards(String engineName, String filterId, long count) {
+  private FilterPageCards(String engineName, String filterId, long count, boolean readsEachTask) {
     super(engineName, JSON, filterId, "");
     this.count = count;
+    this.readsEachTask = readsEachTask;
   }
 
-  /** The HAL list of the tasks {@code query} names (the page, narrowed to its task ids) with the filter's whole count. */
-  static HalResource<?> of(String engineName, String filterId, String query, int maxResults, long count) {
-    return new FilterPageCards(engineName, filterId, count).queryHalList(query, 0, maxResults);
+  /**
+   * The HAL list of the tasks {@code query} names (the page, narrowed to its task ids) with the filter's whole count;
+   * {@code readsEachTask} as {@link FilterPages.Selection#readsEachTask()} says.
+   */
+  static HalResource<?> of(String engineName, String filterId, String query, int maxResults, long count, boolean readsEachTask) {
+    return new FilterPageCards(engineName, filterId, count, readsEachTask).queryHalList(query, 0, maxResults);
   }
 
   @Override
   protected long executeFilterCount(String extendingQuery) {
     return count;
+  }
+
+  /**
+   * The card variables, read without the engine's authorization join when that changes nothing (on PostgreSQL the
+   * join reads the caller's grants by a sequential scan of all authorizations, the dearest query of a page): the
+   * engine shows a task's own variables to whoever may read the task, and a card shows a task's own variable before
+   * one of the same name of its execution or process instance. So when the caller reads each task by a grant on it and
+   * every variable found beyond the tasks' own is hidden behind one of the task's own, the cards are the engine's.
+   * Otherwise the engine reads them with its checks, as it would.
+   */
+  @Override
+  protected Map<String, List<VariableInstance>> getVariableInstancesForTasks(HalTask... tasks) {
+    List<String> names = tasks == null || tasks.length == 0 ? null : getFilterVariableNames();
+    if (!readsEachTask || names == null || names.isEmpty()) {
+      return super.getVariableInstancesForTasks(tasks);
+    }
+    List<VariableInstance> found = withoutChecks(() -> queryVariablesInstancesByVariableScopeIds(names, getVariableScopeIds(tasks)));
+    Map<String, Set<String>> ownNames = new HashMap<>();
+    for (HalTask task : tasks) {
+      ownNames.put(task.getId(), new HashSet<>());
+    }
+    for (VariableInstance variable : found) {
+      Set<String> own = ownNames.get(scopeOf(variable));
+      if (own != null) {
+        own.add(variable.getName());
+      }
+    }
+    Map<String, List<VariableInstance>> byScope = new HashMap<>();
+    for (VariableInstance variable : found) {
+      String scope = scopeOf(variable);
+      if (!ownNames.containsKey(scope)) {
+        for (HalTask task : tasks) {
+          boolean seenByTask = scope.equals(task.getExecutionId()) || scope.equals(task.getProcessInstanceId());
+          if (seenByTask && !ownNames.get(task.getId()).contains(variable.getName())) {
+            // the card would show it if the engine lets the caller read it
+            return super.getVariableInstancesForTasks(tasks);
+          }
+        }
+        continue;
+      }
+      byScope.computeIfAbsent(scope, id -> new ArrayList<>()).add(variable);
+    }
+    return byScope;
+  }
+
+  private static String scopeOf(VariableInstance variable) {
+    return ((VariableInstanceEntity) variable).getVariableScopeId();
+  }
+
+  /** {@code query} without the engine's authorization and tenant checks (the caller's were made selecting the page). */
+  private <T> T withoutChecks(Supplier<T> query) {
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
+    return engine.getCommandExecutorTxRequired().execute(context -> {
+      context.disableAuthorizationCheck();
+      context.disableTenantCheck();
+      try {
+        return query.get();
+      } finally {
+        context.enableAuthorizationCheck();
+        context.enableTenantCheck();
+      }
+    });
   }
 }

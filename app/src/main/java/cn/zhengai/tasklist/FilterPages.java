@@ -89,7 +89,7 @@ class FilterPages {
    */
   HalResource<?> cards(String filterId, Selection selection, String narrowedQuery, Page page) {
     return asCaller(selection.caller(), () -> FilterPageCards.of(engine.getProcessEngineName(), filterId, narrowedQuery,
-        Math.max(1, page.taskIds().size()), page.count()));
+        Math.max(1, page.taskIds().size()), page.count(), selection.readsEachTask()));
   }
 
   /** The engine's current caller, or else Spring Security's signed-in person; empty when nobody is signed in. */
@@ -153,17 +153,21 @@ class FilterPages {
     if (orderBy.isEmpty()) {
       return Optional.empty();
     }
+    ReadCheck read = ReadCheck.NONE;
     if (!isAdministrator(caller)) {
       if (engine.isTenantCheckEnabled()) {
         List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
         where.append(tenants.isEmpty() ? " AND T.TENANT_ID_ IS NULL" : " AND (T.TENANT_ID_ IS NULL OR T.TENANT_ID_ IN (:tenants))");
         parameters.addValue("tenants", tenants);
       }
-      if (engine.isAuthorizationEnabled() && !addReadCheck(parameters, where)) {
-        return Optional.empty();
+      if (engine.isAuthorizationEnabled()) {
+        read = addReadCheck(parameters, where);
+        if (read == ReadCheck.ENGINE_ONLY) {
+          return Optional.empty();
+        }
       }
     }
-    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller));
+    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller, read != ReadCheck.ALSO_BY_DEFINITION));
   }
 
   Page page(Selection selection, int firstResult, int maxResults) {
@@ -187,8 +191,24 @@ class FilterPages {
     return count == null ? 0 : count;
   }
 
-  /** The where clause, the order and the values of one filter for one caller. */
-  record Selection(String where, String orderBy, MapSqlParameterSource parameters, Authentication caller) {}
+  /**
+   * The where clause, the order and the values of one filter for one caller; {@code readsEachTask}: the caller may
+   * read each task it selects by a grant on the task itself (or on every task, or nothing is checked for them), which
+   * is also what lets the engine show them the task's own variables.
+   */
+  record Selection(String where, String orderBy, MapSqlParameterSource parameters, Authentication caller, boolean readsEachTask) {}
+
+  /** How the caller's READ on a task is checked. */
+  private enum ReadCheck {
+    /** Not at all (an administrator, authorization off, a grant on every task). */
+    NONE,
+    /** By a grant on the task. */
+    ON_THE_TASK,
+    /** By a grant on the task or READ_TASK on its process definition. */
+    ALSO_BY_DEFINITION,
+    /** Only the engine can weigh the caller's authorizations. */
+    ENGINE_ONLY
+  }
 
   /** The shared filter with this id, if the caller may read it and its query is still the product's. */
   private Optional<TasklistFilter> sharedFilter(String filterId) {
@@ -282,10 +302,9 @@ class FilterPages {
 
   /**
    * Adds "the caller may read the task" as the engine checks it (READ on the task, or READ_TASK on its process
-   * definition, granted to the caller, one of their groups or everyone, on the resource or on every resource);
-   * false when the caller's authorizations hold something this check does not follow.
+   * definition, granted to the caller, one of their groups or everyone, on the resource or on every resource).
    */
-  private boolean addReadCheck(MapSqlParameterSource parameters, StringBuilder where) {
+  private ReadCheck addReadCheck(MapSqlParameterSource parameters, StringBuilder where) {
     parameters.addValue("task", TASK).addValue("definition", PROCESS_DEFINITION);
     List<Map<String, Object>> rows = database.queryForList(callersAuthorizations(parameters), parameters);
     List<String> definitionKeys = new ArrayList<>();
@@ -298,7 +317,7 @@ class FilterPages {
       boolean grants = (((Number) row.get("PERMS_")).intValue() & permission) == permission;
       if (type == Authorization.AUTH_TYPE_REVOKE || type == Authorization.AUTH_TYPE_GLOBAL && !grants && !resource.equals("*")) {
         // a revoke, or everyone's authorization on one resource without the permission: the engine weighs them
-        return false;
+        return ReadCheck.ENGINE_ONLY;
       }
       everyTask |= grants && resource.equals("*");
       if (grants && !onTasks) {
@@ -306,7 +325,7 @@ class FilterPages {
       }
     }
     if (everyTask) {
-      return true;
+      return ReadCheck.NONE;
     }
     // READ on the task itself (the grants the engine gives a task's assignee and candidates, or anyone's given by
     // hand), looked up by the task's id: a handful of rows per task
@@ -318,7 +337,7 @@ class FilterPages {
       parameters.addValue("definitionKeys", definitionKeys);
     }
     where.append(")");
-    return true;
+    return definitionKeys.isEmpty() ? ReadCheck.ON_THE_TASK : ReadCheck.ALSO_BY_DEFINITION;
   }
 
   /**

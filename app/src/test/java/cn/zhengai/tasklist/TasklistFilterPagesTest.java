@@ -165,6 +165,10 @@ class TasklistFilterPagesTest {
 
   @Test
   void tasklistsPageIsWhatTheEngineWritesForTheFilter() throws Exception {
+    // a card variable one process gets after its tasks have copied theirs: the engine shows it on their cards only to
+    // who may read the process instance, the others' cards keep the task's own variables only
+    String instance = tasks.createTaskQuery().processDefinitionKey(MODEL).taskCandidateGroup("head-jwc").list().get(0).getProcessInstanceId();
+    runtime.setVariable(instance, SharedVariables.SUBJECT_NAME.name(), "过滤器测试专业");
     for (String person : PEOPLE) {
       TasklistSession tasklist = TasklistSession.logIn(port, person);
       for (TasklistFilter shared : TasklistFilter.values()) {
