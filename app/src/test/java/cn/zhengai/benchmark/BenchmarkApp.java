@@ -2,6 +2,7 @@ package cn.zhengai.benchmark;
 
 import cn.zhengai.ZhengaiApplication;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,15 +29,30 @@ public final class BenchmarkApp {
   }
 
   /**
-   * Another node of the app on {@code first}'s database, as a cluster runs it: its own Spring context, engine (named
-   * {@code engineName}, as the engines of one JVM must differ) and job executor, in this JVM.
+   * How many nodes a benchmark runs with, one after the other: {@code -Dbenchmark.<id>.nodes} (e.g. {@code 1,2}),
+   * by default one node, and on PostgreSQL one and then two (a cluster shares one PostgreSQL; H2 in memory cannot be
+   * shared).
    */
-  public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String engineName) {
+  public static List<Integer> nodeCounts(String benchmarkId, BenchmarkDatabase database) {
+    String nodes = System.getProperty("benchmark." + benchmarkId.toLowerCase() + ".nodes", "");
+    return Arrays.stream((nodes.isBlank() ? database == BenchmarkDatabase.POSTGRES ? "1,2" : "1" : nodes).split(","))
+        .map(count -> Integer.parseInt(count.trim())).toList();
+  }
+
+  /**
+   * Another node of the app on {@code first}'s database, as a cluster runs it: its own Spring context, engine (named
+   * {@code engineName}, as the engines of one JVM must differ) and job executor, in this JVM, with {@code first}'s
+   * other settings given again as {@code properties}.
+   */
+  public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String engineName, String... properties) {
     Environment settings = first.getEnvironment();
-    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test").run("--PORT=0", "--logging.level.root=WARN",
-        "--spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
-        "--spring.datasource.username=" + settings.getProperty("spring.datasource.username", ""),
-        "--spring.datasource.password=" + settings.getProperty("spring.datasource.password", ""),
-        "--camunda.bpm.process-engine-name=" + engineName);
+    List<String> all = new ArrayList<>(List.of("PORT=0", "logging.level.root=WARN",
+        "spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
+        "spring.datasource.username=" + settings.getProperty("spring.datasource.username", ""),
+        "spring.datasource.password=" + settings.getProperty("spring.datasource.password", ""),
+        "camunda.bpm.process-engine-name=" + engineName));
+    all.addAll(List.of(properties));
+    return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test")
+        .run(all.stream().map(property -> "--" + property).toArray(String[]::new));
   }
 }

@@ -22,7 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (HAL list with the card variables, sorted by creation date; its count; a page deep in the list), p50 and p95
  * over {@value #REQUESTS} requests each, another unit's task changing before each request. The baseline is the same
  * app, data and requests with Camunda's default engine settings (cmmn and standalone tasks on, revoke checks
- * {@code auto}), {@value #BASELINE_REQUESTS} requests each: it takes seconds a request on PostgreSQL.
+ * {@code auto}), {@value #BASELINE_REQUESTS} requests each: it takes seconds a request on PostgreSQL. On PostgreSQL
+ * it measures again with a second node on the database, product and baseline alike, 王芳 on the second node and the
+ * other unit's task changing on the first ({@code -Dbenchmark.p2.nodes=1} for one node only).
  */
 final class TaskQueryBenchmark implements Benchmark {
 
@@ -51,34 +53,64 @@ final class TaskQueryBenchmark implements Benchmark {
 
   @Override
   public void run(BenchmarkDatabase database, Figures figures) throws Exception {
-    Timings product = measure(database, "p2-product", REQUESTS);
-    Timings defaults = measure(database, "p2-defaults", BASELINE_REQUESTS, CAMUNDA_DEFAULTS);
+    List<Integer> nodeCounts = BenchmarkApp.nodeCounts(id(), database);
+    List<Timings> product = measure(database, "p2-product", REQUESTS, nodeCounts);
+    List<Timings> defaults = measure(database, "p2-defaults", BASELINE_REQUESTS, nodeCounts, CAMUNDA_DEFAULTS);
     figures.note(String.format("P2 数据：%d 个待办任务，%d 个单位负责人组，%s（%s）%d 个", TASKS, HEAD_GROUPS, HEAD, HEAD_GROUP,
         headTasks()));
-    figures.add("P2", "本单位待办第 1 页（Tasklist 的 HAL 列表，含计数和卡片变量）p50（基线 Camunda 默认设置）", database,
-        product.firstPage().p50(), defaults.firstPage().p50(), "ms");
-    figures.add("P2", "本单位待办第 1 页 p95", database, product.firstPage().p95(), defaults.firstPage().p95(), "ms");
-    figures.add("P2", "本单位待办计数 p50", database, product.count().p50(), defaults.count().p50(), "ms");
-    figures.add("P2", "本单位待办计数 p95", database, product.count().p95(), defaults.count().p95(), "ms");
-    figures.add("P2", "本单位待办第 101 页（第 " + DEEP_FIRST_RESULT + " 条起）p50", database, product.deepPage().p50(),
-        defaults.deepPage().p50(), "ms");
-    figures.add("P2", "本单位待办第 101 页 p95", database, product.deepPage().p95(), defaults.deepPage().p95(), "ms");
+    for (int i = 0; i < nodeCounts.size(); i++) {
+      add(figures, database, nodeCounts.get(i), product.get(i), defaults.get(i));
+    }
   }
 
-  private static Timings measure(BenchmarkDatabase database, String name, int requests, String... properties) throws Exception {
+  private static void add(Figures figures, BenchmarkDatabase database, int nodes, Timings product, Timings defaults) {
+    String onNodes = nodes == 1 ? "" : "，" + nodes + " 个节点（在第 2 个节点上看，另一单位的任务在第 1 个节点上变）";
+    figures.add("P2", "本单位待办第 1 页（Tasklist 的 HAL 列表，含计数和卡片变量）" + onNodes + " p50（基线 Camunda 默认设置）", database,
+        product.firstPage().p50(), defaults.firstPage().p50(), "ms");
+    figures.add("P2", "本单位待办第 1 页" + onNodes + " p95", database, product.firstPage().p95(), defaults.firstPage().p95(), "ms");
+    figures.add("P2", "本单位待办计数" + onNodes + " p50", database, product.count().p50(), defaults.count().p50(), "ms");
+    figures.add("P2", "本单位待办计数" + onNodes + " p95", database, product.count().p95(), defaults.count().p95(), "ms");
+    figures.add("P2", "本单位待办第 101 页（第 " + DEEP_FIRST_RESULT + " 条起）" + onNodes + " p50", database, product.deepPage().p50(),
+        defaults.deepPage().p50(), "ms");
+    figures.add("P2", "本单位待办第 101 页" + onNodes + " p95", database, product.deepPage().p95(), defaults.deepPage().p95(), "ms");
+  }
+
+  /**
+   * The timings on one app with {@code properties} and its tasks, for each of {@code nodeCounts}: on one node, and
+   * on two with 王芳 on the second node while the other unit's task changes on the first.
+   */
+  private static List<Timings> measure(BenchmarkDatabase database, String name, int requests, List<Integer> nodeCounts,
+      String... properties) throws Exception {
     try (ConfigurableApplicationContext app = BenchmarkApp.start(database, name, properties)) {
       openTasks(app);
-      TasklistSession tasklist = TasklistSession.logIn(((WebServerApplicationContext) app).getWebServer().getPort(), HEAD);
-      String filter = tasklist.filterId(FILTER);
-      int expected = headTasks();
       Runnable anotherUnitWorks = anotherUnitWorks(app);
-      Percentiles firstPage = time(requests, anotherUnitWorks, () -> tasklist.list(filter, 0, 15),
-          body -> body.contains("\"count\":" + expected) && body.contains(HEAD_UNIT_NAME));
-      Percentiles count = time(requests, anotherUnitWorks, () -> tasklist.count(filter), body -> body.equals("{\"count\":" + expected + "}"));
-      Percentiles deepPage = time(requests, anotherUnitWorks, () -> tasklist.list(filter, DEEP_FIRST_RESULT, 15),
-          body -> body.contains("\"count\":" + expected));
-      return new Timings(firstPage, count, deepPage);
+      List<Timings> timings = new ArrayList<>();
+      for (int nodes : nodeCounts) {
+        if (nodes == 1) {
+          timings.add(measure(app, requests, anotherUnitWorks));
+        } else if (nodes == 2) {
+          try (ConfigurableApplicationContext second = BenchmarkApp.startAnotherNode(app, "node-2", properties)) {
+            timings.add(measure(second, requests, anotherUnitWorks));
+          }
+        } else {
+          throw new IllegalArgumentException("P2 只支持 1 或 2 个节点：" + nodes);
+        }
+      }
+      return timings;
     }
+  }
+
+  /** 王芳's requests to {@code node}, each after {@code anotherUnitWorks}. */
+  private static Timings measure(ConfigurableApplicationContext node, int requests, Runnable anotherUnitWorks) throws Exception {
+    TasklistSession tasklist = TasklistSession.logIn(((WebServerApplicationContext) node).getWebServer().getPort(), HEAD);
+    String filter = tasklist.filterId(FILTER);
+    int expected = headTasks();
+    Percentiles firstPage = time(requests, anotherUnitWorks, () -> tasklist.list(filter, 0, 15),
+        body -> body.contains("\"count\":" + expected) && body.contains(HEAD_UNIT_NAME));
+    Percentiles count = time(requests, anotherUnitWorks, () -> tasklist.count(filter), body -> body.equals("{\"count\":" + expected + "}"));
+    Percentiles deepPage = time(requests, anotherUnitWorks, () -> tasklist.list(filter, DEEP_FIRST_RESULT, 15),
+        body -> body.contains("\"count\":" + expected));
+    return new Timings(firstPage, count, deepPage);
   }
 
   static int headTasks() {

@@ -58,9 +58,8 @@ final class TimerBenchmark implements Benchmark {
 
   @Override
   public void run(BenchmarkDatabase database, Figures figures) throws Exception {
-    String nodes = System.getProperty("benchmark.p3.nodes", "");
-    for (String count : (nodes.isBlank() ? database == BenchmarkDatabase.POSTGRES ? "1,2" : "1" : nodes).split(",")) {
-      run(database, figures, Integer.parseInt(count.trim()));
+    for (int nodes : BenchmarkApp.nodeCounts(id(), database)) {
+      run(database, figures, nodes);
     }
   }
 
