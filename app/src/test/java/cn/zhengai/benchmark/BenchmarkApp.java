@@ -40,17 +40,18 @@ public final class BenchmarkApp {
   }
 
   /**
-   * Another node of the app on {@code first}'s database, as a cluster runs it: its own Spring context, engine (named
-   * {@code engineName}, as the engines of one JVM must differ) and job executor, in this JVM, with {@code first}'s
-   * other settings given again as {@code properties}.
+   * Another node of the app on {@code first}'s database, as a cluster runs it: its own Spring context, web server,
+   * connection pool, engine and job executor, in this JVM, with {@code first}'s other settings given again as
+   * {@code properties}. Both engines are named {@code default}, the engine the webapps and REST API address; Camunda's
+   * registry keeps one engine a name, so from this node's start the webapps and REST API of both nodes use this node's
+   * engine, while each node's own beans keep their own. Close it before {@code first}'s web requests are needed again.
    */
-  public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String engineName, String... properties) {
+  public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String... properties) {
     Environment settings = first.getEnvironment();
     List<String> all = new ArrayList<>(List.of("PORT=0", "logging.level.root=WARN",
         "spring.datasource.url=" + settings.getProperty("spring.datasource.url"),
         "spring.datasource.username=" + settings.getProperty("spring.datasource.username", ""),
-        "spring.datasource.password=" + settings.getProperty("spring.datasource.password", ""),
-        "camunda.bpm.process-engine-name=" + engineName));
+        "spring.datasource.password=" + settings.getProperty("spring.datasource.password", "")));
     all.addAll(List.of(properties));
     return new SpringApplicationBuilder(ZhengaiApplication.class).profiles("test")
         .run(all.stream().map(property -> "--" + property).toArray(String[]::new));

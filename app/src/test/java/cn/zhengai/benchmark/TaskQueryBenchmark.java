@@ -89,7 +89,7 @@ final class TaskQueryBenchmark implements Benchmark {
         if (nodes == 1) {
           timings.add(measure(app, requests, anotherUnitWorks));
         } else if (nodes == 2) {
-          try (ConfigurableApplicationContext second = BenchmarkApp.startAnotherNode(app, "node-2", properties)) {
+          try (ConfigurableApplicationContext second = BenchmarkApp.startAnotherNode(app, properties)) {
             timings.add(measure(second, requests, anotherUnitWorks));
           }
         } else {

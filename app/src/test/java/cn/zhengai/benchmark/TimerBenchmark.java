@@ -69,7 +69,7 @@ final class TimerBenchmark implements Benchmark {
     try (ConfigurableApplicationContext app = BenchmarkApp.start(database, "timers")) {
       cluster.add(app);
       for (int node = 2; node <= nodes; node++) {
-        cluster.add(BenchmarkApp.startAnotherNode(app, "node-" + node));
+        cluster.add(BenchmarkApp.startAnotherNode(app));
       }
       cluster.forEach(node -> jobExecutor(node).shutdown());
       SyntheticCollege college = SyntheticCollege.build(app, KickOffBenchmark.UNITS);
