@@ -167,7 +167,7 @@ class FilterPages {
         }
       }
     }
-    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller, read != ReadCheck.ALSO_BY_DEFINITION));
+    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller, read.readsEachTask));
   }
 
   Page page(Selection selection, int firstResult, int maxResults) {
@@ -198,16 +198,24 @@ class FilterPages {
    */
   record Selection(String where, String orderBy, MapSqlParameterSource parameters, Authentication caller, boolean readsEachTask) {}
 
-  /** How the caller's READ on a task is checked. */
+  /** How the caller's READ on a task is checked, and whether that is a grant on each task itself. */
   private enum ReadCheck {
-    /** Not at all (an administrator, authorization off, a grant on every task). */
-    NONE,
+    /** Not at all (an administrator, authorization off, READ on every task). */
+    NONE(true),
+    /** Not at all: READ_TASK on every process definition. */
+    EVERY_TASK_BY_DEFINITION(false),
     /** By a grant on the task. */
-    ON_THE_TASK,
+    ON_THE_TASK(true),
     /** By a grant on the task or READ_TASK on its process definition. */
-    ALSO_BY_DEFINITION,
+    ALSO_BY_DEFINITION(false),
     /** Only the engine can weigh the caller's authorizations. */
-    ENGINE_ONLY
+    ENGINE_ONLY(false);
+
+    private final boolean readsEachTask;
+
+    ReadCheck(boolean readsEachTask) {
+      this.readsEachTask = readsEachTask;
+    }
   }
 
   /** The shared filter with this id, if the caller may read it and its query is still the product's. */
@@ -309,6 +317,7 @@ class FilterPages {
     List<Map<String, Object>> rows = database.queryForList(callersAuthorizations(parameters), parameters);
     List<String> definitionKeys = new ArrayList<>();
     boolean everyTask = false;
+    boolean everyDefinition = false;
     for (Map<String, Object> row : rows) {
       int type = ((Number) row.get("TYPE_")).intValue();
       boolean onTasks = ((Number) row.get("RESOURCE_TYPE_")).intValue() == TASK;
@@ -319,13 +328,14 @@ class FilterPages {
         // a revoke, or everyone's authorization on one resource without the permission: the engine weighs them
         return ReadCheck.ENGINE_ONLY;
       }
-      everyTask |= grants && resource.equals("*");
+      everyTask |= grants && onTasks && resource.equals("*");
+      everyDefinition |= grants && !onTasks && resource.equals("*");
       if (grants && !onTasks) {
         definitionKeys.add(resource);
       }
     }
-    if (everyTask) {
-      return ReadCheck.NONE;
+    if (everyTask || everyDefinition) {
+      return everyTask ? ReadCheck.NONE : ReadCheck.EVERY_TASK_BY_DEFINITION;
     }
     // READ on the task itself (the grants the engine gives a task's assignee and candidates, or anyone's given by
     // hand), looked up by the task's id: a handful of rows per task

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
@@ -169,6 +170,21 @@ class TasklistFilterPagesTest {
     // who may read the process instance, the others' cards keep the task's own variables only
     String instance = tasks.createTaskQuery().processDefinitionKey(MODEL).taskCandidateGroup("head-jwc").list().get(0).getProcessInstanceId();
     runtime.setVariable(instance, SharedVariables.SUBJECT_NAME.name(), "过滤器测试专业");
+    // 何涛 sees every task through READ_TASK on every process definition, which does not let him read their variables
+    Authorization everyTask = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    everyTask.setUserId("hetao");
+    everyTask.setResource(Resources.PROCESS_DEFINITION);
+    everyTask.setResourceId(Authorization.ANY);
+    everyTask.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    String grant = authorizations.saveAuthorization(everyTask).getId();
+    try {
+      assertEachPageIsTheEngines();
+    } finally {
+      authorizations.deleteAuthorization(grant);
+    }
+  }
+
+  private void assertEachPageIsTheEngines() throws Exception {
     for (String person : PEOPLE) {
       TasklistSession tasklist = TasklistSession.logIn(port, person);
       for (TasklistFilter shared : TasklistFilter.values()) {
