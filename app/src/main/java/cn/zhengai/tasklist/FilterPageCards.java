@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.rest.hal.HalResource;
@@ -30,8 +31,10 @@ final class FilterPageCards extends FilterResourceImpl {
   private final long count;
   private final boolean readsEachTask;
 
-  private FilterPageCards(String engineName, String filterId, long count, boolean readsEachTask) {
-    super(engineName, JSON, filterId, "");
+  private FilterPageCards(String engineName, Filter filter, long count, boolean readsEachTask) {
+    super(engineName, JSON, filter.getId(), "");
+    // read for the caller a moment ago: reading it again would parse its stored query again
+    this.dbFilter = filter;
     this.count = count;
     this.readsEachTask = readsEachTask;
   }
@@ -40,8 +43,8 @@ final class FilterPageCards extends FilterResourceImpl {
    * The HAL list of the tasks {@code query} names (the page, narrowed to its task ids) with the filter's whole count;
    * {@code readsEachTask} as {@link FilterPages.Selection#readsEachTask()} says.
    */
-  static HalResource<?> of(String engineName, String filterId, String query, int maxResults, long count, boolean readsEachTask) {
-    return new FilterPageCards(engineName, filterId, count, readsEachTask).queryHalList(query, 0, maxResults);
+  static HalResource<?> of(String engineName, Filter filter, String query, int maxResults, long count, boolean readsEachTask) {
+    return new FilterPageCards(engineName, filter, count, readsEachTask).queryHalList(query, 0, maxResults);
   }
 
   @Override

@@ -93,7 +93,7 @@ class FilterPageFilter extends OncePerRequestFilter {
     }
     HalResource<?> cards;
     try {
-      cards = pages.getObject().cards(path.group(1), selection.get(), JSON.writeValueAsString(narrowed), page);
+      cards = pages.getObject().cards(selection.get(), JSON.writeValueAsString(narrowed), page);
     } catch (ProcessEngineException | RestException failed) {
       LOG.warn("任务过滤器 {} 的一页任务未能由本产品写出，改由引擎作答", path.group(1), failed);
       chain.doFilter(unchanged, response);

@@ -87,8 +87,8 @@ class FilterPages {
    * The HAL list Tasklist shows for a page of {@code selection} ({@code narrowedQuery}: the filter's query narrowed
    * to the page's task ids, as JSON), written by the engine for the selection's caller with the page's whole count.
    */
-  HalResource<?> cards(String filterId, Selection selection, String narrowedQuery, Page page) {
-    return asCaller(selection.caller(), () -> FilterPageCards.of(engine.getProcessEngineName(), filterId, narrowedQuery,
+  HalResource<?> cards(Selection selection, String narrowedQuery, Page page) {
+    return asCaller(selection.caller(), () -> FilterPageCards.of(engine.getProcessEngineName(), selection.filter(), narrowedQuery,
         Math.max(1, page.taskIds().size()), page.count(), selection.readsEachTask()));
   }
 
@@ -125,7 +125,8 @@ class FilterPages {
     if (caller.getUserId() == null || engine.isCmmnEnabled() || engine.isStandaloneTasksEnabled()) {
       return Optional.empty();
     }
-    Optional<TasklistFilter> shared = sharedFilter(filterId);
+    Optional<FilterEntity> stored = readableFilter(filterId);
+    Optional<TasklistFilter> shared = stored.flatMap(this::sharedFilter);
     if (shared.isEmpty()) {
       return Optional.empty();
     }
@@ -167,7 +168,7 @@ class FilterPages {
         }
       }
     }
-    return Optional.of(new Selection(where.toString(), orderBy.get(), parameters, caller, read.readsEachTask));
+    return Optional.of(new Selection(stored.get(), where.toString(), orderBy.get(), parameters, caller, read.readsEachTask));
   }
 
   Page page(Selection selection, int firstResult, int maxResults) {
@@ -192,11 +193,12 @@ class FilterPages {
   }
 
   /**
-   * The where clause, the order and the values of one filter for one caller; {@code readsEachTask}: the caller may
+   * The filter as stored, the where clause, the order and the values of one filter for one caller; {@code readsEachTask}: the caller may
    * read each task it selects by a grant on the task itself (or on every task, or nothing is checked for them), which
    * is also what lets the engine show them the task's own variables.
    */
-  record Selection(String where, String orderBy, MapSqlParameterSource parameters, Authentication caller, boolean readsEachTask) {}
+  record Selection(Filter filter, String where, String orderBy, MapSqlParameterSource parameters, Authentication caller,
+      boolean readsEachTask) {}
 
   /** How the caller's READ on a task is checked, and whether that is a grant on each task itself. */
   private enum ReadCheck {
@@ -218,17 +220,17 @@ class FilterPages {
     }
   }
 
-  /** The shared filter with this id, if the caller may read it and its query is still the product's. */
-  private Optional<TasklistFilter> sharedFilter(String filterId) {
-    Filter filter;
+  /** The filter with this id, if the caller may read it. */
+  private Optional<FilterEntity> readableFilter(String filterId) {
     try {
-      filter = filters.getFilter(filterId);
+      return filters.getFilter(filterId) instanceof FilterEntity stored ? Optional.of(stored) : Optional.empty();
     } catch (AuthorizationException refused) {
       return Optional.empty();
     }
-    if (!(filter instanceof FilterEntity stored)) {
-      return Optional.empty();
-    }
+  }
+
+  /** The shared filter {@code stored} is, if its query is still the product's. */
+  private Optional<TasklistFilter> sharedFilter(FilterEntity stored) {
     for (TasklistFilter shared : TasklistFilter.values()) {
       if (shared.label().equals(stored.getName()) && storedQuery(shared).equals(stored.getQueryInternal())) {
         return Optional.of(shared);
