@@ -193,9 +193,9 @@ class FilterPages {
   }
 
   /**
-   * The filter as stored, the where clause, the order and the values of one filter for one caller; {@code readsEachTask}: the caller may
-   * read each task it selects by a grant on the task itself (or on every task, or nothing is checked for them), which
-   * is also what lets the engine show them the task's own variables.
+   * One filter for one caller: the filter as stored, the where clause, the order and the values; {@code readsEachTask}:
+   * the caller may read each task it selects by a grant on the task itself (or on every task, or nothing is checked
+   * for them), which is also what lets the engine show them the task's own variables.
    */
   record Selection(Filter filter, String where, String orderBy, MapSqlParameterSource parameters, Authentication caller,
       boolean readsEachTask) {}
