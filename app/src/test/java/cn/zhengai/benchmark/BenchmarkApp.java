@@ -29,14 +29,14 @@ public final class BenchmarkApp {
   }
 
   /**
-   * How many nodes a benchmark runs with, one after the other: {@code -Dbenchmark.<id>.nodes} (e.g. {@code 1,2}),
-   * by default one node, and on PostgreSQL one and then two (a cluster shares one PostgreSQL; H2 in memory cannot be
-   * shared).
+   * How many nodes a benchmark runs with, one after the other, fewest first: {@code -Dbenchmark.<id>.nodes} (e.g.
+   * {@code 1,2}), by default one node, and on PostgreSQL one and then two (a cluster shares one PostgreSQL; H2 in
+   * memory cannot be shared).
    */
   public static List<Integer> nodeCounts(String benchmarkId, BenchmarkDatabase database) {
     String nodes = System.getProperty("benchmark." + benchmarkId.toLowerCase() + ".nodes", "");
     return Arrays.stream((nodes.isBlank() ? database == BenchmarkDatabase.POSTGRES ? "1,2" : "1" : nodes).split(","))
-        .map(count -> Integer.parseInt(count.trim())).toList();
+        .map(count -> Integer.parseInt(count.trim())).sorted().toList();
   }
 
   /**
@@ -44,7 +44,7 @@ public final class BenchmarkApp {
    * connection pool, engine and job executor, in this JVM, with {@code first}'s other settings given again as
    * {@code properties}. Both engines are named {@code default}, the engine the webapps and REST API address; Camunda's
    * registry keeps one engine a name, so from this node's start the webapps and REST API of both nodes use this node's
-   * engine, while each node's own beans keep their own. Close it before {@code first}'s web requests are needed again.
+   * engine, while each node's own beans keep their own; once it is closed they have none (close {@code first} then).
    */
   public static ConfigurableApplicationContext startAnotherNode(ConfigurableApplicationContext first, String... properties) {
     Environment settings = first.getEnvironment();
