@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.rest.hal.task.HalTask;
 import org.camunda.bpm.engine.rest.mapper.JacksonConfigurator;
 import org.camunda.bpm.engine.rest.sub.runtime.impl.FilterResourceImpl;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The cards of one page of a shared filter, written by the engine REST API's own filter resource (the tasks with
@@ -27,6 +29,7 @@ final class FilterPageCards extends FilterResourceImpl {
 
   /** Configured as the engine REST API configures its own (the date format, the empty values it writes). */
   static final ObjectMapper JSON = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+  private static final Logger LOG = LoggerFactory.getLogger(FilterPageCards.class);
 
   private final long count;
   private final boolean readsEachTask;
@@ -63,8 +66,11 @@ final class FilterPageCards extends FilterResourceImpl {
   @Override
   protected Map<String, List<VariableInstance>> getVariableInstancesForTasks(HalTask... tasks) {
     List<String> names = tasks == null || tasks.length == 0 ? null : getFilterVariableNames();
-    if (!readsEachTask || names == null || names.isEmpty()) {
+    if (names == null || names.isEmpty()) {
       return super.getVariableInstancesForTasks(tasks);
+    }
+    if (!readsEachTask) {
+      return readByTheEngine(tasks);
     }
     List<VariableInstance> found = withoutChecks(() -> queryVariablesInstancesByVariableScopeIds(names, getVariableScopeIds(tasks)));
     Map<String, Set<String>> ownNames = new HashMap<>();
@@ -85,7 +91,7 @@ final class FilterPageCards extends FilterResourceImpl {
           boolean seenByTask = scope.equals(task.getExecutionId()) || scope.equals(task.getProcessInstanceId());
           if (seenByTask && !ownNames.get(task.getId()).contains(variable.getName())) {
             // the card would show it if the engine lets the caller read it
-            return super.getVariableInstancesForTasks(tasks);
+            return readByTheEngine(tasks);
           }
         }
         continue;
@@ -93,6 +99,11 @@ final class FilterPageCards extends FilterResourceImpl {
       byScope.computeIfAbsent(scope, id -> new ArrayList<>()).add(variable);
     }
     return byScope;
+  }
+
+  private Map<String, List<VariableInstance>> readByTheEngine(HalTask... tasks) {
+    LOG.debug("任务卡片上的变量由引擎按授权读取");
+    return super.getVariableInstancesForTasks(tasks);
   }
 
   private static String scopeOf(VariableInstance variable) {

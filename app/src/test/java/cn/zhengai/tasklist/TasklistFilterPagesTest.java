@@ -177,23 +177,37 @@ class TasklistFilterPagesTest {
     everyTask.setResourceId(Authorization.ANY);
     everyTask.addPermission(ProcessDefinitionPermissions.READ_TASK);
     String grant = authorizations.saveAuthorization(everyTask).getId();
+    Logger cardsLogger = (Logger) LoggerFactory.getLogger(FilterPageCards.class);
+    ListAppender<ILoggingEvent> readByTheEngine = new ListAppender<>();
+    readByTheEngine.start();
+    cardsLogger.addAppender(readByTheEngine);
+    cardsLogger.setLevel(Level.DEBUG);
     try {
-      assertEachPageIsTheEngines();
+      Map<String, Boolean> variablesReadByTheEngine = assertEachPageIsTheEngines(readByTheEngine);
+      // the engine's own checks only where they could show something else
+      assertThat(variablesReadByTheEngine).containsEntry("liming · 本单位待办", false)
+          .containsEntry("wangfang · 本单位待办", true).containsEntry("hetao · 全部可见任务", true);
     } finally {
+      cardsLogger.detachAppender(readByTheEngine);
+      cardsLogger.setLevel(null);
       authorizations.deleteAuthorization(grant);
     }
   }
 
-  private void assertEachPageIsTheEngines() throws Exception {
+  /** Asserts each person's page of each filter; says for each whether the engine read the cards' variables. */
+  private Map<String, Boolean> assertEachPageIsTheEngines(ListAppender<ILoggingEvent> readByTheEngine) throws Exception {
+    Map<String, Boolean> variablesReadByTheEngine = new HashMap<>();
     for (String person : PEOPLE) {
       TasklistSession tasklist = TasklistSession.logIn(port, person);
       for (TasklistFilter shared : TasklistFilter.values()) {
         String filter = filterId(shared);
         int answeredBefore = answered.list.size();
+        int readBefore = readByTheEngine.list.size();
         JsonNode product = JSON.readTree(tasklist.list(filter, TASKLIST_BODY, 0, 1000));
+        String page = person + " · " + shared.label();
+        variablesReadByTheEngine.put(page, readByTheEngine.list.size() > readBefore);
         JsonNode engine = JSON.readTree(tasklist.list(filter, ENGINE_ANSWERS_BODY, 0, 1000));
         assertThat(answered.list).as("本产品只答第一个请求").hasSize(answeredBefore + 1);
-        String page = person + " · " + shared.label();
         assertThat(product.path("count")).as(page + " 计数").isEqualTo(engine.path("count"));
         assertThat(product.path("_links")).as(page).isEqualTo(engine.path("_links"));
         assertThat(product.path("_embedded").size()).as(page).isEqualTo(engine.path("_embedded").size());
@@ -205,6 +219,7 @@ class TasklistFilterPagesTest {
     }
     assertThat(answered.list).as("每页都由本产品写出，没有退回引擎，也没有与引擎不一致")
         .noneMatch(event -> event.getLevel() == Level.WARN);
+    return variablesReadByTheEngine;
   }
 
   private static Map<String, JsonNode> byId(JsonNode resources) {
