@@ -159,7 +159,7 @@ class PackagedAppIT {
       } catch (IOException notListeningYet) {
         // the web server is not up yet
       }
-      Thread.sleep(1000);
+      Thread.sleep(200);
     }
     throw new AssertionError("the app was not healthy within " + STARTUP_LIMIT + ":\n" + logTail());
   }

@@ -62,13 +62,21 @@ public final class Browser {
     return driver;
   }
 
+  /**
+   * A wait that looks every 100 ms: with WebDriverWait's default of 500 ms a test idled a quarter of a second on
+   * average at each of its waits for the page (about 170 waits over the browser tests).
+   */
+  public static WebDriverWait waitUpTo(WebDriver driver, Duration timeout) {
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+  }
+
   /** Fills in and submits the product's login page the browser is on; the browser goes back to the page it asked for. */
   public static void logIn(WebDriver driver, String user) {
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login"));
+    waitUpTo(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login"));
     driver.findElement(By.id("username")).sendKeys(user);
     driver.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
     driver.findElement(By.id("login")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    waitUpTo(driver, Duration.ofSeconds(30)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     reloadOnceIfTheWebappDidNotStart(driver);
   }
 
@@ -82,7 +90,7 @@ public final class Browser {
       return;
     }
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(45)).until(started -> !started.findElements(By.cssSelector(".ng-scope")).isEmpty());
+      waitUpTo(driver, Duration.ofSeconds(45)).until(started -> !started.findElements(By.cssSelector(".ng-scope")).isEmpty());
     } catch (TimeoutException blank) {
       List<LogEntry> failedLoad = driver.manage().logs().get(LogType.BROWSER).getAll();
       System.err.println("网页应用未启动，刷新一次：" + driver.getCurrentUrl() + "\n" + failedLoad);

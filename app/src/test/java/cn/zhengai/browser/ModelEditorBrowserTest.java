@@ -35,7 +35,7 @@ class ModelEditorBrowserTest extends BrowserTestSupport {
   void aProcessOwnerRenamesATaskChecksTheChangeDeploysItAndCockpitShowsTheNewVersion() {
     int deployedVersion = latestAnnualWorkPlan().getVersion();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     try {
       // the welcome page of the webapps links to the editor
       browser.get(url("/camunda/app/welcome/default/"));
@@ -97,7 +97,7 @@ class ModelEditorBrowserTest extends BrowserTestSupport {
   void aCandidateGroupThatDoesNotExistIsMarkedOnItsTask() {
     long deployments = repositoryService.createDeploymentQuery().count();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     try {
       browser.get(url("/models/editor"));
       Browser.logIn(browser, "wuqian");

@@ -35,7 +35,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
     String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
     keyTask("浏览器测试：完成 3 个专业人才培养方案修订", "2027-12-31");
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
@@ -80,7 +80,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
   void aUnitHeadWhosePlanIsRefusedSeesOnlyTheChineseReason() {
     String round = runtimeService.startProcessInstanceByKey(AnnualWorkPlanProcess.KEY, Map.of(Variables.YEAR.name(), 2027)).getId();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
@@ -112,7 +112,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
     taskService.complete(unitTask(round, Elements.TASK_REVIEW_WORK_PLAN), Map.of(Variables.DECISION.name(), Variables.DECISION_RETURN,
         Variables.RETURN_REASON.name(), "请补充师资培训任务", Variables.REVISION_DUE_DATE.name(), revisionDue));
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
@@ -125,7 +125,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
       keyTask("浏览器测试：双师型教师培训", "2027-11-30");
       taskService.complete(unitTask(round, Elements.TASK_REVISE_WORK_PLAN), Map.of());
       browser = Browser.open("zh-CN");
-      wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
       openTask(wait, "审核年度工作计划");
@@ -163,7 +163,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
   @Test
   void thePresidentsOfficeOpensTheRoundFromTasklistsStartDialog() {
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");
@@ -196,7 +196,7 @@ class TasklistBrowserTest extends TasklistTestSupport {
     keyTask("浏览器测试：完成 3 个专业人才培养方案修订", "2027-12-31");
     taskService.complete(unitTask(round, Elements.TASK_SUBMIT_WORK_PLAN), Map.of());
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "liming");

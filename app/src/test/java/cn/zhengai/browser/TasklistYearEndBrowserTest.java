@@ -90,7 +90,7 @@ class TasklistYearEndBrowserTest extends TasklistTestSupport {
   void aUnitAssessesItselfBesideItsFiguresMeasuredAtYearEnd() {
     String cycle = jwcAtYearEndOf2028();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
@@ -134,7 +134,7 @@ class TasklistYearEndBrowserTest extends TasklistTestSupport {
     managementService.createJobQuery().processInstanceId(year).list().forEach(job -> managementService.executeJob(job.getId()));
 
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "hetao");
@@ -192,7 +192,7 @@ class TasklistYearEndBrowserTest extends TasklistTestSupport {
   void aUnitHeadDownloadsItsSelfDiagnosisReportFromItsYearEndTask() throws Exception {
     String cycle = jwcAtYearEndOf2028();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
       Browser.logIn(browser, "wangfang");
@@ -225,7 +225,7 @@ class TasklistYearEndBrowserTest extends TasklistTestSupport {
         byte[].class);
     Files.write(edited, uploaded);
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     try {
       // 质管办 starts the year's round on the 报告 page and goes to its task
       browser.get(url("/reports?year=" + year));

@@ -541,7 +541,7 @@ class WorkbenchBrowserTest extends BrowserTestSupport {
   private void open(String path, String user) {
     browser = Browser.open("zh-CN");
     // the grid draws a row anew when it changes
-    wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
+    wait = (WebDriverWait) Browser.waitUpTo(browser, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class);
     browser.get(url(path));
     Browser.logIn(browser, user);
   }

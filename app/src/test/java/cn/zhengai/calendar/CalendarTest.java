@@ -146,7 +146,7 @@ class CalendarTest extends BrowserTestSupport {
   @Test
   void onThePageTheHeadOfThePresidentsOfficeSeesTheYearAndEntersATiaoxiuDayAndADateByHand() {
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     browser.get(url("/workbench"));
     Browser.logIn(browser, PRESIDENTS_OFFICE_HEAD);
     wait.until(ExpectedConditions.elementToBeClickable(By.linkText("校历"))).click();
@@ -189,7 +189,7 @@ class CalendarTest extends BrowserTestSupport {
     browser.quit();
     console.clear();
     browser = Browser.open("zh-CN");
-    WebDriverWait readerWait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait readerWait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     browser.get(url("/calendar?year=2034"));
     Browser.logIn(browser, "wangfang");
     status(readerWait, "2034 年校历");

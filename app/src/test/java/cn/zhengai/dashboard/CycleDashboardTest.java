@@ -203,7 +203,7 @@ class CycleDashboardTest extends BrowserTestSupport {
   void theQaOfficeOpensTheBoardInCockpitAndGoesToAUnitsInstanceAndTask() {
     List<LogEntry> console = new ArrayList<>();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     try {
       browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/");
       Browser.logIn(browser, "zhouqiang");

@@ -79,7 +79,7 @@ final class AppNode {
       } catch (IOException notListeningYet) {
         // the web server is not up yet
       }
-      Thread.sleep(500);
+      Thread.sleep(200);
     }
     throw new AssertionError("node " + name + " was not healthy within " + STARTUP_LIMIT + ":\n" + logTail());
   }

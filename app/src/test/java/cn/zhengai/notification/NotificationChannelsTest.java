@@ -305,12 +305,12 @@ class NotificationChannelsTest extends BrowserTestSupport {
     notifications.send(OrgGroups.QA_OFFICE, Kind.DEVIATION, "【监测预警】教务处 2031-03：1 项偏差", "任务「修订人才培养方案」滞后。", null);
     notifications.send(OrgGroups.QA_OFFICE, Kind.ESCALATION, "【升级】提交年度工作计划（信息中心）已逾期", "信息中心尚未提交。", null);
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     // Tasklist's header and the workbench's show how many are unread
     browser.get(url("/camunda/app/tasklist/default/"));
     Browser.logIn(browser, QA_OFFICE_STAFF);
     // Tasklist loads slowly on a busy machine
-    new WebDriverWait(browser, Duration.ofSeconds(90))
+    Browser.waitUpTo(browser, Duration.ofSeconds(90))
         .until(ExpectedConditions.textToBe(By.cssSelector("a.zhengai-notifications-link"), "消息通知（2 未读）"));
     keep("notifications-tasklist-header");
     browser.get(url("/workbench"));

@@ -104,7 +104,7 @@ class TrainingClockTest extends BrowserTestSupport {
   void onThePageTheAdministratorMovesTheClockToADateAndSeesTheTimersThatFired() {
     startTheCycleOf2027();
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     browser.get(url("/camunda/app/welcome/default/"));
     Browser.logIn(browser, "admin");
     // every page says that the clock is a training clock, and links to it

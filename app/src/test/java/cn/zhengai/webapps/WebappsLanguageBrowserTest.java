@@ -56,7 +56,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     // classes of the shared app added
     List<String> ids = identityService.createGroupQuery().orderByGroupId().asc().list().stream().map(Group::getId).toList();
     int rolesPage = ids.indexOf("role-expert") / ADMIN_PAGE_SIZE + 1;
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     for (int page = 1; page < rolesPage; page++) {
       // the page number changes at the click, the rows when the next page's groups have come
       String rowsBefore = groupRows();
@@ -107,7 +107,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     browser.findElement(By.id("username")).sendKeys("wangfang");
     browser.findElement(By.id("password")).sendKeys(EngineRest.DEMO_PASSWORD);
     browser.findElement(By.id("login")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login?expired"));
+    Browser.waitUpTo(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/login?expired"));
     assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("登录页面已过期，请重新输入用户名和密码。");
     keep("login-expired-form");
 
@@ -119,7 +119,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
   @Test
   void aPersonSavesTheirProfileAndTheAdministratorUpdatesAnothers() {
     browser = Browser.open("zh-CN");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     logInAt("/camunda/app/welcome/default/", "wangfang");
     assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".user-profile-name"))).getText())
         .isEqualTo("王芳");
@@ -150,7 +150,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   /** The webapp a login landed in, named by the product, without Camunda's migration banner, showing who is in. */
   private void expectApp(String app, String title, String person, String screenshot) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(60));
     try {
       wait.until(ExpectedConditions.urlContains("/camunda/app/" + app + "/"));
       wait.until(ExpectedConditions.textToBe(By.cssSelector("li.account > a.dropdown-toggle"), person));
@@ -165,7 +165,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
 
   /** 退出 from the webapp's account menu: back on the product's login page. */
   private void logOut(String screenshot) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebDriverWait wait = Browser.waitUpTo(browser, Duration.ofSeconds(30));
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a.dropdown-toggle"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.logout > a"))).click();
     wait.until(ExpectedConditions.urlToBe(url("/login?logout")));
@@ -204,7 +204,7 @@ class WebappsLanguageBrowserTest extends BrowserTestSupport {
     }
     try {
       // the webapps bootstrap slowly on a busy two-core machine
-      new WebDriverWait(browser, Duration.ofSeconds(60))
+      Browser.waitUpTo(browser, Duration.ofSeconds(60))
           .until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//body[contains(normalize-space(.), '" + text + "')]")));
     } finally {
       keep(screenshot);
