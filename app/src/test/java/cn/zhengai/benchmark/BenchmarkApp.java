@@ -30,8 +30,8 @@ public final class BenchmarkApp {
 
   /**
    * How many nodes a benchmark runs with, one after the other, fewest first: {@code -Dbenchmark.<id>.nodes} (e.g.
-   * {@code 1,2}), by default one node, and on PostgreSQL one and then two (a cluster shares one PostgreSQL; H2 in
-   * memory cannot be shared).
+   * {@code 1,2}), by default one node, and on PostgreSQL one and then two (a cluster shares one PostgreSQL; the
+   * embedded H2 is one process's database).
    */
   public static List<Integer> nodeCounts(String benchmarkId, BenchmarkDatabase database) {
     String nodes = System.getProperty("benchmark." + benchmarkId.toLowerCase() + ".nodes", "");
