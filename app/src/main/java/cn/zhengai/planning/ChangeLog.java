@@ -1,5 +1,6 @@
 package cn.zhengai.planning;
 
+import cn.zhengai.JdbcBatches;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ public class ChangeLog {
   void recordAll(String table, List<Entry> entries, String user, Instant at) {
     Timestamp when = Timestamp.from(at);
     jdbc.batchUpdate("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at, cells) VALUES (?, ?, ?, ?, ?, ?)",
-        entries, PlanningTable.WRITE_BATCH, (statement, entry) -> {
+        entries, JdbcBatches.SIZE, (statement, entry) -> {
           statement.setString(1, table);
           statement.setString(2, abbreviate(entry.rowKey()));
           statement.setString(3, entry.action().name());

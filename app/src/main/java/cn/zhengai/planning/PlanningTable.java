@@ -20,11 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -38,8 +35,6 @@ public abstract class PlanningTable {
 
   /** The trailing column of exports that carries each row's version. */
   public static final String ROW_VERSION = "行版本";
-  /** Statements sent to the database at once when many rows are written. */
-  static final int WRITE_BATCH = 1000;
 
   protected final JdbcTemplate jdbc;
   private final PlanningSupport support;
@@ -467,19 +462,6 @@ public abstract class PlanningTable {
   /** A SQL NULL as the blank a sheet shows. */
   protected static String orBlank(Object value) {
     return value == null ? "" : value.toString();
-  }
-
-  /**
-   * Runs one statement for each of many rows in JDBC batches of {@value #WRITE_BATCH} (one round trip each), setting
-   * each row's parameters only as its batch is sent.
-   */
-  protected <T> void writeInBatches(String sql, List<T> rows, Function<T, Object[]> parameters) {
-    jdbc.batchUpdate(sql, rows, WRITE_BATCH, (statement, row) -> {
-      Object[] values = parameters.apply(row);
-      for (int i = 0; i < values.length; i++) {
-        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-      }
-    });
   }
 
   protected static java.sql.Timestamp timestamp(Batch batch) {

@@ -1,5 +1,6 @@
 package cn.zhengai.statedata;
 
+import cn.zhengai.JdbcBatches;
 import cn.zhengai.calendar.CollegeTime;
 import cn.zhengai.statedata.Formula.FormulaException;
 import cn.zhengai.statedata.Indicators.Definition;
@@ -26,8 +27,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadingLoader {
 
-  static final int WRITE_BATCH = 1000;
   private static final Pattern CHINESE_MONTH = Pattern.compile("(\\d{4})\\s*[年./]\\s*(\\d{1,2})\\s*月?");
   private static final Pattern CHINESE_YEAR = Pattern.compile("(\\d{4})\\s*年度?");
   private static final String[] READING_COLUMNS = {"indicator_id", "subject_level", "subject_id", "period_code", "period_end",
@@ -204,30 +202,21 @@ class ReadingLoader {
     }
     List<Checked> again = readings.stream().filter(reading -> readBefore.contains(reading.period().code())).toList();
     String key = " WHERE indicator_id = ? AND subject_level = ? AND subject_id = ? AND period_code = ? AND source_code = ?";
-    batch("INSERT INTO reading_history (indicator_id, subject_level, subject_id, period_code, source_code, reading_value,"
+    JdbcBatches.write(jdbc, "INSERT INTO reading_history (indicator_id, subject_level, subject_id, period_code, source_code, reading_value,"
         + " loaded_at, run_id, loaded_by, replaced_at) SELECT indicator_id, subject_level, subject_id, period_code, source_code,"
         + " reading_value, loaded_at, run_id, loaded_by, ? FROM reading" + key, again,
         reading -> new Object[] {Timestamp.from(load.at()), reading.indicator().id(), reading.subject().level().name(),
             reading.subject().id(), reading.period().code(), load.sourceCode()});
-    batch("DELETE FROM reading" + key, again, reading -> new Object[] {reading.indicator().id(),
+    JdbcBatches.write(jdbc, "DELETE FROM reading" + key, again, reading -> new Object[] {reading.indicator().id(),
         reading.subject().level().name(), reading.subject().id(), reading.period().code(), load.sourceCode()});
   }
 
   private void insert(List<Checked> readings, Load load) {
     Timestamp at = Timestamp.from(load.at());
-    batch("INSERT INTO reading (" + String.join(", ", READING_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", readings,
+    JdbcBatches.write(jdbc, "INSERT INTO reading (" + String.join(", ", READING_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", readings,
         reading -> new Object[] {reading.indicator().id(), reading.subject().level().name(), reading.subject().id(),
             reading.period().code(), Date.valueOf(Readings.end(reading.period())), load.sourceCode(), reading.value(), at,
             load.runId(), load.loadedBy()});
-  }
-
-  private <T> void batch(String sql, List<T> rows, java.util.function.Function<T, Object[]> parameters) {
-    jdbc.batchUpdate(sql, rows, WRITE_BATCH, (statement, row) -> {
-      Object[] values = parameters.apply(row);
-      for (int i = 0; i < values.length; i++) {
-        StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-      }
-    });
   }
 
   /**

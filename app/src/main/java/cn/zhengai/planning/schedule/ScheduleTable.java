@@ -1,5 +1,6 @@
 package cn.zhengai.planning.schedule;
 
+import cn.zhengai.JdbcBatches;
 import cn.zhengai.integration.excel.ColumnSpec;
 import cn.zhengai.planning.Field;
 import cn.zhengai.planning.PlanningSupport;
@@ -85,13 +86,13 @@ public class ScheduleTable extends PlanningTable {
   protected void write(List<Change> changes, Batch batch) {
     int first = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM schedule_item", Integer.class) + 1;
     List<Change> created = changes.stream().filter(change -> change.current() == null).toList();
-    writeInBatches("INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order, updated_by,"
+    JdbcBatches.write(jdbc, "INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order, updated_by,"
         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", IntStream.range(0, created.size()).boxed().toList(), index -> {
           TableRow row = created.get(index).row();
           return new Object[] {row.value(PROJECT), row.value(CONTENT), row.value(RESPONSIBLE), row.value(DUE),
               remark(row), doneOn(row), first + index, batch.user(), timestamp(batch)};
         });
-    writeInBatches("UPDATE schedule_item SET project = ?, content = ?, responsible = ?, due_text = ?, remark = ?, done_on = ?,"
+    JdbcBatches.write(jdbc, "UPDATE schedule_item SET project = ?, content = ?, responsible = ?, due_text = ?, remark = ?, done_on = ?,"
         + " updated_by = ?, updated_at = ? WHERE id = ?", changes.stream().filter(change -> change.current() != null).toList(), change -> {
           TableRow row = change.row();
           return new Object[] {row.value(PROJECT), row.value(CONTENT), row.value(RESPONSIBLE), row.value(DUE), remark(row), doneOn(row),
