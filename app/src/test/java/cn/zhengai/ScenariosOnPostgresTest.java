@@ -55,6 +55,16 @@ class ScenariosOnPostgresTest {
   @ExtendWith(SharedAppHousekeeping.class)
   class DataPlatform extends DataScenariosWithCollegeDatabase {}
 
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class Batches extends JdbcBatchesScenarios {
+
+    @Override
+    protected boolean copiesHere() {
+      return true;
+    }
+  }
+
   /** Closes the app after the last nested class, before the JVM's shutdown stops the database server under it. */
   static final class ClosesTheApp implements AfterAllCallback {
 

@@ -34,20 +34,13 @@ public class ChangeLog {
   }
 
   /**
-   * One save's changes, written in JDBC batches (an import may change many thousand rows); each entry is taken from
-   * the list, and its cells written as JSON, only as its batch is sent.
+   * One save's changes, written as {@link JdbcBatches#insert} writes many rows (an import may change many thousand);
+   * each entry is taken from the list, and its cells written as JSON, only as it is sent.
    */
   void recordAll(String table, List<Entry> entries, String user, Instant at) {
     Timestamp when = Timestamp.from(at);
-    jdbc.batchUpdate("INSERT INTO planning_change (table_id, row_key, action, changed_by, changed_at, cells) VALUES (?, ?, ?, ?, ?, ?)",
-        entries, JdbcBatches.SIZE, (statement, entry) -> {
-          statement.setString(1, table);
-          statement.setString(2, abbreviate(entry.rowKey()));
-          statement.setString(3, entry.action().name());
-          statement.setString(4, user);
-          statement.setTimestamp(5, when);
-          statement.setString(6, write(entry.cells()));
-        });
+    JdbcBatches.insert(jdbc, "planning_change", List.of("table_id", "row_key", "action", "changed_by", "changed_at", "cells"), entries,
+        entry -> new Object[] {table, abbreviate(entry.rowKey()), entry.action().name(), user, when, write(entry.cells())});
   }
 
   /**

@@ -40,8 +40,8 @@ class ReadingLoader {
 
   private static final Pattern CHINESE_MONTH = Pattern.compile("(\\d{4})\\s*[年./]\\s*(\\d{1,2})\\s*月?");
   private static final Pattern CHINESE_YEAR = Pattern.compile("(\\d{4})\\s*年度?");
-  private static final String[] READING_COLUMNS = {"indicator_id", "subject_level", "subject_id", "period_code", "period_end",
-      "source_code", "reading_value", "loaded_at", "run_id", "loaded_by"};
+  private static final List<String> READING_COLUMNS = List.of("indicator_id", "subject_level", "subject_id", "period_code",
+      "period_end", "source_code", "reading_value", "loaded_at", "run_id", "loaded_by");
 
   private final JdbcTemplate jdbc;
   private final Indicators indicators;
@@ -213,7 +213,7 @@ class ReadingLoader {
 
   private void insert(List<Checked> readings, Load load) {
     Timestamp at = Timestamp.from(load.at());
-    JdbcBatches.write(jdbc, "INSERT INTO reading (" + String.join(", ", READING_COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", readings,
+    JdbcBatches.insert(jdbc, "reading", READING_COLUMNS, readings,
         reading -> new Object[] {reading.indicator().id(), reading.subject().level().name(), reading.subject().id(),
             reading.period().code(), Date.valueOf(Readings.end(reading.period())), load.sourceCode(), reading.value(), at,
             load.runId(), load.loadedBy()});

@@ -86,8 +86,8 @@ public class ScheduleTable extends PlanningTable {
   protected void write(List<Change> changes, Batch batch) {
     int first = jdbc.queryForObject("SELECT COALESCE(MAX(sort_order), 0) FROM schedule_item", Integer.class) + 1;
     List<Change> created = changes.stream().filter(change -> change.current() == null).toList();
-    JdbcBatches.write(jdbc, "INSERT INTO schedule_item (project, content, responsible, due_text, remark, done_on, sort_order, updated_by,"
-        + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", IntStream.range(0, created.size()).boxed().toList(), index -> {
+    JdbcBatches.insert(jdbc, "schedule_item", List.of("project", "content", "responsible", "due_text", "remark", "done_on", "sort_order",
+        "updated_by", "updated_at"), IntStream.range(0, created.size()).boxed().toList(), index -> {
           TableRow row = created.get(index).row();
           return new Object[] {row.value(PROJECT), row.value(CONTENT), row.value(RESPONSIBLE), row.value(DUE),
               remark(row), doneOn(row), first + index, batch.user(), timestamp(batch)};
