@@ -1,0 +1,78 @@
+package cn.zhengai.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.zhengai.support.AppTest;
+import java.sql.Connection;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The group authorizations' unique constraint on H2 leads with the group (see {@link GroupFirstAuthorizationIndex}):
+ * the engine's check of a caller's groups looks their grants up by group, the four columns stay unique, and the
+ * engine's answers are the same.
+ */
+@AppTest
+class GroupFirstAuthorizationIndexTest {
+
+  private static final String RESOURCE = "group-first-index-probe";
+  private static final List<String> GROUPS = List.of("group-first-a", "group-first-b", "group-first-c");
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired AuthorizationService authorizations;
+
+  @AfterEach
+  void removeTheProbesGrants() {
+    authorizations.createAuthorizationQuery().resourceId(RESOURCE).list()
+        .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
+  }
+
+  @Test
+  void theConstraintLeadsWithTheGroupAndIsLeftAloneAtTheNextStart() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(GroupFirstAuthorizationIndex.columns(connection)).isEqualTo(GroupFirstAuthorizationIndex.GROUP_FIRST);
+    }
+    assertThat(GroupFirstAuthorizationIndex.leadWithTheGroup(dataSource, "ACT_RU_AUTHORIZATION")).as("already led by the group").isFalse();
+  }
+
+  @Test
+  void theEnginesCheckOfACallersGroupsLooksTheirGrantsUpByGroup() {
+    // the shape of the engine's check (Authorization.xml, authCheck): one type, a list of groups, one resource
+    String plan = jdbc.queryForObject("EXPLAIN SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ = 1"
+        + " AND A.GROUP_ID_ IN ('" + String.join("', '", GROUPS) + "') AND BITAND(A.PERMS_, CAST(2 AS BIGINT)) = 2"
+        + " AND A.RESOURCE_TYPE_ = 5 AND A.RESOURCE_ID_ = '" + RESOURCE + "'", String.class);
+    assertThat(plan).containsPattern("ACT_UNIQ_AUTH_GROUP\\w*: GROUP_ID_ IN\\(");
+  }
+
+  @Test
+  void theFourColumnsStayUniqueAndTheEngineAnswersAsBefore() {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(GROUPS.get(1));
+    grant.setResource(Resources.FILTER);
+    grant.setResourceId(RESOURCE);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+
+    assertThat(authorizations.isUserAuthorized("somebody", GROUPS, Permissions.READ, Resources.FILTER, RESOURCE)).isTrue();
+    assertThat(authorizations.isUserAuthorized("somebody", List.of(GROUPS.get(0), GROUPS.get(2)), Permissions.READ, Resources.FILTER,
+        RESOURCE)).isFalse();
+
+    Authorization again = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    again.setGroupId(GROUPS.get(1));
+    again.setResource(Resources.FILTER);
+    again.setResourceId(RESOURCE);
+    again.addPermission(Permissions.UPDATE);
+    assertThatThrownBy(() -> authorizations.saveAuthorization(again)).isInstanceOf(ProcessEngineException.class);
+  }
+}
