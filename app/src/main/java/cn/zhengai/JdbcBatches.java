@@ -42,9 +42,9 @@ public final class JdbcBatches {
 
   /**
    * Inserts a row of {@code columns} into {@code table} for each of {@code rows}, each row's values made only as it
-   * is sent: by COPY on PostgreSQL, else in batches. Values are strings, numbers, booleans, dates and moments
-   * ({@link Timestamp}, {@link Instant}: for {@code timestamp with time zone} columns, as every moment the app
-   * stores is), each possibly in a {@link SqlParameterValue}; null for NULL.
+   * is sent: by COPY on PostgreSQL, else in batches. Values are strings, whole numbers, {@link BigDecimal}s, booleans,
+   * dates and moments ({@link Timestamp}, {@link Instant}: for {@code timestamp with time zone} columns, as every
+   * moment the app stores is), each possibly in a {@link SqlParameterValue}; null for NULL.
    */
   public static <T> void insert(JdbcTemplate jdbc, String table, List<String> columns, List<T> rows, Function<T, Object[]> values) {
     if (rows.isEmpty()) {
