@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -53,7 +52,7 @@ class GroupFirstAuthorizationIndex extends AbstractProcessEnginePlugin {
       if (columns.equals(GROUP_FIRST)) {
         return false;
       }
-      if (!Set.copyOf(columns).equals(Set.copyOf(GROUP_FIRST)) || columns.size() != GROUP_FIRST.size()) {
+      if (columns.size() != GROUP_FIRST.size() || !columns.containsAll(GROUP_FIRST)) {
         // not the constraint this was written for (a later Camunda): leave it as it is
         LOG.warn("授权表的唯一约束 {} 的列为 {}，与预期不同，未作调整", CONSTRAINT, columns);
         return false;
