@@ -6,6 +6,7 @@ import cn.zhengai.planning.PlanningScenarios;
 import cn.zhengai.statedata.DataScenariosWithCollegeDatabase;
 import cn.zhengai.support.EmbeddedPostgresDatabase;
 import cn.zhengai.support.SharedAppHousekeeping;
+import cn.zhengai.tasklist.CandidateTaskIndexScenarios;
 import cn.zhengai.workplan.AnnualWorkPlanScenarios;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -54,6 +55,10 @@ class ScenariosOnPostgresTest {
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)
   class DataPlatform extends DataScenariosWithCollegeDatabase {}
+
+  @Nested
+  @ExtendWith(SharedAppHousekeeping.class)
+  class CandidateTaskIndex extends CandidateTaskIndexScenarios {}
 
   @Nested
   @ExtendWith(SharedAppHousekeeping.class)

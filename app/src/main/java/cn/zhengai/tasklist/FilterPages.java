@@ -3,6 +3,7 @@ package cn.zhengai.tasklist;
 import cn.zhengai.security.CurrentUser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -44,6 +45,10 @@ import org.springframework.stereotype.Component;
  * rules would need more than that (a revoke that concerns the caller, a global authorization withholding the
  * permission from one resource, case or standalone tasks, a filter someone changed, a search the caller typed), it
  * answers nothing and the engine answers as before.
+ * <p>
+ * 本单位待办 is counted, and paged when sorted by creation, from {@link CandidateTaskIndex}: the caller's groups' rows
+ * alone, not each of their tasks with its links and grants. Where none of the caller's groups is a candidate without a
+ * READ grant, each task a group of theirs is a candidate of is one they may read, which is all the read check asks.
  */
 @Component
 class FilterPages {
@@ -55,21 +60,25 @@ class FilterPages {
   private static final Map<String, String> SORT_COLUMNS = Map.of("created", "T.CREATE_TIME_", "dueDate", "T.DUE_DATE_",
       "followUpDate", "T.FOLLOW_UP_DATE_", "priority", "T.PRIORITY_", "name", "T.NAME_", "assignee", "T.ASSIGNEE_",
       "id", "T.ID_");
+  /** The sort columns {@link CandidateTaskIndex} has (its rows are grouped by them: a task has one per group). */
+  private static final List<String> INDEXED_SORT_COLUMNS = List.of("T.CREATE_TIME_", "T.ID_");
 
   private final NamedParameterJdbcTemplate database;
   private final FilterService filters;
   private final TaskService tasks;
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
+  private final CandidateTaskIndex index;
   private final Map<TasklistFilter, String> storedQueries = new EnumMap<>(TasklistFilter.class);
 
   FilterPages(NamedParameterJdbcTemplate database, FilterService filters, TaskService tasks, IdentityService identity,
-      ProcessEngineConfigurationImpl engine) {
+      ProcessEngineConfigurationImpl engine, CandidateTaskIndex index) {
     this.database = database;
     this.filters = filters;
     this.tasks = tasks;
     this.identity = identity;
     this.engine = engine;
+    this.index = index;
   }
 
   /** The tasks a filter shows the caller: the page's ids in the order asked for, and how many there are in all. */
@@ -134,6 +143,8 @@ class FilterPages {
     MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("user", caller.getUserId())
         .addValue("groups", groups.isEmpty() ? List.of("") : groups);
     StringBuilder where = new StringBuilder("T.PROC_DEF_ID_ IS NOT NULL");
+    // what Tasklist and the caller's tenants add: the same on the engine's task table and on the index
+    StringBuilder narrowing = new StringBuilder();
     switch (shared.get()) {
       case UNIT_TODO -> {
         // without groups the engine would ask for every task with any candidate group
@@ -150,35 +161,41 @@ class FilterPages {
       }
       case ALL_VISIBLE -> { }
     }
-    Optional<String> orderBy = addExtension(extension, where);
+    Optional<String> orderBy = addExtension(extension, narrowing);
     if (orderBy.isEmpty()) {
       return Optional.empty();
     }
+    boolean administrator = isAdministrator(caller);
+    if (!administrator && engine.isTenantCheckEnabled()) {
+      List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
+      narrowing.append(tenants.isEmpty() ? " AND T.TENANT_ID_ IS NULL" : " AND (T.TENANT_ID_ IS NULL OR T.TENANT_ID_ IN (:tenants))");
+      parameters.addValue("tenants", tenants);
+    }
+    where.append(narrowing);
     ReadCheck read = ReadCheck.NONE;
-    if (!isAdministrator(caller)) {
-      if (engine.isTenantCheckEnabled()) {
-        List<String> tenants = caller.getTenantIds() == null ? List.of() : caller.getTenantIds();
-        where.append(tenants.isEmpty() ? " AND T.TENANT_ID_ IS NULL" : " AND (T.TENANT_ID_ IS NULL OR T.TENANT_ID_ IN (:tenants))");
-        parameters.addValue("tenants", tenants);
-      }
-      if (engine.isAuthorizationEnabled()) {
-        read = addReadCheck(parameters, where);
-        if (read == ReadCheck.ENGINE_ONLY) {
-          return Optional.empty();
-        }
+    if (!administrator && engine.isAuthorizationEnabled()) {
+      read = addReadCheck(parameters, where);
+      if (read == ReadCheck.ENGINE_ONLY) {
+        return Optional.empty();
       }
     }
-    return Optional.of(new Selection(stored.get(), where.toString(), orderBy.get(), parameters, caller, read.readsEachTask));
+    String indexedWhere = shared.get() == TasklistFilter.UNIT_TODO ? "T.GROUP_ID_ IN (:groups)" + narrowing : null;
+    return Optional.of(new Selection(stored.get(), where.toString(), indexedWhere, orderBy.get(), parameters, caller,
+        read.readsEachTask));
   }
 
   Page page(Selection selection, int firstResult, int maxResults) {
     MapSqlParameterSource parameters = selection.parameters();
     parameters.addValue("first", firstResult).addValue("max", maxResults);
+    String tasks = answersFromIndex(selection) && sortsOnIndexedColumns(selection.orderBy())
+        ? CandidateTaskIndex.ENTRIES + " T WHERE " + selection.indexedWhere() + " GROUP BY "
+            + String.join(", ", INDEXED_SORT_COLUMNS)
+        : "ACT_RU_TASK T WHERE " + selection.where();
     // the page and the whole count in one pass over the caller's tasks
     List<String> ids = new ArrayList<>();
     long[] count = {0};
-    database.query("SELECT T.ID_, COUNT(*) OVER () AS TOTAL FROM ACT_RU_TASK T WHERE " + selection.where()
-        + " ORDER BY " + selection.orderBy() + " LIMIT :max OFFSET :first", parameters, row -> {
+    database.query("SELECT T.ID_, COUNT(*) OVER () AS TOTAL FROM " + tasks + " ORDER BY " + selection.orderBy()
+        + " LIMIT :max OFFSET :first", parameters, row -> {
           ids.add(row.getString(1));
           count[0] = row.getLong(2);
         });
@@ -187,18 +204,36 @@ class FilterPages {
   }
 
   long count(Selection selection) {
-    Long count = database.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + selection.where(),
-        selection.parameters(), Long.class);
+    Long count = database.queryForObject(answersFromIndex(selection)
+        ? "SELECT COUNT(DISTINCT T.ID_) FROM " + CandidateTaskIndex.ENTRIES + " T WHERE " + selection.indexedWhere()
+        : "SELECT COUNT(*) FROM ACT_RU_TASK T WHERE " + selection.where(), selection.parameters(), Long.class);
     return count == null ? 0 : count;
   }
 
   /**
-   * One filter for one caller: the filter as stored, the where clause, the order and the values; {@code readsEachTask}:
+   * Whether {@link CandidateTaskIndex} answers: it is kept, and each of the caller's groups may read every task it is a
+   * candidate of.
+   */
+  boolean answersFromIndex(Selection selection) {
+    return selection.indexedWhere() != null && index.ready() && database.queryForList("SELECT 1 FROM "
+        + CandidateTaskIndex.WITHOUT_GRANT + " W WHERE W.GROUP_ID_ IN (:groups) LIMIT 1", selection.parameters(),
+        Integer.class).isEmpty();
+  }
+
+  /** Whether the order is by columns the index has. */
+  private static boolean sortsOnIndexedColumns(String orderBy) {
+    return Arrays.stream(orderBy.split(", "))
+        .allMatch(term -> INDEXED_SORT_COLUMNS.contains(term.substring(0, term.indexOf(' '))));
+  }
+
+  /**
+   * One filter for one caller: the filter as stored, the where clause on the engine's tasks, the same on
+   * {@link CandidateTaskIndex} (null where it cannot answer), the order and the values; {@code readsEachTask}:
    * the caller may read each task it selects by a grant on the task itself (or on every task, or nothing is checked
    * for them), which is also what lets the engine show them the task's own variables.
    */
-  record Selection(Filter filter, String where, String orderBy, MapSqlParameterSource parameters, Authentication caller,
-      boolean readsEachTask) {}
+  record Selection(Filter filter, String where, String indexedWhere, String orderBy, MapSqlParameterSource parameters,
+      Authentication caller, boolean readsEachTask) {}
 
   /** How the caller's READ on a task is checked, and whether that is a grant on each task itself. */
   private enum ReadCheck {
