@@ -66,12 +66,7 @@ public abstract class CandidateTaskIndexScenarios {
   void deployTheModelAndLetTheCallersReadTheFilters() {
     unitTodo = filters.createFilterQuery().filterName(TasklistFilter.UNIT_TODO.label()).singleResult().getId();
     for (String caller : CALLERS.keySet()) {
-      Authorization readFilters = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      readFilters.setUserId(caller);
-      readFilters.setResource(Resources.FILTER);
-      readFilters.setResourceId(Authorization.ANY);
-      readFilters.addPermission(Permissions.READ);
-      filterGrants.add(authorizations.saveAuthorization(readFilters).getId());
+      filterGrants.add(grantRead(caller, null, Resources.FILTER, Authorization.ANY));
     }
     deployment = repository.createDeployment().name(MODEL).addModelInstance(MODEL + ".bpmn",
         Bpmn.createExecutableProcess(MODEL).name("候选任务索引测试").camundaHistoryTimeToLive(1).startEvent()
@@ -111,21 +106,11 @@ public abstract class CandidateTaskIndexScenarios {
     Authorization grantOfC = authorizations.createAuthorizationQuery().groupIdIn(C).resourceType(Resources.TASK)
         .resourceId(ofC.getId()).singleResult();
     authorizations.deleteAuthorization(grantOfC.getId());
-    Authorization own = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    own.setUserId("cti-head-c");
-    own.setResource(Resources.TASK);
-    own.setResourceId(ofC.getId());
-    own.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(own);
+    grantRead("cti-head-c", null, Resources.TASK, ofC.getId());
     assertIndexAndPages("候选组的读权限被收走", "cti-head-c");
     assertThat(asCaller("cti-head-c", this::unitTodoCount)).as("自己的授权仍能读").isEqualTo(1);
 
-    Authorization again = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    again.setGroupId(C);
-    again.setResource(Resources.TASK);
-    again.setResourceId(ofC.getId());
-    again.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(again);
+    grantRead(null, C, Resources.TASK, ofC.getId());
     assertIndexAndPages("候选组重新获得读权限");
 
     runtime.deleteProcessInstance(third, "测试结束");
@@ -189,6 +174,17 @@ public abstract class CandidateTaskIndexScenarios {
       }
       assertThat(paged).as(what + " 逐页").isEqualTo(whole.taskIds());
     }
+  }
+
+  /** Grants READ on a resource to a user or a group; returns the grant's id. */
+  private String grantRead(String user, String group, Resources resource, String resourceId) {
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setUserId(user);
+    grant.setGroupId(group);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    grant.addPermission(Permissions.READ);
+    return authorizations.saveAuthorization(grant).getId();
   }
 
   private List<Map<String, Object>> rows(String sql) {
