@@ -118,6 +118,22 @@ public abstract class CandidateTaskIndexScenarios {
   }
 
   @Test
+  void theCountAndThePageAreReadFromTheIndex() {
+    start(A, 2);
+    long engineCount = asCaller("cti-head-a", this::unitTodoCount);
+    // a row no task stands behind, put in by hand: only a count and a page read from the index show it
+    jdbc.update("INSERT INTO " + CandidateTaskIndex.ENTRIES + " (GROUP_ID_, ID_, CREATE_TIME_, TENANT_ID_, SUSPENSION_STATE_)"
+        + " VALUES (?, 'cti-no-such-task', CURRENT_TIMESTAMP, NULL, 1)", A);
+    try {
+      FilterPages.Selection selection = asCaller("cti-head-a", () -> pages.select(unitTodo, tasklistQuery())).orElseThrow();
+      assertThat(asCaller("cti-head-a", () -> pages.count(selection))).isEqualTo(engineCount + 1);
+      assertThat(asCaller("cti-head-a", () -> pages.page(selection, 0, 1000)).taskIds()).contains("cti-no-such-task");
+    } finally {
+      jdbc.update("DELETE FROM " + CandidateTaskIndex.ENTRIES + " WHERE ID_ = 'cti-no-such-task'");
+    }
+  }
+
+  @Test
   void anIndexMissingAtStartIsFilledFromTheEnginesTables() throws Exception {
     start(A + "," + B, 3);
     start(C, 2);
