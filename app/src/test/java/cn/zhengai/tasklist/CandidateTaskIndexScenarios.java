@@ -165,9 +165,9 @@ public abstract class CandidateTaskIndexScenarios {
     String ours = " WHERE I.GROUP_ID_ LIKE 'cti-%'";
     assertThat(rows("SELECT GROUP_ID_, ID_, CREATE_TIME_, TENANT_ID_, SUSPENSION_STATE_ FROM " + CandidateTaskIndex.ENTRIES
         + " I" + ours)).as(step + "：可读的候选任务").isNotEmpty()
-        .isEqualTo(rows(CandidateTaskIndex.ENTRY_ROWS.replace(" WHERE ", ours + " AND ")));
+        .isEqualTo(rows(CandidateTaskIndex.ENTRY_ROWS.replaceFirst(" WHERE ", ours + " AND ")));
     assertThat(rows("SELECT GROUP_ID_, TASK_ID_ FROM " + CandidateTaskIndex.WITHOUT_GRANT + " I" + ours))
-        .as(step + "：无读权限的候选任务").isEqualTo(rows(CandidateTaskIndex.WITHOUT_GRANT_ROWS.replace(" WHERE ", ours + " AND ")));
+        .as(step + "：无读权限的候选任务").isEqualTo(rows(CandidateTaskIndex.WITHOUT_GRANT_ROWS.replaceFirst(" WHERE ", ours + " AND ")));
     for (String caller : CALLERS.keySet()) {
       String what = step + "：" + caller;
       FilterPages.Selection selection = asCaller(caller, () -> pages.select(unitTodo, tasklistQuery())).orElseThrow();
