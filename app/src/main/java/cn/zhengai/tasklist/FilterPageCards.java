@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListPageCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.rest.hal.HalResource;
 import org.camunda.bpm.engine.rest.hal.task.HalTask;
@@ -53,6 +56,23 @@ final class FilterPageCards extends FilterResourceImpl {
   @Override
   protected long executeFilterCount(String extendingQuery) {
     return count;
+  }
+
+  /**
+   * The engine's own command for a filter's page, with the filter the caller was found to read when the page was
+   * selected, instead of reading it, checking it and parsing its stored query once more.
+   */
+  @Override
+  protected List<?> executeFilterList(String extendingQuery, Integer firstResult, Integer maxResults) {
+    return engine().getCommandExecutorTxRequired().execute(
+        new ExecuteFilterListPageCmd(dbFilter.getId(), convertQuery(extendingQuery), firstResult == null ? 0 : firstResult,
+            maxResults == null ? Integer.MAX_VALUE : maxResults) {
+          @Override
+          protected Filter getFilter(CommandContext commandContext) {
+            ((AbstractQuery<?, ?>) extendingQuery).validate();
+            return dbFilter.extend(extendingQuery);
+          }
+        });
   }
 
   /**
@@ -112,8 +132,7 @@ final class FilterPageCards extends FilterResourceImpl {
 
   /** {@code query} without the engine's authorization and tenant checks (the caller's were made selecting the page). */
   private <T> T withoutChecks(Supplier<T> query) {
-    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
-    return engine.getCommandExecutorTxRequired().execute(context -> {
+    return engine().getCommandExecutorTxRequired().execute(context -> {
       context.disableAuthorizationCheck();
       context.disableTenantCheck();
       try {
@@ -123,5 +142,9 @@ final class FilterPageCards extends FilterResourceImpl {
         context.enableTenantCheck();
       }
     });
+  }
+
+  private ProcessEngineConfigurationImpl engine() {
+    return (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
   }
 }
